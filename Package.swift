@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "cfn-lambda",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cfn-lambda", targets: ["cfn-lambda"]),
+        .library(name: "CFNCore", targets: ["CFNCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system libyaml (Debian: libyaml-dev). Only CFNLoader imports it.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // libyaml events -> compact node tree with byte ranges.
+        .target(name: "CFNLoader", dependencies: ["CYAML"]),
+        // Template model, findings, rules. Never prints.
+        .target(name: "CFNCore", dependencies: ["CFNLoader"]),
+        // Text, JSON, ... renderers of results. Never compute.
+        .target(name: "CFNReporters", dependencies: ["CFNCore"]),
+        // Thin CLI.
+        .executableTarget(
+            name: "cfn-lambda",
+            dependencies: [
+                "CFNCore", "CFNReporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "cfn-lambda-bench",
+            dependencies: ["CFNLoader", "CFNCore"],
+            path: "Benchmarks/cfn-lambda-bench"
+        ),
+        .testTarget(name: "CFNLoaderTests", dependencies: ["CFNLoader"]),
+        .testTarget(name: "CFNCoreTests", dependencies: ["CFNCore"]),
+        .testTarget(name: "CFNReportersTests", dependencies: ["CFNReporters"]),
+        .testTarget(name: "CLITests", dependencies: ["cfn-lambda"]),
+    ]
+)

@@ -1,0 +1,25 @@
+import CFNLoader
+
+/// A file's bytes read as a template: the `Template` when its structure could be read, and the
+/// findings of loading and of the structural checks.
+public struct LoadedTemplate: Sendable {
+    public let source: SourceText
+    public let template: Template?
+    public let findings: [Finding]
+
+    public init(bytes: [UInt8], limits: LoaderLimits = .default) {
+        let loaded = YAMLLoader.load(bytes, limits: limits)
+        var findings = loaded.diagnostics.map { diagnostic in
+            Finding(LoaderRules.descriptor(for: diagnostic.kind), diagnostic.message, at: diagnostic.range)
+        }
+        var template: Template?
+        if let tree = loaded.tree {
+            let parsed = TemplateParser.parse(tree)
+            template = parsed.template
+            findings += parsed.findings
+        }
+        self.source = SourceText(bytes: bytes)
+        self.template = template
+        self.findings = findings
+    }
+}

@@ -1,0 +1,83 @@
+import CFNLoader
+
+/// A CloudFormation template over its node tree: the sections and the resources, each with its node
+/// (and so its source range). Values stay nodes; resolution happens later, on demand.
+public struct Template: Sendable {
+    public enum Section: String, CaseIterable, Sendable {
+        case formatVersion = "AWSTemplateFormatVersion"
+        case description = "Description"
+        case metadata = "Metadata"
+        case parameters = "Parameters"
+        case rules = "Rules"
+        case mappings = "Mappings"
+        case conditions = "Conditions"
+        case transform = "Transform"
+        case resources = "Resources"
+        case outputs = "Outputs"
+        case hooks = "Hooks"
+    }
+
+    public let tree: NodeTree
+    public let root: NodeID
+    /// Each section present, with the node of its value.
+    public let sections: [Section: NodeID]
+    /// Resources in source order.
+    public let resources: [Resource]
+
+    public init(tree: NodeTree, root: NodeID, sections: [Section: NodeID], resources: [Resource]) {
+        self.tree = tree
+        self.root = root
+        self.sections = sections
+        self.resources = resources
+    }
+
+    public func section(_ section: Section) -> NodeID? { sections[section] }
+
+    public func resource(named logicalId: String) -> Resource? {
+        resources.first { $0.logicalId == logicalId }
+    }
+
+    /// Entries of a mapping section (Parameters, Mappings, Conditions, Outputs, ...) in source order.
+    public func entries(of section: Section) -> MappingEntries? {
+        guard let node = sections[section], tree.kind(node) == .mapping else { return nil }
+        return tree.entries(node)
+    }
+}
+
+/// One entry of `Resources`, with the nodes of its attributes.
+public struct Resource: Sendable {
+    public let logicalId: String
+    /// The range of the logical ID key.
+    public let idRange: SourceRange
+    public let node: NodeID
+    /// The literal Type, when it is a string.
+    public let type: String?
+    public let attributes: [Attribute: NodeID]
+
+    public enum Attribute: String, CaseIterable, Sendable {
+        case type = "Type"
+        case properties = "Properties"
+        case condition = "Condition"
+        case dependsOn = "DependsOn"
+        case deletionPolicy = "DeletionPolicy"
+        case updateReplacePolicy = "UpdateReplacePolicy"
+        case metadata = "Metadata"
+        case creationPolicy = "CreationPolicy"
+        case updatePolicy = "UpdatePolicy"
+        case version = "Version"
+    }
+
+    public init(logicalId: String, idRange: SourceRange, node: NodeID, type: String?, attributes: [Attribute: NodeID]) {
+        self.logicalId = logicalId
+        self.idRange = idRange
+        self.node = node
+        self.type = type
+        self.attributes = attributes
+    }
+
+    public subscript(_ attribute: Attribute) -> NodeID? { attributes[attribute] }
+    public var properties: NodeID? { attributes[.properties] }
+
+    /// The path of an attribute of this resource, for findings.
+    public func path(_ components: String...) -> [String] { ["Resources", logicalId] + components }
+}

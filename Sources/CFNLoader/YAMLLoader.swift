@@ -1,0 +1,497 @@
+import CYAML
+
+/// What loading a template's bytes produced: a tree when the text could be read, and every problem
+/// found on the way. A fatal diagnostic means the tree is missing or holds only what came before it.
+public struct LoadResult: Sendable {
+    public var tree: NodeTree?
+    public var diagnostics: [LoadDiagnostic]
+}
+
+/// Reads YAML and JSON templates through the system libyaml in one pass over its events.
+///
+/// This is the only file that imports the C module: no `yaml_*` type appears in any other
+/// signature. It never throws and never traps on input; bad input becomes `LoadDiagnostic`s.
+public enum YAMLLoader {
+    public static func load(_ bytes: [UInt8], limits: LoaderLimits = .default) -> LoadResult {
+        if bytes.count > limits.maxBytes {
+            return LoadResult(tree: nil, diagnostics: [LoadDiagnostic(
+                kind: .tooLarge, range: SourceRange(start: 0, end: 0),
+                message: "file is \(bytes.count) bytes; templates over \(limits.maxBytes) bytes are not loaded",
+                isFatal: true)])
+        }
+        if let encoding = nonUTF8Encoding(bytes) {
+            return LoadResult(tree: nil, diagnostics: [LoadDiagnostic(
+                kind: .invalidCharacter, range: SourceRange(start: 0, end: 2),
+                message: "file is \(encoding); templates must be UTF-8", isFatal: true)])
+        }
+        if bytes.isEmpty {
+            return LoadResult(tree: nil, diagnostics: [emptyDiagnostic(at: 0)])
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var builder = TreeBuilder(buffer: buffer, limits: limits)
+            builder.run()
+            return builder.result()
+        }
+    }
+
+    /// A raw pass over libyaml's events that keeps nothing: the reference the loader is measured against.
+    /// Returns the number of events, or -1 on a parse error.
+    public static func countEvents(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+            let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+            defer {
+                parser.deallocate()
+                event.deallocate()
+            }
+            guard yaml_parser_initialize(parser) != 0 else { return -1 }
+            defer { yaml_parser_delete(parser) }
+            yaml_parser_set_input_string(parser, base, buffer.count)
+            var count = 0
+            while true {
+                guard yaml_parser_parse(parser, event) != 0 else { return -1 }
+                count += 1
+                let done = event.pointee.type == YAML_STREAM_END_EVENT
+                yaml_event_delete(event)
+                if done { return count }
+            }
+        }
+    }
+
+    static func emptyDiagnostic(at offset: UInt32) -> LoadDiagnostic {
+        LoadDiagnostic(kind: .empty, range: SourceRange(start: offset, end: offset),
+                       message: "template is empty: expected a mapping with a Resources section", isFatal: true)
+    }
+
+    private static func nonUTF8Encoding(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 2 else { return nil }
+        if bytes[0] == 0xFF, bytes[1] == 0xFE { return "UTF-16LE (byte order mark FF FE)" }
+        if bytes[0] == 0xFE, bytes[1] == 0xFF { return "UTF-16BE (byte order mark FE FF)" }
+        return nil
+    }
+}
+
+/// An open mapping or sequence while its events arrive.
+private struct Frame {
+    var kind: NodeKind
+    var start: UInt32
+    /// Index in `TreeBuilder.pending` where this container's children begin.
+    var pendingStart: Int
+    var anchor: String?
+    var function: IntrinsicFunction?
+}
+
+/// The event loop. Children of open containers wait on `pending`; a closing container moves its
+/// slice of `pending` into `NodeTree.children` in one copy, so the tree is built without recursion.
+private struct TreeBuilder {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let limits: LoaderLimits
+    var tree = NodeTree()
+    var diagnostics: [LoadDiagnostic] = []
+    var pending: [NodeID] = []
+    /// Node counts after alias expansion, parallel to `pending`.
+    var pendingWeights: [Int] = []
+    var frames: [Frame] = []
+    var anchors: [String: (node: NodeID, weight: Int)] = [:]
+    var aliasExpansion = 0
+    var documents = 0
+    var stopped = false
+    var offsets: CharacterOffsets
+    var lineStarts: [UInt32]?
+
+    init(buffer: UnsafeBufferPointer<UInt8>, limits: LoaderLimits) {
+        self.buffer = buffer
+        self.limits = limits
+        self.offsets = CharacterOffsets(buffer)
+        tree.records.reserveCapacity(buffer.count / 12)
+        tree.text.reserveCapacity(buffer.count / 3)
+        tree.children.reserveCapacity(buffer.count / 12)
+    }
+
+    func result() -> LoadResult {
+        LoadResult(tree: tree.root == nil ? nil : tree, diagnostics: diagnostics)
+    }
+
+    mutating func run() {
+        guard let base = buffer.baseAddress else { return }
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        defer {
+            parser.deallocate()
+            event.deallocate()
+        }
+        guard yaml_parser_initialize(parser) != 0 else {
+            fatal(.syntax, at: 0, "libyaml could not allocate a parser")
+            return
+        }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_input_string(parser, base, buffer.count)
+
+        while !stopped {
+            guard yaml_parser_parse(parser, event) != 0 else {
+                reportParserError(parser.pointee)
+                return
+            }
+            let done = event.pointee.type == YAML_STREAM_END_EVENT
+            handle(event.pointee)
+            yaml_event_delete(event)
+            if done { break }
+        }
+    }
+
+    // MARK: Events
+
+    mutating func handle(_ event: yaml_event_t) {
+        let start = offsets.byteOffset(event.start_mark.index)
+        let end = offsets.byteOffset(event.end_mark.index)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                fatal(.multipleDocuments, at: start, end: max(end, start + 3),
+                      "a template is one YAML document; a second document starts here")
+            }
+        case YAML_DOCUMENT_END_EVENT:
+            // A document with no content is one empty plain scalar (`---` alone).
+            if let root = pending.first, tree.records[root.index].kind != .scalar || tree.records[root.index].count > 0
+                || tree.records[root.index].style != .plain {
+                tree.root = root
+            } else {
+                stopped = true
+                diagnostics.append(YAMLLoader.emptyDiagnostic(at: start))
+            }
+        case YAML_STREAM_END_EVENT:
+            if documents == 0 {
+                diagnostics.append(YAMLLoader.emptyDiagnostic(at: start))
+            }
+        case YAML_SCALAR_EVENT:
+            scalar(event.data.scalar, start: start, end: end)
+        case YAML_SEQUENCE_START_EVENT:
+            let data = event.data.sequence_start
+            open(.sequence, start: start, anchor: data.anchor, tag: data.tag, tagEnd: end)
+        case YAML_MAPPING_START_EVENT:
+            let data = event.data.mapping_start
+            open(.mapping, start: start, anchor: data.anchor, tag: data.tag, tagEnd: end)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            close(end: end)
+        case YAML_ALIAS_EVENT:
+            alias(event.data.alias.anchor, start: start, end: end)
+        default:
+            break
+        }
+    }
+
+    mutating func scalar(_ data: yaml_event_t.__Unnamed_union_data.__Unnamed_struct_scalar, start: UInt32, end: UInt32) {
+        let tag = classifyTag(data.tag, start: start, end: end)
+        let hasProperties = data.tag != nil || data.anchor != nil
+        let valueStart = hasProperties ? skipProperties(from: start, to: end) : start
+        let style = scalarStyle(data.style)
+        let length = Int(data.length)
+        let textOffset = UInt32(truncatingIfNeeded: tree.text.count)
+        if length > 0, let value = data.value {
+            tree.text.append(contentsOf: UnsafeBufferPointer(start: value, count: length))
+        }
+        var node = append(NodeRecord(
+            start: valueStart, end: end, payload: textOffset, count: UInt32(truncatingIfNeeded: length),
+            kind: .scalar, style: style, flags: tag.explicitString ? NodeRecord.explicitString : 0))
+        var weight = 1
+        if let function = tag.function {
+            if function == .getAtt, let split = splitGetAtt(node, style: style) {
+                node = split
+                weight += 3
+            }
+            node = appendIntrinsic(function, argument: node, start: start, end: end)
+            weight += 1
+        }
+        push(node, weight: weight, anchor: data.anchor)
+    }
+
+    mutating func open(_ kind: NodeKind, start: UInt32, anchor: UnsafeMutablePointer<yaml_char_t>?,
+                       tag: UnsafeMutablePointer<yaml_char_t>?, tagEnd: UInt32) {
+        if frames.count >= limits.maxDepth {
+            fatal(.depthLimit, at: start,
+                  "nesting is deeper than \(limits.maxDepth) levels; templates are not loaded past that depth")
+            return
+        }
+        let tagKind = classifyTag(tag, start: start, end: tagEnd)
+        frames.append(Frame(kind: kind, start: start, pendingStart: pending.count,
+                            anchor: anchor.map { String(cString: $0) }, function: tagKind.function))
+    }
+
+    mutating func close(end: UInt32) {
+        guard let frame = frames.popLast() else { return }
+        let childIDs = pending[frame.pendingStart...]
+        var weight = 1 + pendingWeights[frame.pendingStart...].reduce(0, +)
+        var node: NodeID
+        if frame.kind == .mapping {
+            node = closeMapping(frame, end: end)
+        } else {
+            let first = UInt32(truncatingIfNeeded: tree.children.count)
+            tree.children.append(contentsOf: childIDs)
+            node = append(NodeRecord(start: frame.start, end: end, payload: first,
+                                     count: UInt32(truncatingIfNeeded: childIDs.count),
+                                     kind: .sequence, style: .plain, flags: 0))
+        }
+        pending.removeSubrange(frame.pendingStart...)
+        pendingWeights.removeSubrange(frame.pendingStart...)
+        if let function = frame.function {
+            node = appendIntrinsic(function, argument: node, start: frame.start, end: end)
+            weight += 1
+        }
+        if let anchor = frame.anchor {
+            anchors[anchor] = (node, weight)
+        }
+        pending.append(node)
+        pendingWeights.append(weight)
+    }
+
+    /// Moves a mapping's entries into the tree: drops non-scalar keys (reported), reports duplicate
+    /// keys, and turns a one-entry `Ref` / `Fn::*` / `Condition` mapping into an intrinsic node.
+    mutating func closeMapping(_ frame: Frame, end: UInt32) -> NodeID {
+        var entries: [NodeID] = []
+        entries.reserveCapacity(pending.count - frame.pendingStart)
+        var index = frame.pendingStart
+        while index + 1 < pending.count {
+            let key = pending[index]
+            if tree.records[key.index].kind == .scalar {
+                entries.append(key)
+                entries.append(pending[index + 1])
+            } else {
+                let range = tree.range(key)
+                diagnostics.append(LoadDiagnostic(
+                    kind: .nonScalarKey, range: range,
+                    message: "mapping key is a \(describe(key)); CloudFormation keys must be strings",
+                    isFatal: false))
+            }
+            index += 2
+        }
+        reportDuplicateKeys(entries)
+        if entries.count == 2, let function = IntrinsicFunction.longForm(keyBytes(entries[0])),
+           function != .condition || tree.records[entries[1].index].kind == .scalar {
+            var argument = entries[1]
+            let record = tree.records[argument.index]
+            if function == .getAtt, record.kind == .scalar, let split = splitGetAtt(argument, style: record.style) {
+                argument = split
+            }
+            return appendIntrinsic(function, argument: argument, start: frame.start, end: end)
+        }
+        let first = UInt32(truncatingIfNeeded: tree.children.count)
+        tree.children.append(contentsOf: entries)
+        return append(NodeRecord(start: frame.start, end: end, payload: first,
+                                 count: UInt32(truncatingIfNeeded: entries.count / 2),
+                                 kind: .mapping, style: .plain, flags: 0))
+    }
+
+    mutating func alias(_ anchor: UnsafeMutablePointer<yaml_char_t>?, start: UInt32, end: UInt32) {
+        let name = anchor.map { String(cString: $0) } ?? ""
+        guard let target = anchors[name] else {
+            fatal(.undefinedAlias, at: start, end: end, "alias '*\(name)' refers to no anchor defined before it")
+            return
+        }
+        aliasExpansion += target.weight
+        if aliasExpansion > limits.aliasExpansionBudget {
+            fatal(.aliasBudget, at: start, end: end,
+                  "aliases expand to more than \(limits.aliasExpansionBudget) nodes (a 'billion laughs' document?); loading stopped")
+            return
+        }
+        pending.append(target.node)
+        pendingWeights.append(target.weight)
+    }
+
+    // MARK: Nodes
+
+    mutating func append(_ record: NodeRecord) -> NodeID {
+        tree.records.append(record)
+        return NodeID(tree.records.count - 1)
+    }
+
+    mutating func appendIntrinsic(_ function: IntrinsicFunction, argument: NodeID, start: UInt32, end: UInt32) -> NodeID {
+        append(NodeRecord(start: start, end: end, payload: UInt32(truncatingIfNeeded: argument.rawValue),
+                          count: UInt32(function.rawValue), kind: .intrinsic, style: .plain, flags: 0))
+    }
+
+    mutating func push(_ node: NodeID, weight: Int, anchor: UnsafeMutablePointer<yaml_char_t>?) {
+        if let anchor {
+            anchors[String(cString: anchor)] = (node, weight)
+        }
+        pending.append(node)
+        pendingWeights.append(weight)
+    }
+
+    /// `!GetAtt Resource.Attribute.Path` (or `Fn::GetAtt: Resource.Attribute`) as the two-element list
+    /// of the long form, split at the first dot.
+    /// Returns nil when the text has no dot (left for rules to judge).
+    mutating func splitGetAtt(_ scalar: NodeID, style: ScalarStyle) -> NodeID? {
+        let record = tree.records[scalar.index]
+        let textStart = Int(record.payload)
+        let textEnd = textStart + Int(record.count)
+        guard let dot = tree.text[textStart..<textEnd].firstIndex(of: 0x2E) else { return nil }
+        // In a one-line plain scalar the text is the source, so the parts get their exact ranges.
+        let exact = style == .plain && Int(record.end - record.start) == Int(record.count)
+        let dotOffset = UInt32(dot - textStart)
+        let resource = append(NodeRecord(
+            start: record.start, end: exact ? record.start + dotOffset : record.end, payload: record.payload,
+            count: dotOffset, kind: .scalar, style: style, flags: 0))
+        let attribute = append(NodeRecord(
+            start: exact ? record.start + dotOffset + 1 : record.start, end: record.end,
+            payload: record.payload + dotOffset + 1, count: record.count - dotOffset - 1,
+            kind: .scalar, style: style, flags: 0))
+        let first = UInt32(truncatingIfNeeded: tree.children.count)
+        tree.children.append(resource)
+        tree.children.append(attribute)
+        return append(NodeRecord(start: record.start, end: record.end, payload: first, count: 2,
+                                 kind: .sequence, style: .plain, flags: 0))
+    }
+
+    func keyBytes(_ key: NodeID) -> ArraySlice<UInt8> {
+        tree.bytes(key) ?? []
+    }
+
+    func describe(_ node: NodeID) -> String {
+        switch tree.records[node.index].kind {
+        case .scalar: "scalar"
+        case .sequence: "sequence"
+        case .mapping: "mapping"
+        case .intrinsic: "intrinsic function"
+        }
+    }
+
+    // MARK: Duplicate keys
+
+    mutating func reportDuplicateKeys(_ entries: [NodeID]) {
+        let count = entries.count / 2
+        guard count > 1 else { return }
+        if count <= 12 {
+            for later in 1..<count {
+                let key = keyBytes(entries[2 * later])
+                for earlier in 0..<later where keyBytes(entries[2 * earlier]).elementsEqual(key) {
+                    reportDuplicate(entries[2 * later], first: entries[2 * earlier])
+                    break
+                }
+            }
+            return
+        }
+        var seen: [Int: Int] = [:]
+        seen.reserveCapacity(count)
+        for position in 0..<count {
+            let key = keyBytes(entries[2 * position])
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(start: nil, count: 0))
+            key.withUnsafeBytes { hasher.combine(bytes: $0) }
+            let hash = hasher.finalize()
+            if let earlier = seen[hash] {
+                if keyBytes(entries[2 * earlier]).elementsEqual(key) {
+                    reportDuplicate(entries[2 * position], first: entries[2 * earlier])
+                } else if let match = (0..<position).first(where: { keyBytes(entries[2 * $0]).elementsEqual(key) }) {
+                    reportDuplicate(entries[2 * position], first: entries[2 * match])
+                }
+            } else {
+                seen[hash] = position
+            }
+        }
+    }
+
+    mutating func reportDuplicate(_ key: NodeID, first: NodeID) {
+        let name = tree.string(key) ?? ""
+        let firstLine = line(of: tree.range(first).start)
+        diagnostics.append(LoadDiagnostic(
+            kind: .duplicateKey, range: tree.range(key),
+            message: "duplicate key '\(name)' (first at line \(firstLine))", isFatal: false))
+    }
+
+    mutating func line(of offset: UInt32) -> Int {
+        if lineStarts == nil {
+            lineStarts = SourceText.computeLineStarts(Array(buffer))
+        }
+        guard let starts = lineStarts else { return 1 }
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    // MARK: Tags and styles
+
+    struct TagKind {
+        var function: IntrinsicFunction?
+        var explicitString = false
+    }
+
+    mutating func classifyTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, start: UInt32, end: UInt32) -> TagKind {
+        guard let tag else { return TagKind() }
+        let bytes = UnsafeBufferPointer(start: tag, count: strlen(tag))
+        if bytes.count == 1, bytes[0] == 0x21 { return TagKind() }  // "!": the non-specific tag
+        if let function = IntrinsicFunction.shortForm(bytes) { return TagKind(function: function) }
+        if bytes.elementsEqual("tag:yaml.org,2002:str".utf8) { return TagKind(explicitString: true) }
+        let name = String(decoding: bytes, as: UTF8.self)
+        let shown = name.hasPrefix("tag:yaml.org,2002:") ? "!!" + name.dropFirst(18) : name
+        let tagEnd = min(end, start + UInt32(truncatingIfNeeded: shown.utf8.count))
+        diagnostics.append(LoadDiagnostic(
+            kind: .unknownTag, range: SourceRange(start: start, end: tagEnd),
+            message: "unknown tag '\(shown)'; CloudFormation knows !Ref, !GetAtt, !Sub and the other Fn:: short forms",
+            isFatal: false))
+        return TagKind()
+    }
+
+    /// The byte offset after a node's anchor and tag (`&a !Ref x` -> offset of `x`).
+    func skipProperties(from start: UInt32, to end: UInt32) -> UInt32 {
+        var index = Int(start)
+        let limit = min(Int(end), buffer.count)
+        while index < limit, buffer[index] == 0x21 || buffer[index] == 0x26 {
+            while index < limit, !isBlank(buffer[index]) { index += 1 }
+            while index < limit, isBlank(buffer[index]) { index += 1 }
+        }
+        return UInt32(truncatingIfNeeded: min(index, limit))
+    }
+
+    func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    func scalarStyle(_ style: yaml_scalar_style_t) -> ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+
+    // MARK: Errors
+
+    mutating func fatal(_ kind: LoadDiagnostic.Kind, at start: UInt32, end: UInt32? = nil, _ message: String) {
+        stopped = true
+        diagnostics.append(LoadDiagnostic(kind: kind, range: SourceRange(start: start, end: end ?? start + 1),
+                                          message: message, isFatal: true))
+    }
+
+    mutating func reportParserError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        if parser.error == YAML_READER_ERROR {
+            let offset = UInt32(truncatingIfNeeded: parser.problem_offset)
+            let value = parser.problem_value
+            let isControl = problem.hasPrefix("control")
+            let detail = value < 0 ? "" : isControl ? " (U+\(hex(Int(value), width: 4)))" : " (byte 0x\(hex(Int(value), width: 2)))"
+            fatal(.invalidCharacter, at: offset, "\(problem)\(detail)")
+            return
+        }
+        if parser.error == YAML_MEMORY_ERROR {
+            fatal(.syntax, at: 0, "libyaml ran out of memory")
+            return
+        }
+        var message = "syntax error: \(problem)"
+        if let context = parser.context.map({ String(cString: $0) }) {
+            let contextOffset = offsets.byteOffset(parser.context_mark.index)
+            message += " (\(context), from line \(line(of: contextOffset)))"
+        }
+        fatal(.syntax, at: offsets.byteOffset(parser.problem_mark.index), message)
+    }
+
+    func hex(_ value: Int, width: Int) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

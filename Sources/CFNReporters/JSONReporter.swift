@@ -1,0 +1,57 @@
+import CFNCore
+
+/// The public JSON contract (formatVersion 1). Extend it, never break it:
+///
+/// ```json
+/// {"formatVersion": 1, "tool": {"name": "cfn-lambda", "version": "0.1.0"},
+///  "findings": [{"rule": "...", "severity": "error", "message": "...", "file": "t.yaml",
+///                "line": 9, "column": 7, "endLine": 9, "endColumn": 14,
+///                "resource": "Fn", "resourceType": "AWS::Lambda::Function", "path": "Resources/Fn/..."}],
+///  "summary": {"files": 1, "errors": 1, "warnings": 0, "infos": 0}}
+/// ```
+/// Findings are sorted by file, line, column and rule; absent resource, type and path are null.
+public struct JSONReporter: Reporter {
+    public init() {}
+
+    public func render(_ run: ValidationRun) -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("formatVersion"); json.number(ToolInfo.formatVersion)
+        json.key("tool")
+        json.beginObject()
+        json.key("name"); json.string(ToolInfo.name)
+        json.key("version"); json.string(ToolInfo.version)
+        json.endObject()
+        json.key("findings")
+        json.beginArray()
+        for report in run.reports {
+            for finding in report.findings {
+                let start = report.source.lineColumn(at: finding.range.start)
+                let end = report.source.lineColumn(at: finding.range.end)
+                json.beginObject()
+                json.key("rule"); json.string(finding.rule)
+                json.key("severity"); json.string(finding.severity.rawValue)
+                json.key("message"); json.string(finding.message)
+                json.key("file"); json.string(report.file)
+                json.key("line"); json.number(start.line)
+                json.key("column"); json.number(start.column)
+                json.key("endLine"); json.number(end.line)
+                json.key("endColumn"); json.number(end.column)
+                json.key("resource"); json.string(finding.resource)
+                json.key("resourceType"); json.string(finding.resourceType)
+                json.key("path"); json.string(finding.pathString)
+                json.endObject()
+            }
+        }
+        json.endArray()
+        json.key("summary")
+        json.beginObject()
+        json.key("files"); json.number(run.files)
+        json.key("errors"); json.number(run.count(.error))
+        json.key("warnings"); json.number(run.count(.warning))
+        json.key("infos"); json.number(run.count(.info))
+        json.endObject()
+        json.endObject()
+        return json.output + "\n"
+    }
+}

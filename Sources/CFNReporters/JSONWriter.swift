@@ -1,0 +1,55 @@
+/// A minimal JSON writer that keeps keys in the order written, so output is byte-for-byte stable.
+struct JSONWriter {
+    private(set) var output = ""
+    private var needsComma: [Bool] = [false]
+
+    mutating func beginObject() { value("{"); needsComma.append(false) }
+    mutating func endObject() { needsComma.removeLast(); output += "}" }
+    mutating func beginArray() { value("["); needsComma.append(false) }
+    mutating func endArray() { needsComma.removeLast(); output += "]" }
+
+    mutating func key(_ name: String) {
+        separate()
+        output += Self.quoted(name) + ":"
+        needsComma[needsComma.count - 1] = false
+        pendingKey = true
+    }
+
+    mutating func string(_ text: String?) { value(text.map(Self.quoted) ?? "null") }
+    mutating func number(_ number: Int?) { value(number.map(String.init) ?? "null") }
+    mutating func bool(_ flag: Bool?) { value(flag.map { $0 ? "true" : "false" } ?? "null") }
+
+    private var pendingKey = false
+
+    private mutating func value(_ text: String) {
+        if pendingKey {
+            pendingKey = false
+        } else {
+            separate()
+        }
+        output += text
+        needsComma[needsComma.count - 1] = true
+    }
+
+    private mutating func separate() {
+        if needsComma[needsComma.count - 1] { output += "," }
+    }
+
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case let c where c.value < 0x20 || c.value == 0x7F || (c.value >= 0x2028 && c.value <= 0x2029):
+                let hex = String(c.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

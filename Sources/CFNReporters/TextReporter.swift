@@ -1,0 +1,47 @@
+import CFNCore
+
+/// One line per finding, as compilers print them: `file:line:col: severity: message [rule-id]`.
+public struct TextReporter: Reporter {
+    /// ANSI colours for severities; the CLI turns them on only for a terminal without `NO_COLOR`.
+    public var color: Bool
+
+    public init(color: Bool = false) {
+        self.color = color
+    }
+
+    public func render(_ run: ValidationRun) -> String {
+        var output = ""
+        for report in run.reports {
+            for finding in report.findings {
+                let start = report.source.lineColumn(at: finding.range.start)
+                output += "\(report.file):\(start.line):\(start.column): \(severity(finding.severity)): "
+                output += "\(finding.message.replacingNewlines) [\(finding.rule)]\n"
+            }
+        }
+        return output
+    }
+
+    /// `2 files: 1 error, 0 warnings, 3 infos` — for standard error.
+    public static func summary(_ run: ValidationRun) -> String {
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        return "\(plural(run.files, "file")): \(plural(run.count(.error), "error")), "
+            + "\(plural(run.count(.warning), "warning")), \(plural(run.count(.info), "info"))"
+    }
+
+    private func severity(_ severity: Severity) -> String {
+        guard color else { return severity.rawValue }
+        let code = switch severity {
+        case .error: "1;31"
+        case .warning: "1;33"
+        case .info: "1;36"
+        }
+        return "\u{1B}[\(code)m\(severity.rawValue)\u{1B}[0m"
+    }
+}
+
+extension String {
+    /// Messages are one line in text output; embedded line breaks become spaces.
+    var replacingNewlines: String {
+        String(unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : Character($0) })
+    }
+}

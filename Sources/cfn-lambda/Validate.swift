@@ -1,0 +1,60 @@
+import ArgumentParser
+import CFNCore
+import CFNReporters
+import Foundation
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check templates and report findings with their locations.",
+        discussion: """
+            Each FILE is a CloudFormation template in YAML or JSON. A directory is searched for
+            *.yaml, *.yml, *.json and *.template files that look like templates (they mention
+            Resources or AWSTemplateFormatVersion).
+
+            Text output is one line per finding, `file:line:column: severity: message [rule-id]`;
+            JSON output follows the versioned contract in the README. A one-line summary goes to
+            standard error. Colour is used only on a terminal, and never when NO_COLOR is set.
+
+            Exit codes: 0 no error finding, 1 at least one error finding, 64 usage error,
+            66 a file could not be read (the others are still checked and reported).
+
+            Examples:
+              cfn-lambda validate templates/
+              cfn-lambda validate --format json stack.yaml > findings.json
+              cfn-lambda validate a.yaml b.json
+            """
+    )
+
+    @Option(name: .shortAndLong, help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .text
+
+    @Argument(help: "Template files or directories to check.")
+    var paths: [String] = []
+
+    func validate() throws {
+        if paths.isEmpty {
+            throw ValidationError("Give at least one template file or directory.")
+        }
+    }
+
+    func run() throws {
+        let files = TemplateFiles.collect(paths)
+        for problem in files.unreadable {
+            Console.error("cfn-lambda: \(problem)")
+        }
+        let validator = Validator()
+        let reports = ConcurrentMap.map(files.readable) { file in
+            validator.validate(file: file.path, bytes: file.bytes)
+        }
+        let run = ValidationRun(reports: reports)
+        switch format {
+        case .text:
+            Console.output(TextReporter(color: Console.useColor).render(run))
+        case .json:
+            Console.output(JSONReporter().render(run))
+        }
+        Console.error(TextReporter.summary(run))
+        if !files.unreadable.isEmpty { throw ExitCode(66) }
+        if run.hasFinding(atLeast: .error) { throw ExitCode(1) }
+    }
+}
