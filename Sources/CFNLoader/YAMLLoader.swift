@@ -80,6 +80,10 @@ private struct Frame {
     var pendingStart: Int
     var anchor: String?
     var function: IntrinsicFunction?
+    /// Node count and alias expansion when the container opened: their growth until it closes is
+    /// what an alias to it expands to.
+    var recordsAtOpen: Int
+    var expansionAtOpen: Int
 }
 
 /// The event loop. Children of open containers wait on `pending`; a closing container moves its
@@ -90,8 +94,6 @@ private struct TreeBuilder {
     var tree = NodeTree()
     var diagnostics: [LoadDiagnostic] = []
     var pending: [NodeID] = []
-    /// Node counts after alias expansion, parallel to `pending`.
-    var pendingWeights: [Int] = []
     var frames: [Frame] = []
     var anchors: [String: (node: NodeID, weight: Int)] = [:]
     var aliasExpansion = 0
@@ -104,9 +106,9 @@ private struct TreeBuilder {
         self.buffer = buffer
         self.limits = limits
         self.offsets = CharacterOffsets(buffer)
-        tree.records.reserveCapacity(buffer.count / 12)
+        tree.records.reserveCapacity(buffer.count / 10)
         tree.text.reserveCapacity(buffer.count / 3)
-        tree.children.reserveCapacity(buffer.count / 12)
+        tree.children.reserveCapacity(buffer.count / 10)
     }
 
     func result() -> LoadResult {
@@ -189,22 +191,23 @@ private struct TreeBuilder {
         let style = scalarStyle(data.style)
         let length = Int(data.length)
         let textOffset = UInt32(truncatingIfNeeded: tree.text.count)
+        let recordsBefore = tree.records.count
         if length > 0, let value = data.value {
             tree.text.append(contentsOf: UnsafeBufferPointer(start: value, count: length))
         }
         var node = append(NodeRecord(
             start: valueStart, end: end, payload: textOffset, count: UInt32(truncatingIfNeeded: length),
             kind: .scalar, style: style, flags: tag.explicitString ? NodeRecord.explicitString : 0))
-        var weight = 1
         if let function = tag.function {
             if function == .getAtt, let split = splitGetAtt(node, style: style) {
                 node = split
-                weight += 3
             }
             node = appendIntrinsic(function, argument: node, start: start, end: end)
-            weight += 1
         }
-        push(node, weight: weight, anchor: data.anchor)
+        if let anchor = data.anchor {
+            anchors[String(cString: anchor)] = (node, tree.records.count - recordsBefore)
+        }
+        pending.append(node)
     }
 
     mutating func open(_ kind: NodeKind, start: UInt32, anchor: UnsafeMutablePointer<yaml_char_t>?,
@@ -216,71 +219,79 @@ private struct TreeBuilder {
         }
         let tagKind = classifyTag(tag, start: start, end: tagEnd)
         frames.append(Frame(kind: kind, start: start, pendingStart: pending.count,
-                            anchor: anchor.map { String(cString: $0) }, function: tagKind.function))
+                            anchor: anchor.map { String(cString: $0) }, function: tagKind.function,
+                            recordsAtOpen: tree.records.count, expansionAtOpen: aliasExpansion))
     }
 
     mutating func close(end: UInt32) {
         guard let frame = frames.popLast() else { return }
-        let childIDs = pending[frame.pendingStart...]
-        var weight = 1 + pendingWeights[frame.pendingStart...].reduce(0, +)
         var node: NodeID
         if frame.kind == .mapping {
             node = closeMapping(frame, end: end)
         } else {
             let first = UInt32(truncatingIfNeeded: tree.children.count)
-            tree.children.append(contentsOf: childIDs)
-            node = append(NodeRecord(start: frame.start, end: end, payload: first,
-                                     count: UInt32(truncatingIfNeeded: childIDs.count),
+            let count = pending.count - frame.pendingStart
+            tree.children.append(contentsOf: pending[frame.pendingStart...])
+            node = append(NodeRecord(start: frame.start, end: end, payload: first, count: UInt32(truncatingIfNeeded: count),
                                      kind: .sequence, style: .plain, flags: 0))
         }
-        pending.removeSubrange(frame.pendingStart...)
-        pendingWeights.removeSubrange(frame.pendingStart...)
+        pending.removeLast(pending.count - frame.pendingStart)
         if let function = frame.function {
             node = appendIntrinsic(function, argument: node, start: frame.start, end: end)
-            weight += 1
         }
         if let anchor = frame.anchor {
+            let weight = tree.records.count - frame.recordsAtOpen + aliasExpansion - frame.expansionAtOpen
             anchors[anchor] = (node, weight)
         }
         pending.append(node)
-        pendingWeights.append(weight)
     }
 
     /// Moves a mapping's entries into the tree: drops non-scalar keys (reported), reports duplicate
     /// keys, and turns a one-entry `Ref` / `Fn::*` / `Condition` mapping into an intrinsic node.
     mutating func closeMapping(_ frame: Frame, end: UInt32) -> NodeID {
-        var entries: [NodeID] = []
-        entries.reserveCapacity(pending.count - frame.pendingStart)
+        let pairs = pending.count - frame.pendingStart
+        var allScalarKeys = true
         var index = frame.pendingStart
-        while index + 1 < pending.count {
-            let key = pending[index]
-            if tree.records[key.index].kind == .scalar {
-                entries.append(key)
-                entries.append(pending[index + 1])
-            } else {
-                let range = tree.range(key)
-                diagnostics.append(LoadDiagnostic(
-                    kind: .nonScalarKey, range: range,
-                    message: "mapping key is a \(describe(key)); CloudFormation keys must be strings",
-                    isFatal: false))
+        while index < pending.count {
+            if tree.records[pending[index].index].kind != .scalar {
+                allScalarKeys = false
+                break
             }
             index += 2
         }
-        reportDuplicateKeys(entries)
-        if entries.count == 2, let function = IntrinsicFunction.longForm(keyBytes(entries[0])),
-           function != .condition || tree.records[entries[1].index].kind == .scalar {
-            var argument = entries[1]
+        if pairs == 2, allScalarKeys, let function = IntrinsicFunction.longForm(keyBytes(pending[frame.pendingStart])) {
+            var argument = pending[frame.pendingStart + 1]
             let record = tree.records[argument.index]
-            if function == .getAtt, record.kind == .scalar, let split = splitGetAtt(argument, style: record.style) {
-                argument = split
+            if function != .condition || record.kind == .scalar {
+                if function == .getAtt, record.kind == .scalar, let split = splitGetAtt(argument, style: record.style) {
+                    argument = split
+                }
+                return appendIntrinsic(function, argument: argument, start: frame.start, end: end)
             }
-            return appendIntrinsic(function, argument: argument, start: frame.start, end: end)
         }
-        let first = UInt32(truncatingIfNeeded: tree.children.count)
-        tree.children.append(contentsOf: entries)
-        return append(NodeRecord(start: frame.start, end: end, payload: first,
-                                 count: UInt32(truncatingIfNeeded: entries.count / 2),
-                                 kind: .mapping, style: .plain, flags: 0))
+        let first = tree.children.count
+        if allScalarKeys {
+            tree.children.append(contentsOf: pending[frame.pendingStart...])
+        } else {
+            index = frame.pendingStart
+            while index + 1 < pending.count {
+                let key = pending[index]
+                if tree.records[key.index].kind == .scalar {
+                    tree.children.append(key)
+                    tree.children.append(pending[index + 1])
+                } else {
+                    diagnostics.append(LoadDiagnostic(
+                        kind: .nonScalarKey, range: tree.range(key),
+                        message: "mapping key is a \(describe(key)); CloudFormation keys must be strings",
+                        isFatal: false))
+                }
+                index += 2
+            }
+        }
+        let count = (tree.children.count - first) / 2
+        reportDuplicateKeys(first: first, count: count)
+        return append(NodeRecord(start: frame.start, end: end, payload: UInt32(truncatingIfNeeded: first),
+                                 count: UInt32(truncatingIfNeeded: count), kind: .mapping, style: .plain, flags: 0))
     }
 
     mutating func alias(_ anchor: UnsafeMutablePointer<yaml_char_t>?, start: UInt32, end: UInt32) {
@@ -296,7 +307,6 @@ private struct TreeBuilder {
             return
         }
         pending.append(target.node)
-        pendingWeights.append(target.weight)
     }
 
     // MARK: Nodes
@@ -309,14 +319,6 @@ private struct TreeBuilder {
     mutating func appendIntrinsic(_ function: IntrinsicFunction, argument: NodeID, start: UInt32, end: UInt32) -> NodeID {
         append(NodeRecord(start: start, end: end, payload: UInt32(truncatingIfNeeded: argument.rawValue),
                           count: UInt32(function.rawValue), kind: .intrinsic, style: .plain, flags: 0))
-    }
-
-    mutating func push(_ node: NodeID, weight: Int, anchor: UnsafeMutablePointer<yaml_char_t>?) {
-        if let anchor {
-            anchors[String(cString: anchor)] = (node, weight)
-        }
-        pending.append(node)
-        pendingWeights.append(weight)
     }
 
     /// `!GetAtt Resource.Attribute.Path` (or `Fn::GetAtt: Resource.Attribute`) as the two-element list
@@ -359,36 +361,53 @@ private struct TreeBuilder {
 
     // MARK: Duplicate keys
 
-    mutating func reportDuplicateKeys(_ entries: [NodeID]) {
-        let count = entries.count / 2
+    /// Reports keys that repeat among the `count` entries at `first` in `tree.children`.
+    /// Compares raw bytes: pairwise for small mappings, through a hash table for large ones.
+    mutating func reportDuplicateKeys(first: Int, count: Int) {
         guard count > 1 else { return }
-        if count <= 12 {
-            for later in 1..<count {
-                let key = keyBytes(entries[2 * later])
-                for earlier in 0..<later where keyBytes(entries[2 * earlier]).elementsEqual(key) {
-                    reportDuplicate(entries[2 * later], first: entries[2 * earlier])
-                    break
+        var duplicates: [(later: NodeID, first: NodeID)] = []
+        tree.records.withUnsafeBufferPointer { records in
+            tree.text.withUnsafeBufferPointer { text in
+                tree.children.withUnsafeBufferPointer { children in
+                    let keys = UnsafeBufferPointer(rebasing: children[first..<first + 2 * count])
+                    func bytes(_ position: Int) -> UnsafeBufferPointer<UInt8> {
+                        let record = records[keys[2 * position].index]
+                        return UnsafeBufferPointer(rebasing: text[Int(record.payload)..<Int(record.payload) + Int(record.count)])
+                    }
+                    func equal(_ a: Int, _ b: Int) -> Bool {
+                        let left = bytes(a)
+                        let right = bytes(b)
+                        guard left.count == right.count else { return false }
+                        guard let l = left.baseAddress, let r = right.baseAddress else { return left.count == 0 }
+                        return memcmp(l, r, left.count) == 0
+                    }
+                    if count <= 12 {
+                        for later in 1..<count {
+                            if let earlier = (0..<later).first(where: { equal($0, later) }) {
+                                duplicates.append((keys[2 * later], keys[2 * earlier]))
+                            }
+                        }
+                        return
+                    }
+                    var seen: [Int: Int] = [:]
+                    seen.reserveCapacity(count)
+                    for position in 0..<count {
+                        var hasher = Hasher()
+                        hasher.combine(bytes: UnsafeRawBufferPointer(bytes(position)))
+                        let hash = hasher.finalize()
+                        if let earlier = seen[hash] {
+                            if let match = equal(earlier, position) ? earlier : (0..<position).first(where: { equal($0, position) }) {
+                                duplicates.append((keys[2 * position], keys[2 * match]))
+                            }
+                        } else {
+                            seen[hash] = position
+                        }
+                    }
                 }
             }
-            return
         }
-        var seen: [Int: Int] = [:]
-        seen.reserveCapacity(count)
-        for position in 0..<count {
-            let key = keyBytes(entries[2 * position])
-            var hasher = Hasher()
-            hasher.combine(bytes: UnsafeRawBufferPointer(start: nil, count: 0))
-            key.withUnsafeBytes { hasher.combine(bytes: $0) }
-            let hash = hasher.finalize()
-            if let earlier = seen[hash] {
-                if keyBytes(entries[2 * earlier]).elementsEqual(key) {
-                    reportDuplicate(entries[2 * position], first: entries[2 * earlier])
-                } else if let match = (0..<position).first(where: { keyBytes(entries[2 * $0]).elementsEqual(key) }) {
-                    reportDuplicate(entries[2 * position], first: entries[2 * match])
-                }
-            } else {
-                seen[hash] = position
-            }
+        for duplicate in duplicates {
+            reportDuplicate(duplicate.later, first: duplicate.first)
         }
     }
 

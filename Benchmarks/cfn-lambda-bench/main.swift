@@ -1,0 +1,151 @@
+// Loader benchmark: a generated template of 5,000 functions (about 3 MB), loaded into the node tree
+// and validated, against a raw libyaml event pass over the same bytes, measured in the same run.
+//
+//   swift run -c release cfn-lambda-bench [--functions N] [--repeat K] [--write FILE]
+//
+// Reports the median of K runs of each and the ratios; absolute times on a shared machine are noisy,
+// the ratios are what to compare. Peak memory is the process's maximum resident set size before and
+// after the loads, minus the file's own bytes and the baseline.
+
+import CFNCore
+import CFNLoader
+import Foundation
+
+struct Options {
+    var functions = 5_000
+    var repeats = 15
+    var write: String?
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--functions": functions = iterator.next().flatMap(Int.init) ?? functions
+            case "--repeat": repeats = iterator.next().flatMap(Int.init) ?? repeats
+            case "--write": write = iterator.next()
+            default:
+                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE]\n".utf8))
+                exit(64)
+            }
+        }
+    }
+}
+
+/// A template like a large service's: functions with roles, layers, VPC settings, environment and
+/// intrinsics in short and long form.
+func generateTemplate(functions: Int) -> [UInt8] {
+    var text = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Description: Generated benchmark template
+        Parameters:
+          Stage:
+            Type: String
+            AllowedValues: [dev, prod]
+            Default: dev
+          Subnets:
+            Type: List<AWS::EC2::Subnet::Id>
+        Conditions:
+          IsProd: !Equals [!Ref Stage, prod]
+        Resources:
+          SharedRole:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Principal: {Service: lambda.amazonaws.com}
+                    Action: sts:AssumeRole
+              ManagedPolicyArns:
+                - !Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole
+
+        """
+    for index in 0..<functions {
+        text += """
+              Function\(index):
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: !Sub "${AWS::StackName}-function-\(index)"
+                  Runtime: python3.12
+                  Handler: app.handler
+                  Role: !GetAtt SharedRole.Arn
+                  MemorySize: !If [IsProd, 1024, 256]
+                  Timeout: 30
+                  Architectures: [arm64]
+                  Code:
+                    S3Bucket: artifacts-bucket-\(index % 7)
+                    S3Key: "functions/\(index)/code.zip"
+                    S3ObjectVersion: 3HL4kqtJlcpXroDTDmjVBH40Nrjfkd\(index)
+                  Environment:
+                    Variables:
+                      TABLE_NAME: {"Fn::ImportValue": "orders-table-\(index % 13)"}
+                      STAGE: !Ref Stage
+                  VpcConfig:
+                    SubnetIds: !Ref Subnets
+                    SecurityGroupIds: [sg-0123456789abcdef0]
+                  Tags: [{Key: team, Value: payments}]
+
+            """
+    }
+    return Array(text.utf8)
+}
+
+func peakResidentBytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss * 1024
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+/// Times each body once per round, interleaved, so drift in machine load hits all of them alike.
+func measureInterleaved(_ rounds: Int, _ bodies: [() -> Void]) -> [Double] {
+    var times = Array(repeating: [Double](), count: bodies.count)
+    for _ in 0..<rounds {
+        for (index, body) in bodies.enumerated() {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            times[index].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+    }
+    return times.map(median)
+}
+
+let options = Options(CommandLine.arguments)
+let bytes = generateTemplate(functions: options.functions)
+if let path = options.write {
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+}
+let baseline = peakResidentBytes()
+
+// One load first to check the template and measure memory before timing anything.
+let check = YAMLLoader.load(bytes)
+guard let tree = check.tree, check.diagnostics.isEmpty else {
+    FileHandle.standardError.write(Data("generated template did not load: \(check.diagnostics)\n".utf8))
+    exit(1)
+}
+let afterLoad = peakResidentBytes()
+let nodes = tree.nodeCount
+let events = YAMLLoader.countEvents(bytes)
+
+var sink = 0
+let validator = Validator()
+let medians = measureInterleaved(options.repeats, [
+    { sink &+= YAMLLoader.countEvents(bytes) },
+    { sink &+= YAMLLoader.load(bytes).tree?.nodeCount ?? 0 },
+    { sink &+= validator.validate(file: "bench.yaml", bytes: bytes).findings.count },
+])
+let (raw, load, validate) = (medians[0], medians[1], medians[2])
+
+let megabytes = Double(bytes.count) / 1_048_576
+let loadMemory = max(0, afterLoad - baseline)
+print("template: \(options.functions) functions, \(bytes.count) bytes (\(String(format: "%.2f", megabytes)) MiB), \(events) libyaml events, \(nodes) nodes")
+print("median of \(options.repeats) interleaved rounds:")
+print(String(format: "  raw libyaml event pass  %8.2f ms   1.00x", raw))
+print(String(format: "  load (node tree)        %8.2f ms   %.2fx raw", load, load / raw))
+print(String(format: "  validate (load+model)   %8.2f ms   %.2fx raw", validate, validate / raw))
+print(String(format: "peak memory added by one load: %.1f MiB = %.2fx the file size", Double(loadMemory) / 1_048_576, Double(loadMemory) / Double(bytes.count)))
+if sink == 42 { print("") }  // keeps the measured work from being optimized away
