@@ -16,6 +16,16 @@ public struct LoadedTemplate: Sendable {
         if let tree = loaded.tree {
             let parsed = TemplateParser.parse(tree)
             template = parsed.template
+            if let template {
+                findings = findings.map { finding in
+                    var finding = finding
+                    let (resource, path) = template.location(of: finding.range.start)
+                    finding.path = path
+                    finding.resource = resource?.logicalId
+                    finding.resourceType = resource?.type
+                    return finding
+                }
+            }
             findings += parsed.findings
         }
         self.source = SourceText(bytes: bytes)

@@ -164,12 +164,14 @@ public enum TemplateParser {
         }
     }
 
-    /// " (did you mean 'Resources'?)" for a section name that differs only in case or by one edit.
+    /// " (did you mean 'Resources'?)" for a section name that differs only in case or by one edit
+    /// (two for names of six letters or more).
     static func suggestion(for name: String) -> String {
         let lowered = name.lowercased()
         for section in Template.Section.allCases {
             let candidate = section.rawValue.lowercased()
-            if candidate == lowered || editDistance(Array(candidate.utf8), Array(lowered.utf8), limit: 2) <= 2 {
+            let limit = lowered.count < 6 ? 1 : 2
+            if candidate == lowered || editDistance(Array(candidate.utf8), Array(lowered.utf8), limit: limit) <= limit {
                 return " (did you mean '\(section.rawValue)'?)"
             }
         }
