@@ -1,0 +1,60 @@
+/// A named condition, asserted to hold or not to hold.
+public struct ConditionLiteral: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var condition: String
+    public var holds: Bool
+
+    public init(_ condition: String, holds: Bool) {
+        self.condition = condition
+        self.holds = holds
+    }
+
+    public static func < (lhs: ConditionLiteral, rhs: ConditionLiteral) -> Bool {
+        lhs.condition != rhs.condition ? lhs.condition < rhs.condition : (!lhs.holds && rhs.holds)
+    }
+
+    public var description: String { holds ? condition : "not \(condition)" }
+}
+
+/// The conditions under which a value is reached: a conjunction of condition literals, from the
+/// resource's `Condition` and the `Fn::If` branches on the way to the value.
+public struct Guard: Sendable, Hashable, CustomStringConvertible {
+    public private(set) var literals: [ConditionLiteral]
+
+    public init(_ literals: [ConditionLiteral] = []) {
+        self.literals = Array(Set(literals)).sorted()
+    }
+
+    public static let always = Guard()
+
+    public var isAlways: Bool { literals.isEmpty }
+
+    public func and(_ literal: ConditionLiteral) -> Guard {
+        Guard(literals + [literal])
+    }
+
+    public func and(_ other: Guard) -> Guard {
+        Guard(literals + other.literals)
+    }
+
+    /// Contains both `C` and `not C`.
+    public var isContradictory: Bool {
+        let holding = Set(literals.filter(\.holds).map(\.condition))
+        return literals.contains { !$0.holds && holding.contains($0.condition) }
+    }
+
+    /// "when IsProd and not HasVpc", or "" when unconditional.
+    public var description: String {
+        literals.isEmpty ? "" : "when " + literals.map(\.description).joined(separator: " and ")
+    }
+}
+
+/// Answers whether a set of condition literals can hold together for some parameter values.
+public protocol ConditionOracle: Sendable {
+    func isSatisfiable(_ guard: Guard) -> Bool
+}
+
+/// An oracle that knows nothing about the conditions' definitions: only `C and not C` is impossible.
+public struct UnconstrainedConditions: ConditionOracle {
+    public init() {}
+    public func isSatisfiable(_ guard: Guard) -> Bool { !guard.isContradictory }
+}
