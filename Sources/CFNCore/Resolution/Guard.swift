@@ -50,11 +50,11 @@ public struct Guard: Sendable, Hashable, CustomStringConvertible {
 
 /// Answers whether a set of condition literals can hold together for some parameter values.
 public protocol ConditionOracle: Sendable {
-    func isSatisfiable(_ guard: Guard) -> Bool
+    func isSatisfiable(_ conditions: Guard) -> Bool
 }
 
 /// An oracle that knows nothing about the conditions' definitions: only `C and not C` is impossible.
 public struct UnconstrainedConditions: ConditionOracle {
     public init() {}
-    public func isSatisfiable(_ guard: Guard) -> Bool { !guard.isContradictory }
+    public func isSatisfiable(_ conditions: Guard) -> Bool { !conditions.isContradictory }
 }
