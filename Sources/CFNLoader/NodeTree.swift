@@ -169,6 +169,8 @@ public struct MappingEntries: RandomAccessCollection, Sendable {
     let start: Int
     public let count: Int
 
+    public static let empty = MappingEntries(children: [], start: 0, count: 0)
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
 

@@ -81,11 +81,28 @@ public struct ResolvedEntry: Sendable, Hashable {
 
 /// Why a value is not known, and which parameters, resources or imports it depends on.
 public struct Unknown: Sendable, Hashable {
+    /// Where an unknown value comes from, when it is a single reference (rules judge by it, e.g. a
+    /// `Role` that must be the `Arn` of an `AWS::IAM::Role`).
+    public enum Origin: Sendable, Hashable {
+        /// `Ref` to a resource: its physical ID (or, for some types, its ARN).
+        case resource(String)
+        /// `Fn::GetAtt` of a resource's attribute.
+        case attribute(resource: String, attribute: String)
+        /// A parameter without a value.
+        case parameter(String)
+        /// A pseudo parameter without a value (`AWS::Region` without `--region`).
+        case pseudo(String)
+        /// `Fn::ImportValue`, `Fn::GetAZs` and other values only known at deploy time.
+        case deployTime(String)
+    }
+
     public var reason: String
     public var dependsOn: [String]
+    public var origin: Origin?
 
-    public init(reason: String, dependsOn: [String] = []) {
+    public init(reason: String, dependsOn: [String] = [], origin: Origin? = nil) {
         self.reason = reason
         self.dependsOn = dependsOn
+        self.origin = origin
     }
 }

@@ -21,27 +21,60 @@ public struct ValidationSettings: Sendable, Hashable {
     }
 }
 
-/// What a rule sees: the template, the settings, and an oracle for the template's conditions.
+/// What a rule sees: the template, the settings, parameter values, the resolver, the conditions,
+/// and every resource's resolved `Properties` with the guard under which the resource exists.
 public struct RuleContext: Sendable {
     public let template: Template
     public let settings: ValidationSettings
-    public let conditions: any ConditionOracle
+    public let parameters: ParameterValues
+    public let conditionSet: ConditionSet
+    public let resolver: Resolver
+    /// Resolved `Properties` by logical ID (absent when the resource has none).
+    public let properties: [String: Resolved]
 
-    public init(template: Template, settings: ValidationSettings, conditions: any ConditionOracle) {
+    public init(template: Template, settings: ValidationSettings) {
         self.template = template
         self.settings = settings
-        self.conditions = conditions
+        parameters = ParameterValues(template: template, given: settings.parameters)
+        let plain = Resolver(template: template, settings: settings, parameters: parameters, conditions: nil)
+        conditionSet = ConditionSet(template: template, resolver: plain)
+        resolver = Resolver(template: template, settings: settings, parameters: parameters, conditions: conditionSet)
+        var properties: [String: Resolved] = [:]
+        for resource in template.resources {
+            if let node = resource.properties { properties[resource.logicalId] = resolver.resolve(node) }
+        }
+        self.properties = properties
     }
 
     public var tree: NodeTree { template.tree }
+    public var conditions: any ConditionOracle { conditionSet }
 
     /// Resources of one type, in source order.
     public func resources(ofType type: String) -> [Resource] {
         template.resources.filter { $0.type == type }
     }
 
+    /// The guard under which a resource exists: its `Condition`, unless that is known to be true.
+    public func guardOf(_ resource: Resource) -> Guard {
+        guard let node = resource[.condition], let name = tree.string(node) else { return .always }
+        if conditionSet.value(of: name) == true { return .always }
+        return Guard([ConditionLiteral(name, holds: true)])
+    }
+
+    /// Whether a resource is created for some parameter values (its condition is not known false).
+    public func mayExist(_ resource: Resource) -> Bool {
+        conditionSet.isSatisfiable(guardOf(resource))
+    }
+
     /// The range to report a finding about a value at: its node, else the resource's logical ID.
     public func range(of node: NodeID?, in resource: Resource) -> SourceRange {
         node.map { tree.range($0) } ?? resource.idRange
+    }
+
+    /// A finding about a resource, with its type and the path below it.
+    public func finding(_ descriptor: RuleDescriptor, _ message: String, at node: NodeID?, in resource: Resource,
+                        path: [String]) -> Finding {
+        Finding(descriptor, message, at: range(of: node, in: resource), resource: resource.logicalId,
+                resourceType: resource.type, path: ["Resources", resource.logicalId] + path)
     }
 }

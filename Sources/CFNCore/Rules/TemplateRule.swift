@@ -13,10 +13,13 @@ public protocol TemplateRule: Sendable {
 public struct RuleExamples: Sendable {
     public var triggering: [String]
     public var nonTriggering: [String]
+    /// The settings the examples are validated with (parameters, region, today).
+    public var settings: ValidationSettings
 
-    public init(triggering: [String], nonTriggering: [String]) {
+    public init(triggering: [String], nonTriggering: [String], settings: ValidationSettings = ValidationSettings()) {
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+        self.settings = settings
     }
 
     public static let marker: Character = "↓"

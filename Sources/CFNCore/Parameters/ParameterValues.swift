@@ -1,0 +1,79 @@
+import CFNLoader
+
+/// The value of each parameter for one run: given by the user, else the `Default`, else unknown.
+public struct ParameterValues: Sendable {
+    public enum Source: Sendable, Hashable {
+        case given
+        case defaultValue
+    }
+
+    public struct Value: Sendable, Hashable {
+        public let text: String
+        public let source: Source
+    }
+
+    public let declarations: [String: ParameterDeclaration]
+    /// Declarations in source order.
+    public let ordered: [ParameterDeclaration]
+    public let values: [String: Value]
+
+    public init(template: Template, given: [String: String]) {
+        var declarations: [String: ParameterDeclaration] = [:]
+        var ordered: [ParameterDeclaration] = []
+        var values: [String: Value] = [:]
+        let tree = template.tree
+        for entry in template.entries(of: .parameters) ?? MappingEntries.empty {
+            guard let name = tree.string(entry.key), tree.kind(entry.value) == .mapping else { continue }
+            let declaration = ParameterDeclaration(name: name, keyNode: entry.key, node: entry.value, tree: tree)
+            declarations[name] = declaration
+            ordered.append(declaration)
+            if let text = given[name] {
+                values[name] = Value(text: text, source: .given)
+            } else if let node = declaration.defaultNode, let text = ParameterValues.defaultText(node, tree) {
+                values[name] = Value(text: text, source: .defaultValue)
+            }
+        }
+        self.declarations = declarations
+        self.ordered = ordered
+        self.values = values
+    }
+
+    /// A `Default` as CloudFormation reads it: a scalar, or a list of scalars joined with commas.
+    static func defaultText(_ node: NodeID, _ tree: NodeTree) -> String? {
+        switch tree.kind(node) {
+        case .scalar: return tree.string(node)
+        case .sequence:
+            let parts = tree.elements(node).compactMap { tree.string($0) }
+            return parts.count == tree.elements(node).count ? parts.joined(separator: ",") : nil
+        default: return nil
+        }
+    }
+
+    /// The resolved value of `Ref: name`, or nil when there is no such parameter.
+    public func resolve(_ name: String, at node: NodeID?) -> Resolved? {
+        guard let declaration = declarations[name] else { return nil }
+        if declaration.isSSM {
+            return Resolved(.unknown(Unknown(reason: "parameter \(name) is read from SSM Parameter Store at deploy time",
+                                             dependsOn: [name], origin: .parameter(name))), node: node)
+        }
+        guard let value = values[name] else {
+            return Resolved(.unknown(Unknown(reason: "parameter \(name) has no value (give it with --parameters \(name)=…)",
+                                             dependsOn: [name], origin: .parameter(name))), node: node)
+        }
+        if declaration.isList {
+            let items = value.text.isEmpty ? [] : value.text.split(separator: ",", omittingEmptySubsequences: false)
+            return Resolved(.list(items.map { Resolved(.scalar(String($0).trimmingSpaces, isString: true), node: node) }), node: node)
+        }
+        return Resolved(.scalar(value.text, isString: !declaration.isNumeric), node: node)
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces (CloudFormation trims list items).
+    var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while scalars.first == " " { scalars.removeFirst() }
+        while scalars.last == " " { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,45 @@
+/// Compact JSON text of a fully known value, as `Fn::ToJsonString` produces; nil when any part is
+/// unknown or conditional. Plain scalars that read as numbers or booleans are written bare.
+enum JSONText {
+    static func render(_ value: Resolved) -> String? {
+        switch value.kind {
+        case .scalar(let text, let isString):
+            if !isString, text == "true" || text == "false" || Double(text) != nil { return text }
+            return quoted(text)
+        case .list(let elements):
+            var parts: [String] = []
+            for element in elements {
+                guard let part = render(element) else { return nil }
+                parts.append(part)
+            }
+            return "[" + parts.joined(separator: ",") + "]"
+        case .map(let entries):
+            var parts: [String] = []
+            for entry in entries {
+                guard let part = render(entry.value) else { return nil }
+                parts.append(quoted(entry.key) + ":" + part)
+            }
+            return "{" + parts.joined(separator: ",") + "}"
+        case .unknown, .noValue, .choice:
+            return nil
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

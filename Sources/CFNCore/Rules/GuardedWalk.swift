@@ -1,0 +1,76 @@
+import CFNLoader
+
+extension NodeTree {
+    /// Every node under `root` with the guard under which it is evaluated: each `Fn::If` branch adds
+    /// its condition (held in the second argument, not held in the third). Depth first, no recursion.
+    public func walk(_ root: NodeID, guard start: Guard, _ visit: (NodeID, Guard) -> Void) {
+        var stack = [(root, start)]
+        while let (node, conditions) = stack.popLast() {
+            visit(node, conditions)
+            switch kind(node) {
+            case .scalar: break
+            case .sequence:
+                stack.append(contentsOf: elements(node).reversed().map { ($0, conditions) })
+            case .mapping:
+                for entry in entries(node).reversed() { stack.append((entry.value, conditions)) }
+            case .intrinsic:
+                guard let (function, argument) = intrinsic(node) else { break }
+                let arguments = elements(argument)
+                if function == .if, arguments.count == 3, let condition = string(arguments[arguments.startIndex]) {
+                    let start = arguments.startIndex
+                    stack.append((arguments[start + 2], conditions.and(ConditionLiteral(condition, holds: false))))
+                    stack.append((arguments[start + 1], conditions.and(ConditionLiteral(condition, holds: true))))
+                    stack.append((arguments[start], conditions))
+                } else {
+                    stack.append((argument, conditions))
+                }
+            }
+        }
+    }
+}
+
+/// A place in the template where values are evaluated: a resource's attributes, or an output.
+public struct EvaluatedPlace: Sendable {
+    public let node: NodeID
+    /// The resource this place belongs to, if any.
+    public let resource: Resource?
+    /// The path of `node` from the top of the template.
+    public let path: [String]
+    public let guardCondition: Guard
+}
+
+extension RuleContext {
+    /// Where intrinsic functions are evaluated: each resource's Properties, Condition, DependsOn,
+    /// DeletionPolicy and UpdateReplacePolicy, and each output. Metadata is free-form and skipped.
+    public var evaluatedPlaces: [EvaluatedPlace] {
+        var places: [EvaluatedPlace] = []
+        for resource in template.resources {
+            let conditions = guardOf(resource)
+            for attribute in [Resource.Attribute.properties, .deletionPolicy, .updateReplacePolicy] {
+                if let node = resource[attribute] {
+                    places.append(EvaluatedPlace(node: node, resource: resource,
+                                                 path: ["Resources", resource.logicalId, attribute.rawValue],
+                                                 guardCondition: conditions))
+                }
+            }
+        }
+        for entry in template.entries(of: .outputs) ?? .empty {
+            guard let name = tree.string(entry.key) else { continue }
+            var conditions = Guard.always
+            if let condition = tree.value(forKey: "Condition", in: entry.value), let text = tree.string(condition),
+               conditionSet.value(of: text) != true {
+                conditions = Guard([ConditionLiteral(text, holds: true)])
+            }
+            places.append(EvaluatedPlace(node: entry.value, resource: nil, path: ["Outputs", name], guardCondition: conditions))
+        }
+        return places
+    }
+
+    /// A finding at a node inside a place, attributed to the place's resource when it has one.
+    public func finding(_ descriptor: RuleDescriptor, _ message: String, at node: NodeID, in place: EvaluatedPlace) -> Finding {
+        let range = tree.range(node)
+        let located = template.location(of: range.start)
+        return Finding(descriptor, message, at: range, resource: place.resource?.logicalId,
+                       resourceType: place.resource?.type, path: located.path.isEmpty ? place.path : located.path)
+    }
+}

@@ -1,0 +1,66 @@
+import CFNLoader
+
+/// `Fn::GetAtt` of an attribute the resource type does not have.
+///
+/// Judged for the Lambda types, whose attributes are known (CloudFormation registry schemas'
+/// readOnlyProperties: Function `Arn`, `SnapStartResponse.ApplyOn`, `SnapStartResponse.OptimizationStatus`;
+/// LayerVersion `LayerVersionArn`; LayerVersionPermission `Id`). Other types are not judged here.
+public struct GetAttAttributeRule: TemplateRule {
+    public static let descriptor = RuleDescriptor(
+        id: "reference.attribute", severity: .error, summary: "Fn::GetAtt of an attribute the resource type does not have",
+        explanation: "AWS::Lambda::Function has Arn, SnapStartResponse.ApplyOn and SnapStartResponse.OptimizationStatus; AWS::Lambda::LayerVersion has LayerVersionArn; AWS::Lambda::LayerVersionPermission has Id. Other attribute names fail at deploy time.")
+
+    public static let attributes: [String: [String]] = [
+        "AWS::Lambda::Function": ["Arn", "SnapStartResponse.ApplyOn", "SnapStartResponse.OptimizationStatus"],
+        "AWS::Lambda::LayerVersion": ["LayerVersionArn"],
+        "AWS::Lambda::LayerVersionPermission": ["Id"],
+    ]
+
+    public static let examples = RuleExamples(
+        triggering: [
+            "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\nOutputs:\n  Name: {Value: !GetAtt Fn.↓FunctionName}\n",
+            "Resources:\n  Layer:\n    Type: AWS::Lambda::LayerVersion\nOutputs:\n  Arn: {Value: !GetAtt [Layer, ↓Arn]}\n",
+        ],
+        nonTriggering: [
+            "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n  Layer:\n    Type: AWS::Lambda::LayerVersion\n  Role:\n    Type: AWS::IAM::Role\nOutputs:\n  A: {Value: !GetAtt Fn.Arn}\n  B: {Value: !GetAtt Fn.SnapStartResponse.ApplyOn}\n  C: {Value: !GetAtt Layer.LayerVersionArn}\n  D: {Value: !GetAtt Role.RoleId}\n  E: {Value: !Sub '${Fn.Arn}'}\n",
+        ])
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let tree = context.tree
+        var findings: [Finding] = []
+        for place in context.evaluatedPlaces {
+            tree.walk(place.node) { node in
+                guard let (function, argument) = tree.intrinsic(node) else { return }
+                if function == .getAtt {
+                    let arguments = Array(tree.elements(argument))
+                    guard arguments.count == 2, let name = tree.string(arguments[0]), let attribute = tree.string(arguments[1]) else { return }
+                    if let message = problem(name, attribute, context) {
+                        findings.append(context.finding(Self.descriptor, message, at: arguments[1], in: place))
+                    }
+                } else if function == .sub {
+                    let stringNode = tree.kind(argument) == .scalar ? argument : tree.elements(argument).first
+                    guard let stringNode, let text = tree.string(stringNode), case .success(let sub) = SubTemplate.parse(text) else { return }
+                    for case .variable(let variable, let offset) in sub.parts {
+                        guard let dot = variable.firstIndex(of: ".") else { continue }
+                        let name = String(variable[..<dot])
+                        let attribute = String(variable[variable.index(after: dot)...])
+                        if let message = problem(name, attribute, context) {
+                            var finding = context.finding(Self.descriptor, message, at: stringNode, in: place)
+                            finding.range = tree.sourceRange(ofText: offset + name.utf8.count + 1, length: attribute.utf8.count, in: stringNode)
+                            findings.append(finding)
+                        }
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    func problem(_ name: String, _ attribute: String, _ context: RuleContext) -> String? {
+        guard let type = context.template.resource(named: name)?.type, let known = Self.attributes[type],
+              !known.contains(attribute) else { return nil }
+        return "\(type) has no attribute '\(attribute)'; it has \(known.joined(separator: ", "))"
+    }
+}

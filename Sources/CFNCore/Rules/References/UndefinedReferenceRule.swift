@@ -1,0 +1,121 @@
+import CFNLoader
+
+/// `Ref`, `Fn::GetAtt`, `Fn::Sub` variables, `DependsOn`, `Condition` and `Fn::FindInMap` map names
+/// that name nothing in the template.
+public struct UndefinedReferenceRule: TemplateRule {
+    public static let descriptor = RuleDescriptor(
+        id: "reference.undefined", severity: .error, summary: "A reference to something the template does not declare",
+        explanation: "Ref and Fn::Sub variables must name a parameter, a resource or a pseudo parameter; Fn::GetAtt and DependsOn a resource; Condition and Fn::If a condition; Fn::FindInMap a mapping. CloudFormation rejects the template otherwise.")
+
+    public static let examples = RuleExamples(
+        triggering: [
+            "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: !GetAtt ↓Rol.Arn\n  Role:\n    Type: AWS::IAM::Role\n",
+            "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      FunctionName: !Ref ↓Nme\n",
+            "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      FunctionName: !Sub 'svc-${↓Stage}-${AWS::Region}'\n",
+            "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    DependsOn: [↓Bucket]\n    Condition: ↓IsProd\n",
+            "Conditions:\n  A: !Equals [x, y]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      MemorySize: !If [↓B, 256, 128]\n      Handler: !FindInMap [↓Handlers, x, y]\n",
+        ],
+        nonTriggering: [
+            "Parameters:\n  Stage: {Type: String}\nConditions:\n  IsProd: !Equals [!Ref Stage, prod]\nMappings:\n  M: {a: {b: c}}\nResources:\n  Role:\n    Type: AWS::IAM::Role\n  Fn:\n    Type: AWS::Lambda::Function\n    DependsOn: Role\n    Condition: IsProd\n    Properties:\n      Role: !GetAtt Role.Arn\n      FunctionName: !Sub '${Stage}-${AWS::StackName}-${Role.Arn}-${!Literal}'\n      Handler: !FindInMap [M, a, b]\n      Description: !Sub ['${X}', {X: !Ref Stage}]\n      MemorySize: !If [IsProd, 256, !Ref AWS::NoValue]\n",
+        ])
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let tree = context.tree
+        let template = context.template
+        var findings: [Finding] = []
+        let parameters = Set(context.parameters.declarations.keys)
+        let conditionNames = Set((template.entries(of: .conditions) ?? .empty).compactMap { tree.string($0.key) })
+        let mappingNames = Set((template.entries(of: .mappings) ?? .empty).compactMap { tree.string($0.key) })
+        func isResource(_ name: String) -> Bool { template.resource(named: name) != nil }
+        func isReferable(_ name: String) -> Bool {
+            parameters.contains(name) || PseudoParameters.names.contains(name) || isResource(name)
+        }
+
+        // Resource attributes that name other things.
+        for resource in template.resources {
+            if let node = resource[.condition], let name = tree.string(node), !conditionNames.contains(name) {
+                findings.append(context.finding(Self.descriptor, "Condition '\(name)' is not declared in Conditions",
+                                                at: node, in: resource, path: ["Condition"]))
+            }
+            if let node = resource[.dependsOn] {
+                let names = tree.kind(node) == .sequence ? Array(tree.elements(node)) : [node]
+                for (index, nameNode) in names.enumerated() {
+                    guard let name = tree.string(nameNode), !isResource(name) else { continue }
+                    findings.append(context.finding(Self.descriptor, "DependsOn '\(name)', which is not a resource",
+                                                    at: nameNode, in: resource,
+                                                    path: tree.kind(node) == .sequence ? ["DependsOn", String(index)] : ["DependsOn"]))
+                }
+            }
+        }
+
+        // Intrinsic functions wherever they are evaluated, conditions included.
+        var roots = context.evaluatedPlaces.map { ($0.node, Optional($0)) }
+        for entry in template.entries(of: .conditions) ?? .empty {
+            roots.append((entry.value, nil))
+        }
+        for (root, place) in roots {
+            tree.walk(root) { node in
+                guard let (function, argument) = tree.intrinsic(node) else { return }
+                func report(_ message: String, _ at: NodeID, range: SourceRange? = nil) {
+                    var finding = place.map { context.finding(Self.descriptor, message, at: at, in: $0) }
+                        ?? Finding(Self.descriptor, message, at: tree.range(at), path: template.location(of: tree.range(at).start).path)
+                    if let range { finding.range = range }
+                    findings.append(finding)
+                }
+                let arguments = Array(tree.elements(argument))
+                switch function {
+                case .ref:
+                    if let name = tree.string(argument), !isReferable(name) {
+                        report("Ref to '\(name)', which is not a parameter, resource or pseudo parameter\(Self.suggestion(name, among: parameters.union(template.resources.map(\.logicalId))))", argument)
+                    }
+                case .getAtt:
+                    if let first = arguments.first, let name = tree.string(first), !isResource(name) {
+                        report("Fn::GetAtt of '\(name)', which is not a resource\(Self.suggestion(name, among: Set(template.resources.map(\.logicalId))))", first)
+                    }
+                case .sub:
+                    let stringNode = tree.kind(argument) == .scalar ? argument : arguments.first
+                    guard let stringNode, let text = tree.string(stringNode), case .success(let sub) = SubTemplate.parse(text) else { return }
+                    var local: Set<String> = []
+                    if arguments.count == 2 {
+                        local = Set(tree.entries(arguments[1]).compactMap { tree.string($0.key) })
+                    }
+                    for part in sub.parts {
+                        guard case .variable(let name, let offset) = part, !local.contains(name) else { continue }
+                        let target = name.firstIndex(of: ".").map { String(name[..<$0]) }
+                        let known = target.map(isResource) ?? isReferable(name)
+                        if !known {
+                            report("Fn::Sub variable '${\(name)}' names no parameter, resource or pseudo parameter", stringNode,
+                                   range: tree.sourceRange(ofText: offset, length: name.utf8.count, in: stringNode))
+                        }
+                    }
+                case .if:
+                    if let first = arguments.first, let name = tree.string(first), !conditionNames.contains(name) {
+                        report("Fn::If on '\(name)', which is not declared in Conditions", first)
+                    }
+                case .condition:
+                    if let name = tree.string(argument), !conditionNames.contains(name) {
+                        report("Condition '\(name)' is not declared in Conditions", argument)
+                    }
+                case .findInMap:
+                    if let first = arguments.first, let name = tree.string(first), !mappingNames.contains(name) {
+                        report("Fn::FindInMap of '\(name)', which is not declared in Mappings", first)
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        return findings
+    }
+
+    static func suggestion(_ name: String, among names: Set<String>) -> String {
+        let lowered = name.lowercased()
+        let close = names.sorted().first { candidate in
+            let other = candidate.lowercased()
+            return other == lowered || TemplateParser.editDistance(Array(other.utf8), Array(lowered.utf8), limit: 2) <= (name.count < 6 ? 1 : 2)
+        }
+        return close.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+}

@@ -1,0 +1,11 @@
+/// Every template rule, in a fixed order. A new rule is one file and one line here.
+public enum RuleRegistry {
+    public static let all: [any TemplateRule] = [
+        UndefinedReferenceRule(),
+        GetAttAttributeRule(),
+    ]
+
+    public static var descriptors: [RuleDescriptor] {
+        all.map { type(of: $0).descriptor }
+    }
+}
