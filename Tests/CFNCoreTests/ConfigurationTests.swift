@@ -163,6 +163,8 @@ func configuration(_ text: String) -> Configuration {
     @Test func configurationRulesAreInTheCatalog() {
         #expect(RuleCatalog.descriptor("config.invalid") == ConfigurationRules.invalid)
         #expect(RuleCatalog.descriptor("config.unknown-rule")?.severity == .warning)
+        #expect(RuleCatalog.descriptor("suppression.invalid") == SuppressionRules.invalid)
+        #expect(RuleCatalog.descriptor("suppression.unknown-rule")?.severity == .warning)
         #expect(Set(RuleCatalog.all.map(\.id)).count == RuleCatalog.all.count)
     }
 
