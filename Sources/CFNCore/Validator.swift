@@ -4,24 +4,31 @@ import CFNLoader
 public struct Validator: Sendable {
     public var limits: LoaderLimits
     public var settings: ValidationSettings
+    /// Rules to drop and severities to change; the template's own `cfn-lambda` Metadata applies as well.
+    public var configuration: Configuration
     public var rules: [any TemplateRule]
 
     public init(limits: LoaderLimits = .default, settings: ValidationSettings = ValidationSettings(),
-                rules: [any TemplateRule] = RuleRegistry.all) {
+                configuration: Configuration = .empty, rules: [any TemplateRule] = RuleRegistry.all) {
         self.limits = limits
         self.settings = settings
+        self.configuration = configuration
         self.rules = rules
     }
 
     public func validate(file: String, bytes: [UInt8]) -> FileReport {
         let loaded = LoadedTemplate(bytes: bytes, limits: limits)
         var findings = loaded.findings
-        if let template = loaded.template, !rules.isEmpty {
-            let context = RuleContext(template: template, settings: settings)
-            for rule in rules {
-                findings += rule.check(context)
+        if let template = loaded.template {
+            let active = rules.filter { !configuration.isDisabled(type(of: $0).descriptor.id) }
+            if !active.isEmpty {
+                let context = RuleContext(template: template, settings: settings)
+                for rule in active {
+                    findings += rule.check(context)
+                }
             }
         }
+        findings = Suppressions.apply(findings, template: loaded.template, configuration: configuration)
         return FileReport(file: file, source: loaded.source, findings: findings)
     }
 }
