@@ -3,6 +3,9 @@ public enum RuleRegistry {
     public static let all: [any TemplateRule] = [
         UndefinedReferenceRule(),
         GetAttAttributeRule(),
+        DependencyCycleRule(),
+        ConditionCycleRule(),
+        SubSyntaxRule(),
     ]
 
     public static var descriptors: [RuleDescriptor] {
