@@ -1,6 +1,9 @@
 import ArgumentParser
 
+/// How `validate` prints its findings.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
+    case sarif
+    case github
 }

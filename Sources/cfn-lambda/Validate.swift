@@ -7,26 +7,34 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check templates and report findings with their locations.",
         discussion: """
-            Each FILE is a CloudFormation template in YAML or JSON. A directory is searched for
-            *.yaml, *.yml, *.json and *.template files that look like templates (they mention
+            Each FILE is a CloudFormation template in YAML or JSON. A directory is searched for \
+            *.yaml, *.yml, *.json and *.template files that look like templates (they mention \
             Resources or AWSTemplateFormatVersion).
 
-            Text output is one line per finding, `file:line:column: severity: message [rule-id]`;
-            JSON output follows the versioned contract in the README. A one-line summary goes to
-            standard error. Colour is used only on a terminal, and never when NO_COLOR is set.
+            Formats: text is one line per finding, `file:line:column: severity: message [rule-id]`; \
+            json follows the versioned contract in the README; sarif is SARIF 2.1.0 for GitHub code \
+            scanning; github is GitHub Actions workflow commands (`::error file=...::message`), shown \
+            as annotations. A one-line summary goes to standard error. Colour is used only on a \
+            terminal, and never when NO_COLOR is set. `cfn-lambda rules` lists the rules.
 
-            Exit codes: 0 no error finding, 1 at least one error finding, 64 usage error,
-            66 a file could not be read (the others are still checked and reported).
+            Exit codes: 0 no finding at or above --fail-on (default: error), 1 at least one such \
+            finding, 64 usage error, 66 a file could not be read (the others are still checked and \
+            reported).
 
             Examples:
               cfn-lambda validate templates/
               cfn-lambda validate --format json stack.yaml > findings.json
               cfn-lambda validate a.yaml b.json
+              cfn-lambda validate --format sarif templates/ > cfn-lambda.sarif
+              cfn-lambda validate --format github --fail-on warning templates/
             """
     )
 
-    @Option(name: .shortAndLong, help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .shortAndLong, help: "Output format.")
     var format: OutputFormat = .text
+
+    @Option(help: "Exit 1 when a finding is at least this severe.")
+    var failOn: FailureThreshold = .error
 
     @Argument(help: "Template files or directories to check.")
     var paths: [String] = []
@@ -52,9 +60,13 @@ struct Validate: ParsableCommand {
             Console.output(TextReporter(color: Console.useColor).render(run))
         case .json:
             Console.output(JSONReporter().render(run))
+        case .sarif:
+            Console.output(SARIFReporter(rules: RuleCatalog.all).render(run))
+        case .github:
+            Console.output(GitHubReporter().render(run))
         }
         Console.error(TextReporter.summary(run))
         if !files.unreadable.isEmpty { throw ExitCode(66) }
-        if run.hasFinding(atLeast: .error) { throw ExitCode(1) }
+        if run.hasFinding(atLeast: failOn.severity) { throw ExitCode(1) }
     }
 }

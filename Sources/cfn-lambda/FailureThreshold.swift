@@ -1,0 +1,17 @@
+import ArgumentParser
+import CFNCore
+
+/// `--fail-on`: the least severe finding that makes `validate` exit 1.
+enum FailureThreshold: String, ExpressibleByArgument, CaseIterable {
+    case error
+    case warning
+    case info
+
+    var severity: Severity {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .info: .info
+        }
+    }
+}
