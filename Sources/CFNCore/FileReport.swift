@@ -13,5 +13,10 @@ public struct FileReport: Sendable {
         self.findings = findings.sorted(by: Finding.sourceOrder)
     }
 
+    /// A report about any input file (a parameters or configuration file), located in its bytes.
+    public init(file: String, bytes: [UInt8], findings: [Finding]) {
+        self.init(file: file, source: SourceText(bytes: bytes), findings: findings)
+    }
+
     public func count(_ severity: Severity) -> Int { findings.lazy.filter { $0.severity == severity }.count }
 }

@@ -17,6 +17,12 @@ struct Validate: ParsableCommand {
             as annotations. A one-line summary goes to standard error. Colour is used only on a \
             terminal, and never when NO_COLOR is set. `cfn-lambda rules` lists the rules.
 
+            Values: parameters come from --parameters, else the configuration's defaults, else their \
+            Default, else they are unknown; unknown values are never reported as wrong. Pseudo \
+            parameters come from --region, --account-id and --stack-name. Findings can be turned \
+            off with --ignore, in .cfn-lambda.yaml, or in the template's Metadata \
+            (cfn-lambda: {ignore: [rule-id]}) for the template or one resource.
+
             Exit codes: 0 no finding at or above --fail-on (default: error), 1 at least one such \
             finding, 64 usage error, 66 a file could not be read (the others are still checked and \
             reported).
@@ -27,6 +33,8 @@ struct Validate: ParsableCommand {
               cfn-lambda validate a.yaml b.json
               cfn-lambda validate --format sarif templates/ > cfn-lambda.sarif
               cfn-lambda validate --format github --fail-on warning templates/
+              cfn-lambda validate --parameters Stage=prod --parameters params.json --region eu-west-1 stack.yaml
+              cfn-lambda validate --ignore reference.cycle --today 2026-01-31 stack.yaml
             """
     )
 
@@ -35,6 +43,9 @@ struct Validate: ParsableCommand {
 
     @Option(help: "Exit 1 when a finding is at least this severe.")
     var failOn: FailureThreshold = .error
+
+    @OptionGroup(title: "Template values and rules")
+    var options: TemplateSettingsOptions
 
     @Argument(help: "Template files or directories to check.")
     var paths: [String] = []
@@ -46,15 +57,17 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
+        let resolved = ResolvedSettings(options)
         let files = TemplateFiles.collect(paths)
-        for problem in files.unreadable {
+        let unreadable = resolved.unreadable + files.unreadable
+        for problem in unreadable {
             Console.error("cfn-lambda: \(problem)")
         }
-        let validator = Validator()
+        let validator = Validator(settings: resolved.settings, configuration: resolved.configuration)
         let reports = ConcurrentMap.map(files.readable) { file in
             validator.validate(file: file.path, bytes: file.bytes)
         }
-        let run = ValidationRun(reports: reports)
+        let run = ValidationRun(reports: resolved.inputReports + reports)
         switch format {
         case .text:
             Console.output(TextReporter(color: Console.useColor).render(run))
@@ -66,7 +79,7 @@ struct Validate: ParsableCommand {
             Console.output(GitHubReporter().render(run))
         }
         Console.error(TextReporter.summary(run))
-        if !files.unreadable.isEmpty { throw ExitCode(66) }
+        if !unreadable.isEmpty { throw ExitCode(66) }
         if run.hasFinding(atLeast: failOn.severity) { throw ExitCode(1) }
     }
 }

@@ -6,6 +6,7 @@ public enum RuleRegistry {
         DependencyCycleRule(),
         ConditionCycleRule(),
         SubSyntaxRule(),
+        ParameterValueRule(),
     ]
 
     public static var descriptors: [RuleDescriptor] {
