@@ -48,8 +48,19 @@ public struct Resolver: Sendable {
         if let value = parameters.resolve(name, at: node) { return value }
         if let value = PseudoParameters.resolve(name, settings: settings, at: node) { return value }
         if let resource = template.resource(named: name) {
-            return Resolved(.unknown(Unknown(reason: "Ref \(name) is the physical ID of a \(resource.type ?? "resource"), known after deployment",
-                                             dependsOn: [name], origin: .resource(name))), node: node)
+            // Ref of a function is its name: known when FunctionName is a literal.
+            if resource.type == LambdaFunction.type, let properties = resource.properties,
+               let nameNode = tree.value(forKey: "FunctionName", in: properties), tree.kind(nameNode) == .scalar,
+               let functionName = tree.string(nameNode) {
+                return Resolved(.scalar(functionName, isString: true), node: node)
+            }
+            let what = switch resource.type {
+            case LambdaFunction.type?: "the name Lambda generates for function \(name)"
+            case LambdaLayerVersion.type?: "the ARN of layer version \(name), known after it is published"
+            case LambdaLayerVersionPermission.type?: "the ID of layer permission \(name), known after deployment"
+            default: "the physical ID of \(name) (\(resource.type ?? "resource")), known after deployment"
+            }
+            return Resolved(.unknown(Unknown(reason: "Ref \(name) is \(what)", dependsOn: [name], origin: .resource(name))), node: node)
         }
         return Resolved(.unknown(Unknown(reason: "no parameter or resource named '\(name)'", dependsOn: [name])), node: node)
     }

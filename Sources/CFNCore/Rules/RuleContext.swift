@@ -31,6 +31,8 @@ public struct RuleContext: Sendable {
     public let resolver: Resolver
     /// Resolved `Properties` by logical ID (absent when the resource has none).
     public let properties: [String: Resolved]
+    /// The Lambda resources, typed.
+    public private(set) var lambda: LambdaModel
 
     public init(template: Template, settings: ValidationSettings) {
         self.template = template
@@ -44,6 +46,8 @@ public struct RuleContext: Sendable {
             if let node = resource.properties { properties[resource.logicalId] = resolver.resolve(node) }
         }
         self.properties = properties
+        lambda = LambdaModel(functions: [], layerVersions: [], layerVersionPermissions: [])
+        lambda = LambdaModel(self)
     }
 
     public var tree: NodeTree { template.tree }

@@ -1,0 +1,66 @@
+extension Resolved {
+    /// The value with its top-level `Fn::If` choices expanded: each alternative with the guard
+    /// under which it is the value. Alternatives whose guard cannot hold are left out; a branch that
+    /// is `AWS::NoValue` is an alternative with value nil (the property is absent there).
+    public func alternatives(under start: Guard, _ oracle: any ConditionOracle) -> [(guardCondition: Guard, value: Resolved?)] {
+        var result: [(Guard, Resolved?)] = []
+        var work: [(Guard, Resolved)] = [(start, self)]
+        while let (conditions, value) = work.popLast() {
+            switch value.kind {
+            case .choice(let condition, let then, let otherwise):
+                let holds = conditions.and(ConditionLiteral(condition, holds: true))
+                let fails = conditions.and(ConditionLiteral(condition, holds: false))
+                if oracle.isSatisfiable(fails) { work.append((fails, otherwise)) }
+                if oracle.isSatisfiable(holds) { work.append((holds, then)) }
+            case .noValue:
+                result.append((conditions, nil))
+            default:
+                result.append((conditions, value))
+            }
+        }
+        return result
+    }
+}
+
+extension RuleContext {
+    /// Every reachable value of a property path below a resource's Properties, with the guard under
+    /// which it is reached (the resource's condition and the `Fn::If` branches on the way). A path
+    /// that is absent in some alternative gives a nil value there. An unknown value on the way ends
+    /// the path with that unknown.
+    ///
+    ///     context.reachable(function, "Code", "S3Bucket")
+    public func reachable(_ resource: Resource, _ path: String...) -> [(guardCondition: Guard, value: Resolved?)] {
+        reachable(resource, path: path)
+    }
+
+    public func reachable(_ resource: Resource, path: [String]) -> [(guardCondition: Guard, value: Resolved?)] {
+        let start = guardOf(resource)
+        guard conditionSet.isSatisfiable(start) else { return [] }
+        guard let properties = properties[resource.logicalId] else { return [(start, nil)] }
+        var current: [(Guard, Resolved?)] = properties.alternatives(under: start, conditionSet)
+        for key in path {
+            var next: [(Guard, Resolved?)] = []
+            for (conditions, value) in current {
+                guard let value else {
+                    next.append((conditions, nil))
+                    continue
+                }
+                switch value.kind {
+                case .map:
+                    if let child = value.entries?.first(where: { $0.key == key })?.value {
+                        next += child.alternatives(under: conditions, conditionSet)
+                    } else {
+                        next.append((conditions, nil))
+                    }
+                case .unknown:
+                    next.append((conditions, value))
+                default:
+                    // Not a mapping where one is expected: the schema rules report it.
+                    next.append((conditions, nil))
+                }
+            }
+            current = next
+        }
+        return current
+    }
+}
