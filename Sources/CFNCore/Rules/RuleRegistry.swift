@@ -7,6 +7,8 @@ public enum RuleRegistry {
         ConditionCycleRule(),
         SubSyntaxRule(),
         ParameterValueRule(),
+        ConditionalTargetRule(),
+        ServerlessTransformRule(),
     ]
 
     public static var descriptors: [RuleDescriptor] {
