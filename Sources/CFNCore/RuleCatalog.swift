@@ -1,6 +1,6 @@
 /// Every rule the tool knows, by id. Ids are public: once released they never change.
 public enum RuleCatalog {
-    public static let all: [RuleDescriptor] = (LoaderRules.all + TemplateRules.all).sorted { $0.id < $1.id }
+    public static let all: [RuleDescriptor] = (LoaderRules.all + TemplateRules.all + SchemaRules.all).sorted { $0.id < $1.id }
 
     public static func descriptor(_ id: String) -> RuleDescriptor? {
         all.first { $0.id == id }
