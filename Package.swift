@@ -20,15 +20,26 @@ let package = Package(
         ),
         // libyaml events -> compact node tree with byte ranges.
         .target(name: "CFNLoader", dependencies: ["CYAML"]),
+        // The vendored CloudFormation schemas (byte-identical copies) and their patches, as resources.
+        .target(
+            name: "CFNSchemas",
+            path: "schemas",
+            exclude: ["README.md"],
+            resources: [
+                .copy("resources"),
+                .copy("lambda-runtime-lifecycle.json"),
+                .copy("patches.json"),
+            ]
+        ),
         // Template model, findings, rules. Never prints.
-        .target(name: "CFNCore", dependencies: ["CFNLoader"]),
+        .target(name: "CFNCore", dependencies: ["CFNLoader", "CFNSchemas"]),
         // Text, JSON, ... renderers of results. Never compute.
         .target(name: "CFNReporters", dependencies: ["CFNCore"]),
         // Thin CLI.
         .executableTarget(
             name: "cfn-lambda",
             dependencies: [
-                "CFNCore", "CFNReporters",
+                "CFNCore", "CFNReporters", "CFNSchemas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -7,13 +7,17 @@ public struct Validator: Sendable {
     /// Rules to drop and severities to change; the template's own `cfn-lambda` Metadata applies as well.
     public var configuration: Configuration
     public var rules: [any TemplateRule]
+    /// Whether resource properties are checked against the CloudFormation registry schemas.
+    public var checksSchemas: Bool
 
     public init(limits: LoaderLimits = .default, settings: ValidationSettings = ValidationSettings(),
-                configuration: Configuration = .empty, rules: [any TemplateRule] = RuleRegistry.all) {
+                configuration: Configuration = .empty, rules: [any TemplateRule] = RuleRegistry.all,
+                checksSchemas: Bool = true) {
         self.limits = limits
         self.settings = settings
         self.configuration = configuration
         self.rules = rules
+        self.checksSchemas = checksSchemas
     }
 
     public func validate(file: String, bytes: [UInt8]) -> FileReport {
@@ -21,10 +25,17 @@ public struct Validator: Sendable {
         var findings = loaded.findings
         if let template = loaded.template {
             let active = rules.filter { !configuration.isDisabled(type(of: $0).descriptor.id) }
-            if !active.isEmpty {
-                let context = RuleContext(template: template, settings: settings)
-                for rule in active {
-                    findings += rule.check(context)
+            let context = RuleContext(template: template, settings: settings)
+            for rule in active {
+                findings += rule.check(context)
+            }
+            if checksSchemas {
+                let schemas = SchemaValidator()
+                for resource in template.resources {
+                    guard let type = resource.type else { continue }
+                    findings += schemas.validate(resourceType: type, properties: context.properties[resource.logicalId],
+                                                 resource: resource, when: context.guardOf(resource),
+                                                 oracle: context.conditionSet, tree: template.tree)
                 }
             }
         }

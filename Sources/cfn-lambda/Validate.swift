@@ -1,6 +1,7 @@
 import ArgumentParser
 import CFNCore
 import CFNReporters
+import CFNSchemas
 import Foundation
 
 struct Validate: ParsableCommand {
@@ -62,6 +63,9 @@ struct Validate: ParsableCommand {
         let unreadable = resolved.unreadable + files.unreadable
         for problem in unreadable {
             Console.error("cfn-lambda: \(problem)")
+        }
+        if !SchemaFiles.isAvailable {
+            Console.error("cfn-lambda: warning: the schema files were not found (cfn-lambda_CFNSchemas.resources beside the executable, or a folder named by CFN_LAMBDA_SCHEMAS); properties are not checked against the CloudFormation schemas")
         }
         let validator = Validator(settings: resolved.settings, configuration: resolved.configuration)
         let reports = ConcurrentMap.map(files.readable) { file in

@@ -11,6 +11,10 @@ import Testing
             Type: AWS::Lambda::Function
             Properties:
               FunctionName: !Sub 'orders-${Stage}'
+              Runtime: python3.12
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/orders
+              Code: {ZipFile: "def handler(event, context): return 1"}
 
         """
 

@@ -1,0 +1,67 @@
+/// A resource type's schema, patched and parsed: the `Properties` schema and its definitions.
+public struct ResourceSchema: Sendable {
+    public let typeName: String
+    /// The schema document after the patches.
+    public let document: JSONValue
+    /// The schema of `Properties`.
+    public let root: SchemaNode
+    /// `#/definitions/<name>` targets, by name.
+    public let definitions: [String: SchemaNode]
+    /// The ids of the patches applied, in order.
+    public let appliedPatches: [String]
+    /// Patches that could not be applied (and so were not), as `id: why`.
+    public let failedPatches: [String]
+
+    /// Applies the patches for this type (each all or nothing) and parses the result.
+    public init(typeName: String, document original: JSONValue, patches: [SchemaPatch] = []) {
+        var document = original
+        var applied: [String] = []
+        var failed: [String] = []
+        for patch in patches where patch.resourceType == typeName {
+            do {
+                document = try patch.patch.apply(to: document)
+                applied.append(patch.id)
+            } catch {
+                failed.append("\(patch.id): \(error)")
+            }
+        }
+        self.typeName = typeName
+        self.document = document
+        self.root = SchemaNode(document)
+        self.definitions = (document["definitions"]?.object ?? [:]).mapValues(SchemaNode.init)
+        self.appliedPatches = applied
+        self.failedPatches = failed
+    }
+
+    /// The target of a `$ref`; only local references to definitions (`#/definitions/Name`) exist
+    /// in the shipped schemas.
+    public func resolve(_ ref: String) -> SchemaNode? {
+        let prefix = "#/definitions/"
+        guard ref.hasPrefix(prefix) else { return nil }
+        return definitions[String(ref.dropFirst(prefix.count))]
+    }
+
+    /// Every `$ref` in the document that `resolve` cannot follow (none in the shipped schemas).
+    public var unresolvedReferences: [String] {
+        var refs: [String] = []
+        func collect(_ value: JSONValue) {
+            switch value {
+            case .object(let members):
+                for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+                    if key == "$ref", let ref = member.string { refs.append(ref) } else { collect(member) }
+                }
+            case .array(let elements):
+                elements.forEach(collect)
+            default:
+                break
+            }
+        }
+        collect(document)
+        return refs.filter { resolve($0) == nil }
+    }
+
+    /// Patterns in the schema that do not compile (and so are not checked).
+    public var invalidPatterns: [String] {
+        root.invalidPatterns + definitions.sorted(by: { $0.key < $1.key }).flatMap(\.value.invalidPatterns)
+    }
+}

@@ -1,0 +1,118 @@
+/// One (sub)schema of a resource schema, with the keywords cfn-lambda checks.
+///
+/// Reference-typed so that `items`, `properties` and combinators can nest; immutable, so it is
+/// shared freely between threads.
+public final class SchemaNode: Sendable {
+    public enum JSONType: String, Sendable, Hashable, CaseIterable {
+        case string, integer, number, boolean, object, array, null
+    }
+
+    public enum Additional: Sendable {
+        case allowed
+        case forbidden
+        case schema(SchemaNode)
+    }
+
+    public let ref: String?
+    /// Empty when the schema does not constrain the type.
+    public let types: [JSONType]
+    public let enumValues: [JSONValue]?
+    public let constValue: JSONValue?
+    // Strings.
+    public let pattern: SchemaPattern?
+    public let minLength: Int?
+    public let maxLength: Int?
+    // Numbers.
+    public let minimum: Double?
+    public let maximum: Double?
+    public let exclusiveMinimum: Double?
+    public let exclusiveMaximum: Double?
+    // Arrays.
+    public let items: SchemaNode?
+    public let minItems: Int?
+    public let maxItems: Int?
+    public let uniqueItems: Bool
+    // Objects.
+    public let properties: [String: SchemaNode]
+    public let patternProperties: [(pattern: SchemaPattern, schema: SchemaNode)]
+    public let additionalProperties: Additional
+    public let required: [String]
+    public let dependentRequired: [String: [String]]
+    public let dependentExcluded: [String: [String]]
+    // Combinators.
+    public let allOf: [SchemaNode]
+    public let anyOf: [SchemaNode]
+    public let oneOf: [SchemaNode]
+    /// Patterns that did not compile (they are not checked), as written.
+    public let invalidPatterns: [String]
+
+    /// Reads the keywords of a schema object; anything else (annotations, `format`, unknown keywords)
+    /// is ignored. A schema that is not an object (`true`) constrains nothing.
+    public init(_ json: JSONValue) {
+        ref = json["$ref"]?.string
+        if let name = json["type"]?.string {
+            types = JSONType(rawValue: name).map { [$0] } ?? []
+        } else {
+            types = json["type"]?.strings?.compactMap(JSONType.init(rawValue:)) ?? []
+        }
+        enumValues = json["enum"]?.array
+        constValue = json["const"]
+        var invalid: [String] = []
+        if let source = json["pattern"]?.string {
+            pattern = SchemaPattern(source)
+            if pattern == nil { invalid.append(source) }
+        } else {
+            pattern = nil
+        }
+        minLength = json["minLength"]?.count
+        maxLength = json["maxLength"]?.count
+        minimum = json["minimum"]?.number
+        maximum = json["maximum"]?.number
+        exclusiveMinimum = json["exclusiveMinimum"]?.number
+        exclusiveMaximum = json["exclusiveMaximum"]?.number
+        let items = json["items"].flatMap { $0.object == nil ? nil : SchemaNode($0) }
+        self.items = items
+        minItems = json["minItems"]?.count
+        maxItems = json["maxItems"]?.count
+        uniqueItems = json["uniqueItems"]?.bool ?? false
+        let properties = (json["properties"]?.object ?? [:]).mapValues(SchemaNode.init)
+        self.properties = properties
+        var patternProperties: [(pattern: SchemaPattern, schema: SchemaNode)] = []
+        for (source, schema) in (json["patternProperties"]?.object ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if let pattern = SchemaPattern(source) {
+                patternProperties.append((pattern, SchemaNode(schema)))
+            } else {
+                invalid.append(source)
+            }
+        }
+        self.patternProperties = patternProperties
+        switch json["additionalProperties"] {
+        case .bool(false):
+            additionalProperties = .forbidden
+        case .some(let schema) where schema.object != nil:
+            let additional = SchemaNode(schema)
+            invalid += additional.invalidPatterns
+            additionalProperties = .schema(additional)
+        default:
+            additionalProperties = .allowed
+        }
+        required = json["required"]?.strings ?? []
+        var dependentRequired = (json["dependentRequired"]?.object ?? [:]).compactMapValues(\.strings)
+        // Draft 4 `dependencies` with a list of names means the same.
+        for (name, list) in json["dependencies"]?.object ?? [:] {
+            if let names = list.strings { dependentRequired[name, default: []] += names }
+        }
+        self.dependentRequired = dependentRequired
+        dependentExcluded = (json["dependentExcluded"]?.object ?? [:]).compactMapValues(\.strings)
+        let allOf = json["allOf"]?.array?.map(SchemaNode.init) ?? []
+        let anyOf = json["anyOf"]?.array?.map(SchemaNode.init) ?? []
+        let oneOf = json["oneOf"]?.array?.map(SchemaNode.init) ?? []
+        self.allOf = allOf
+        self.anyOf = anyOf
+        self.oneOf = oneOf
+        invalidPatterns = invalid + properties.sorted(by: { $0.key < $1.key }).flatMap(\.value.invalidPatterns)
+            + patternProperties.flatMap(\.schema.invalidPatterns) + (items?.invalidPatterns ?? [])
+            + (allOf + anyOf + oneOf).flatMap(\.invalidPatterns)
+    }
+
+}
