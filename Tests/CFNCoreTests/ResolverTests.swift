@@ -57,7 +57,8 @@ let header = """
         ("!Select [1, !Ref Subnets]", "'subnet-2'"),
         ("!Split ['|', 'a|b||c']", "['a', 'b', '', 'c']"),
         ("!FindInMap [Memory, dev, Size]", "128"),
-        ("!FindInMap [Memory, !Ref Stage, Size]", "unknown(Stage)"),
+        ("!FindInMap [Memory, !Ref Stage, Size]", "if Stage=dev then 128 else if Stage=prod then 1024 else unknown(Stage)"),
+        ("!FindInMap [Memory, !Ref AWS::Region, Size]", "if AWS::Region=dev then 128 else if AWS::Region=prod then 1024 else unknown(AWS::Region)"),
         ("!If [IsProd, 1024, 128]", "if IsProd then 1024 else 128"),
         ("!If [IsBig, 1024, 128]", "1024"),
         ("!If [IsProd, !Ref AWS::NoValue, x]", "if IsProd then novalue else x"),
@@ -71,6 +72,18 @@ let header = """
     ])
     func functionsEvaluateWhenTheirInputsAreKnown(_ expression: String, _ expected: String) throws {
         #expect(try resolveOutput(header + "Outputs:\n  V: {Value: \(expression)}\n") == expected)
+    }
+
+    @Test func findInMapOnABoundedParameterReachesEachValueOnce() throws {
+        let template = try #require(LoadedTemplate(bytes: Array((header + "Outputs:\n  V: {Value: !FindInMap [Memory, !Ref Stage, Size]}\n").utf8)).template)
+        let context = RuleContext(template: template, settings: ValidationSettings())
+        let outputs = try #require(template.section(.outputs))
+        let output = try #require(template.tree.value(forKey: "V", in: outputs))
+        let node = try #require(template.tree.value(forKey: "Value", in: output))
+        let alternatives = context.resolver.resolve(node).alternatives(under: .always, context.conditionSet)
+        // Stage is dev or prod: the unknown else-branch cannot be reached.
+        #expect(alternatives.map { "\($0.guardCondition) → \($0.value.map(describe) ?? "absent")" }
+                == ["when Stage=dev → 128", "when Stage=prod → 1024"])
     }
 
     @Test func givenParametersWinOverDefaults() throws {

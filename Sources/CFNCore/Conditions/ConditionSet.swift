@@ -22,7 +22,14 @@ public struct ConditionSet: Sendable, ConditionOracle {
         }
         formulas = builder.formulas
         atoms = builder.atoms
-        domains = builder.domains
+        // Every bounded parameter's domain, for the synthetic value conditions too.
+        var domains = builder.domains
+        for declaration in resolver.parameters.ordered {
+            if let domain = declaration.domain, resolver.parameters.values[declaration.name] == nil {
+                domains[declaration.name] = domain
+            }
+        }
+        self.domains = domains
         cycles = builder.cycles
     }
 
@@ -42,31 +49,53 @@ public struct ConditionSet: Sendable, ConditionOracle {
         return nil
     }
 
+    /// The name of the synthetic condition "parameter P has value V", which the resolver uses to
+    /// branch on the keys of an `Fn::FindInMap` whose key is a parameter (or pseudo parameter)
+    /// without a value. It cannot clash with a declared condition: those are alphanumeric.
+    public static func valueCondition(parameter: String, value: String) -> String {
+        "\(parameter)=\(value)"
+    }
+
     /// Whether the literals can hold together for some values of the parameters.
     public func isSatisfiable(_ conditions: Guard) -> Bool {
         if conditions.isContradictory { return false }
         var parts: [ConditionFormula] = []
+        var atoms = self.atoms
         for literal in conditions.literals {
-            // An undefined condition is reported elsewhere; here it may be anything.
-            guard let formula = formulas[literal.condition] else { continue }
+            let formula: ConditionFormula
+            if let declared = formulas[literal.condition] {
+                formula = declared
+            } else if let equals = literal.condition.firstIndex(of: "=") {
+                let atom = ConditionAtom.parameterEquals(parameter: String(literal.condition[..<equals]),
+                                                         value: String(literal.condition[literal.condition.index(after: equals)...]))
+                if let index = atoms.firstIndex(of: atom) {
+                    formula = .atom(index)
+                } else {
+                    atoms.append(atom)
+                    formula = .atom(atoms.count - 1)
+                }
+            } else {
+                // An undefined condition is reported elsewhere; here it may be anything.
+                continue
+            }
             parts.append(literal.holds ? formula : .negation(formula))
         }
         var assignment: [Int: Bool] = [:]
-        return search(.conjunction(parts), &assignment)
+        return search(.conjunction(parts), atoms, &assignment)
     }
 
     /// DPLL: fix one atom at a time, simplify, backtrack; reject assignments the parameters'
     /// domains make impossible.
-    private func search(_ formula: ConditionFormula, _ assignment: inout [Int: Bool]) -> Bool {
+    private func search(_ formula: ConditionFormula, _ atoms: [ConditionAtom], _ assignment: inout [Int: Bool]) -> Bool {
         switch formula {
         case .constant(false): return false
-        case .constant(true): return domainsAllow(assignment, complete: true)
+        case .constant(true): return domainsAllow(assignment, atoms, complete: true)
         default: break
         }
         guard let atom = formula.firstAtom else { return false }
         for value in [true, false] {
             assignment[atom] = value
-            if domainsAllow(assignment, complete: false), search(formula.assigning([atom: value]), &assignment) {
+            if domainsAllow(assignment, atoms, complete: false), search(formula.assigning([atom: value]), atoms, &assignment) {
                 return true
             }
             assignment[atom] = nil
@@ -76,7 +105,7 @@ public struct ConditionSet: Sendable, ConditionOracle {
 
     /// A parameter equals one value at most; and when its `AllowedValues` are all compared and all
     /// found false, it would have no value at all.
-    private func domainsAllow(_ assignment: [Int: Bool], complete: Bool) -> Bool {
+    private func domainsAllow(_ assignment: [Int: Bool], _ atoms: [ConditionAtom], complete: Bool) -> Bool {
         var trueValue: [String: String] = [:]
         var falseValues: [String: Set<String>] = [:]
         for (atom, value) in assignment {

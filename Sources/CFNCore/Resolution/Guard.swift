@@ -42,9 +42,18 @@ public struct Guard: Sendable, Hashable, CustomStringConvertible {
         return literals.contains { !$0.holds && holding.contains($0.condition) }
     }
 
-    /// "when IsProd and not HasVpc", or "" when unconditional.
+    /// "when IsProd and not HasVpc", or "" when unconditional. "not Stage=dev" is left out when
+    /// "Stage=prod" is there: a parameter has one value.
     public var description: String {
-        literals.isEmpty ? "" : "when " + literals.map(\.description).joined(separator: " and ")
+        let valued = Set(literals.filter(\.holds).compactMap { literal -> String? in
+            guard let equals = literal.condition.firstIndex(of: "=") else { return nil }
+            return String(literal.condition[..<equals])
+        })
+        let shown = literals.filter { literal in
+            guard !literal.holds, let equals = literal.condition.firstIndex(of: "=") else { return true }
+            return !valued.contains(String(literal.condition[..<equals]))
+        }
+        return shown.isEmpty ? "" : "when " + shown.map { $0.description }.joined(separator: " and ")
     }
 }
 

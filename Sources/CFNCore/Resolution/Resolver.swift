@@ -194,16 +194,47 @@ public struct Resolver: Sendable {
         guard arguments.count == 3 || arguments.count == 4 else { return malformed(node, "Fn::FindInMap") }
         let keys = arguments.prefix(3).map(resolve)
         guard let mapName = keys[0].text else { return unknownFrom(keys[0], node, "Fn::FindInMap map name not known") }
-        guard let first = keys[1].text else { return unknownFrom(keys[1], node, "Fn::FindInMap key not known") }
-        guard let second = keys[2].text else { return unknownFrom(keys[2], node, "Fn::FindInMap key not known") }
-        guard let mappings = template.section(.mappings), let map = tree.value(forKey: mapName, in: mappings),
-              let level = tree.value(forKey: first, in: map), let value = tree.value(forKey: second, in: level) else {
-            if arguments.count == 4 { return resolve(arguments[3]) }  // DefaultValue (AWS::LanguageExtensions)
-            return malformed(node, "Fn::FindInMap [\(mapName), \(first), \(second)] finds nothing")
+        guard let mappings = template.section(.mappings), let map = tree.value(forKey: mapName, in: mappings) else {
+            return malformed(node, "Fn::FindInMap of mapping '\(mapName)', which is not declared")
         }
-        var resolved = resolve(value)
-        resolved.node = node
-        return resolved
+        let fallback = arguments.count == 4 ? arguments[3] : nil
+        return lookUp(map, keys: Array(keys[1...]), fallback: fallback, at: node, path: [mapName])
+    }
+
+    /// One level of a mapping lookup. A key that is a parameter without a value becomes a choice over
+    /// the values it can take (its AllowedValues, else the mapping's keys), each under the synthetic
+    /// condition "Parameter=Value", so rules see every value the lookup can give.
+    func lookUp(_ level: NodeID, keys: [Resolved], fallback: NodeID?, at node: NodeID, path: [String]) -> Resolved {
+        guard let key = keys.first else {
+            var resolved = resolve(level)
+            resolved.node = node
+            return resolved
+        }
+        if let text = key.text {
+            guard let next = tree.value(forKey: text, in: level) else {
+                if let fallback { return resolve(fallback) }  // DefaultValue (AWS::LanguageExtensions)
+                return malformed(node, "Fn::FindInMap [\((path + [text]).joined(separator: ", "))] finds nothing")
+            }
+            return lookUp(next, keys: Array(keys.dropFirst()), fallback: fallback, at: node, path: path + [text])
+        }
+        guard case .unknown(let why) = key.kind, conditions != nil else {
+            return unknownFrom(key, node, "Fn::FindInMap key not known")
+        }
+        let parameter: String
+        switch why.origin {
+        case .parameter(let name)?, .pseudo(let name)?: parameter = name
+        default: return unknownFrom(key, node, "Fn::FindInMap key not known")
+        }
+        let candidates = parameters.declarations[parameter]?.allowedValues
+            ?? tree.entries(level).compactMap { tree.string($0.key) }
+        var result = unknownFrom(key, node, "Fn::FindInMap key not known")
+        for value in candidates.reversed() {
+            let branch = lookUp(level, keys: [Resolved(.scalar(value, isString: true), node: key.node)] + keys.dropFirst(),
+                                fallback: fallback, at: node, path: path)
+            result = Resolved(.choice(condition: ConditionSet.valueCondition(parameter: parameter, value: value),
+                                      then: branch, else: result), node: node)
+        }
+        return result
     }
 
     // MARK: Unknowns
