@@ -33,6 +33,8 @@ import hashlib
 import json
 import os
 import re
+import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -72,7 +74,7 @@ CFN_LINT_LEVELS = {"Error": "error", "Warning": "warning", "Informational": "inf
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Finding:
     """One finding of either tool, in a shape common to both."""
 
@@ -89,6 +91,17 @@ class Finding:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """File, line, column, rule, then the rest; absent fields sort first, never compared with None."""
+        return (
+            self.file, self.line, self.column, self.rule, self.level, self.message, self.tool,
+            self.resource or "", self.path or "", self.reported_type or "",
+        )
+
+
+def by_position(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)
 
 
 def normalize_cfn_lambda(document: dict[str, Any]) -> list[Finding]:
@@ -109,7 +122,7 @@ def normalize_cfn_lambda(document: dict[str, Any]) -> list[Finding]:
                 reported_type=item.get("resourceType"),
             )
         )
-    return sorted(findings)
+    return by_position(findings)
 
 
 def normalize_cfn_lint(matches: list[dict[str, Any]], file: str) -> list[Finding]:
@@ -142,7 +155,7 @@ def normalize_cfn_lint(matches: list[dict[str, Any]], file: str) -> list[Finding
                 path=path,
             )
         )
-    return sorted(findings)
+    return by_position(findings)
 
 
 def ignored_reason(finding: Finding) -> str | None:
@@ -197,7 +210,7 @@ def match_errors(
     only_b = [b for b in cfn_lint if not any(is_counterpart(a, b) for a in cfn_lambda)]
     both_a = [a for a in cfn_lambda if a not in only_a]
     both_b = [b for b in cfn_lint if b not in only_b]
-    return sorted(only_a), sorted(only_b), sorted(both_a), sorted(both_b)
+    return by_position(only_a), by_position(only_b), by_position(both_a), by_position(both_b)
 
 
 @dataclass(frozen=True)
@@ -403,7 +416,19 @@ def render_markdown(report: dict[str, Any]) -> str:
         f"| cfn-lint, this run | {seconds(timing['cfnLintWallSeconds'])} | wall clock with --jobs {report['jobs']} |"
     )
     ratio = timing["ratio"]
-    out.append(f"| ratio cfn-lint / cfn-lambda | {'%.0f×' % ratio if ratio is not None else 'n/a'} | |")
+    out.append(
+        f"| ratio cfn-lint / cfn-lambda | {'%.0f×' % ratio if ratio is not None else 'n/a'} "
+        "| per-file sum; each cfn-lint run pays its start-up |"
+    )
+    if timing.get("cfnLintBatchSeconds") is not None:
+        out.append(
+            f"| cfn-lint, one process | {seconds(timing['cfnLintBatchSeconds'])} "
+            f"| all {report['files']} files in one run (--cfn-lint-batch), start-up paid once |"
+        )
+        batch_ratio = timing["batchRatio"]
+        out.append(
+            f"| ratio cfn-lint one process / cfn-lambda | {'%.0f×' % batch_ratio if batch_ratio is not None else 'n/a'} | |"
+        )
     if timing["slowestCfnLint"]:
         out.append("")
         out.append(
@@ -556,7 +581,7 @@ def run_cfn_lambda(executable: str, directory: Path, files: list[str]) -> CfnLam
             findings.extend(normalize_cfn_lambda(document))
         if single.returncode not in (0, 1) or not isinstance(document, dict):
             failures.append({"file": file, "reason": describe_exit(single.returncode, single.stderr)})
-    return CfnLambdaRun(sorted(findings), elapsed, version, failures)
+    return CfnLambdaRun(by_position(findings), elapsed, version, failures)
 
 
 def describe_exit(returncode: int, stderr: str) -> str:
@@ -617,12 +642,17 @@ def run_cfn_lint_file(
             return CfnLintResult(file, stored["returncode"], stored["stdout"], stored["stderr"], stored["seconds"], True)
     command = [cfn_lint, *CFN_LINT_ARGS, "--", file]
     started = time.monotonic()
+    # A session of its own, so that a timeout ends cfn-lint and anything it started, and only those.
+    process = subprocess.Popen(
+        command, cwd=directory, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     try:
-        done = subprocess.run(command, cwd=directory, capture_output=True, text=True, timeout=timeout)
-        result = CfnLintResult(file, done.returncode, done.stdout, done.stderr, time.monotonic() - started)
-    except subprocess.TimeoutExpired as expired:
-        stderr = expired.stderr.decode(errors="replace") if isinstance(expired.stderr, bytes) else ""
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        _, stderr = process.communicate()
         return CfnLintResult(file, None, "", stderr, time.monotonic() - started)
+    result = CfnLintResult(file, process.returncode, stdout, stderr, time.monotonic() - started)
     if cache_file is not None and cfn_lint_crash(result) is None:
         cache_file.write_text(
             json.dumps(
@@ -650,6 +680,16 @@ def run_cfn_lint(
             log(f"[{done}/{len(files)}] cfn-lint {result.file}: {result.seconds:.1f} s, {state}")
             results.append(result)
     return sorted(results, key=lambda r: r.file), time.monotonic() - started
+
+
+def time_cfn_lint_batch(cfn_lint: str, directory: Path, files: list[str]) -> float:
+    """Wall-clock seconds of one cfn-lint process over all files (its start-up paid once)."""
+    log(f"timing one cfn-lint process over all {len(files)} files")
+    started = time.monotonic()
+    subprocess.run(
+        [cfn_lint, *CFN_LINT_ARGS, "--", *files], cwd=directory, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    return time.monotonic() - started
 
 
 DECODE_HELPER = r"""
@@ -750,6 +790,7 @@ def build_report(
     cfn_lint_version_text: str,
     jobs: int,
     timeout: float,
+    cfn_lint_batch_seconds: float | None = None,
 ) -> dict[str, Any]:
     lambda_by_file: dict[str, list[Finding]] = {f: [] for f in files}
     for finding in cfn_lambda.findings:
@@ -823,6 +864,12 @@ def build_report(
             "cfnLintWallSeconds": cfn_lint_wall,
             "cfnLintCached": sum(1 for r in cfn_lint_results if r.cached),
             "ratio": lint_sum / cfn_lambda.seconds if cfn_lambda.seconds > 0 else None,
+            "cfnLintBatchSeconds": cfn_lint_batch_seconds,
+            "batchRatio": (
+                cfn_lint_batch_seconds / cfn_lambda.seconds
+                if cfn_lint_batch_seconds is not None and cfn_lambda.seconds > 0
+                else None
+            ),
             "slowestCfnLint": slowest,
             "cfnLintPerFile": {r.file: {"seconds": r.seconds, "cached": r.cached, "returncode": r.returncode} for r in cfn_lint_results},
         },
@@ -852,6 +899,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="cfn-lint runs in parallel (default: 2)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per cfn-lint run (default: 120)")
     parser.add_argument("--cache", type=Path, help="directory caching cfn-lint results by file content")
+    parser.add_argument(
+        "--cfn-lint-batch",
+        action="store_true",
+        help="also time one cfn-lint process over all files (never cached), for a ratio without per-file start-up",
+    )
     parser.add_argument("--json", type=Path, help="also write the raw comparison as JSON to this file")
     args = parser.parse_args(argv)
     if args.jobs < 1:
@@ -865,15 +917,32 @@ def main(argv: list[str] | None = None) -> int:
     if args.cache is not None:
         args.cache.mkdir(parents=True, exist_ok=True)
 
+    # The tools run in the template directory, so relative commands are resolved here first.
+    cfn_lint = shutil.which(args.cfn_lint)
+    if cfn_lint is None:
+        parser.error(f"cfn-lint not found: {args.cfn_lint}")
+    cfn_lint = str(Path(cfn_lint).absolute())
     executable = str(Path(args.cfn_lambda).resolve()) if args.cfn_lambda else build_cfn_lambda(repo)
+    if not os.access(executable, os.X_OK):
+        parser.error(f"cfn-lambda is not an executable file: {executable}")
     log(f"cfn-lambda on {len(files)} files")
     cfn_lambda = run_cfn_lambda(executable, directory, files)
-    version = cfn_lint_version(args.cfn_lint)
+    version = cfn_lint_version(cfn_lint)
     log(f"cfn-lint {version} on {len(files)} files, {args.jobs} at a time")
-    lint_results, lint_wall = run_cfn_lint(args.cfn_lint, directory, files, args.jobs, args.timeout, args.cache, version)
+    lint_results, lint_wall = run_cfn_lint(cfn_lint, directory, files, args.jobs, args.timeout, args.cache, version)
+    batch_seconds = time_cfn_lint_batch(cfn_lint, directory, files) if args.cfn_lint_batch else None
     inventories = read_inventories(directory, files, args.timeout, args.cache, version)
     report = build_report(
-        args.directory, files, cfn_lambda, lint_results, lint_wall, inventories, version, args.jobs, args.timeout
+        args.directory,
+        files,
+        cfn_lambda,
+        lint_results,
+        lint_wall,
+        inventories,
+        version,
+        args.jobs,
+        args.timeout,
+        batch_seconds,
     )
     sys.stdout.write(render_markdown(report))
     if args.json is not None:

@@ -237,7 +237,12 @@ def test_report_and_markdown_for_one_file():
     assert "| resources seen | 1 | 0 |\n" in markdown
     assert "| errors only in cfn-lambda | 1 | 0 |\n" in markdown
     assert "| errors only in cfn-lint | 1 | 0 |\n" in markdown
-    assert "| ratio cfn-lint / cfn-lambda | 246× | |\n" in markdown
+    assert "| ratio cfn-lint / cfn-lambda | 246× | per-file sum; each cfn-lint run pays its start-up |\n" in markdown
+    assert "| cfn-lint, one process |" not in markdown
+    with_batch = compare.build_report(
+        "corpus", ["a.yaml", "b.yaml"], cfn_lambda, results, 61.0, inventories, "1.51.0", 2, 120.0, 40.0
+    )
+    assert "| ratio cfn-lint one process / cfn-lambda | 80× | |\n" in compare.render_markdown(with_batch)
     assert "- `b.yaml`: timed out after 120 s\n" in markdown
     assert (
         "### `a.yaml`:4 Fn AWS::Lambda::Function\n"
@@ -254,3 +259,9 @@ def test_template_files_are_relative_and_sorted(tmp_path):
     for name in ("b/z.yml", "b/a.json", "a.template", "README.md", "LICENSE", "c.YAML"):
         (tmp_path / name).write_text("x")
     assert compare.template_files(tmp_path) == ["a.template", "b/a.json", "b/z.yml", "c.YAML"]
+
+
+def test_findings_that_differ_only_in_absent_fields_sort_without_error():
+    with_resource = lint("E1", 3, "Fn", "Resources/Fn")
+    without_resource = lint("E1", 3)
+    assert compare.by_position([with_resource, without_resource]) == [without_resource, with_resource]
