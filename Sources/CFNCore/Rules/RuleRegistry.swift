@@ -9,6 +9,10 @@ public enum RuleRegistry {
         ParameterValueRule(),
         ConditionalTargetRule(),
         ServerlessTransformRule(),
+        RuntimeUpdateBlockedRule(),
+        RuntimeCreateBlockedRule(),
+        RuntimeDeprecatedRule(),
+        RuntimeDeprecationSoonRule(),
     ]
 
     public static var descriptors: [RuleDescriptor] {

@@ -1,0 +1,28 @@
+import CFNLoader
+
+/// Shared check of the four runtime lifecycle rules: every reachable `Runtime` of every function
+/// (through `Ref`, `Fn::If` and `Fn::FindInMap` too), judged on `settings.today`.
+struct RuntimeStageCheck {
+    let stage: RuntimeLifecycle.Stage
+    let descriptor: RuleDescriptor
+    let message: (String, RuntimeLifecycle.Dates, String) -> String
+
+    func run(_ context: RuleContext) -> [Finding] {
+        guard let today = context.settings.today else { return [] }
+        var findings: [Finding] = []
+        for function in context.lambda.functions {
+            var seen: Set<NodeID> = []
+            for (conditions, value) in context.reachable(function.resource, "Runtime") {
+                guard let value, let runtime = value.text,
+                      let (found, dates) = RuntimeLifecycle.shipped.stage(of: runtime, on: today), found == stage else { continue }
+                // One finding per place the runtime is written.
+                if let node = value.node, !seen.insert(node).inserted { continue }
+                let successor = dates.successor.map { "; move to \($0)" } ?? ""
+                let when = conditions.isAlways ? "" : " (\(conditions.description))"
+                findings.append(context.finding(descriptor, message(runtime, dates, today) + successor + when,
+                                                at: value.node, in: function.resource, path: ["Properties", "Runtime"]))
+            }
+        }
+        return findings
+    }
+}

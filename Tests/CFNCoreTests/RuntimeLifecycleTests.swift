@@ -1,0 +1,33 @@
+import CFNCore
+import Testing
+
+@Suite struct RuntimeLifecycleTests {
+    @Test func shippedTableIsLoaded() throws {
+        let dates = try #require(RuntimeLifecycle.shipped.runtimes["nodejs20.x"])
+        #expect(dates.deprecated == "2026-04-30")
+        #expect(dates.createBlock == "2026-06-01")
+        #expect(dates.updateBlock == "2026-07-01")
+        #expect(dates.successor == "nodejs24.x")
+    }
+
+    @Test func stagesFollowTheDates() {
+        let table = RuntimeLifecycle.shipped
+        #expect(table.stage(of: "nodejs20.x", on: "2026-01-30")?.stage == .deprecationSoon)  // 90 days before
+        #expect(table.stage(of: "nodejs20.x", on: "2026-01-29")?.stage == .supported)        // 91 days before
+        #expect(table.stage(of: "nodejs20.x", on: "2026-04-30")?.stage == .deprecated)
+        #expect(table.stage(of: "nodejs20.x", on: "2026-06-01")?.stage == .createBlocked)
+        #expect(table.stage(of: "nodejs20.x", on: "2026-07-01")?.stage == .updateBlocked)
+        #expect(table.stage(of: "no-such-runtime", on: "2026-07-01") == nil)
+    }
+
+    @Test func messagesNameDatesSuccessorAndConditions() {
+        let text = "Parameters:\n  Legacy: {Type: String}\nConditions:\n  IsLegacy: !Equals [!Ref Legacy, 'yes']\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: !If [IsLegacy, nodejs20.x, python3.12]\n"
+        let report = Validator(settings: ValidationSettings(today: "2026-05-10"), rules: [RuntimeDeprecatedRule()], checksSchemas: false)
+            .validate(file: "t.yaml", bytes: Array(text.utf8))
+        #expect(report.findings.map(\.message) == [
+            "runtime nodejs20.x is deprecated since 2026-04-30; creating functions is blocked from 2026-06-01, updating from 2026-07-01; move to nodejs24.x (when IsLegacy)",
+        ])
+        // Without a date the library judges nothing: it never reads the clock.
+        #expect(Validator(rules: [RuntimeDeprecatedRule()], checksSchemas: false).validate(file: "t.yaml", bytes: Array(text.utf8)).findings.isEmpty)
+    }
+}
