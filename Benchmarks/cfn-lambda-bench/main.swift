@@ -1,7 +1,10 @@
 // Loader benchmark: a generated template of 5,000 functions (about 3 MB), loaded into the node tree
-// and validated, against a raw libyaml event pass over the same bytes, measured in the same run.
+// and validated, against a raw libyaml event pass over the same bytes, measured in the same run; and a
+// template with 24 conditions and six-deep nested Fn::If, validated.
 //
-//   swift run -c release cfn-lambda-bench [--functions N] [--repeat K] [--write FILE]
+//   swift run -c release cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE]
+//
+// scripts/bench-vs-cfn-lint.sh writes both templates and times cfn-lint on them too.
 //
 // Reports the median of K runs of each and the ratios; absolute times on a shared machine are noisy,
 // the ratios are what to compare. Peak memory is the process's maximum resident set size before and
@@ -15,6 +18,7 @@ struct Options {
     var functions = 5_000
     var repeats = 15
     var write: String?
+    var writeConditions: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -23,8 +27,9 @@ struct Options {
             case "--functions": functions = iterator.next().flatMap(Int.init) ?? functions
             case "--repeat": repeats = iterator.next().flatMap(Int.init) ?? repeats
             case "--write": write = iterator.next()
+            case "--write-conditions": writeConditions = iterator.next()
             default:
-                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE]\n".utf8))
+                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE]\n".utf8))
                 exit(64)
             }
         }
@@ -90,6 +95,41 @@ func generateTemplate(functions: Int) -> [UInt8] {
     return Array(text.utf8)
 }
 
+/// A template with 24 conditions over 24 parameters and functions whose properties nest Fn::If six
+/// deep: the shape that makes scenario-enumerating linters slow.
+func generateConditionsTemplate(functions: Int = 20) -> [UInt8] {
+    var text = "AWSTemplateFormatVersion: \"2010-09-09\"\nParameters:\n"
+    for index in 0..<24 { text += "  P\(index): {Type: String, AllowedValues: [a, b, c]}\n" }
+    text += "Conditions:\n"
+    for index in 0..<24 { text += "  C\(index): !Equals [!Ref P\(index), a]\n" }
+    text += """
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+
+        """
+    func nested(_ depth: Int, _ start: Int, _ leaf: (Int) -> String) -> String {
+        depth == 0 ? leaf(start) : "!If [C\((start + depth) % 24), \(leaf(start + depth)), \(nested(depth - 1, start + 1, leaf))]"
+    }
+    for index in 0..<functions {
+        text += """
+              Function\(index):
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: \(nested(6, index, { ["python3.12", "python3.13", "nodejs22.x"][$0 % 3] }))
+                  Handler: app.handler
+                  Role: !GetAtt Role.Arn
+                  MemorySize: \(nested(6, index + 3, { String(128 << ($0 % 5)) }))
+                  Timeout: \(nested(6, index + 7, { String(10 + $0) }))
+                  Code: {S3Bucket: artifacts, S3Key: \(nested(6, index + 11, { "f\($0).zip" }))}
+
+            """
+    }
+    return Array(text.utf8)
+}
+
 func peakResidentBytes() -> Int {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -119,6 +159,10 @@ let bytes = generateTemplate(functions: options.functions)
 if let path = options.write {
     _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
 }
+let conditionsBytes = generateConditionsTemplate()
+if let path = options.writeConditions {
+    _ = FileManager.default.createFile(atPath: path, contents: Data(conditionsBytes))
+}
 let baseline = peakResidentBytes()
 
 // One load first to check the template and measure memory before timing anything.
@@ -139,6 +183,10 @@ let medians = measureInterleaved(options.repeats, [
     { sink &+= validator.validate(file: "bench.yaml", bytes: bytes).findings.count },
 ])
 let (raw, load, validate) = (medians[0], medians[1], medians[2])
+let conditionsReport = validator.validate(file: "conditions.yaml", bytes: conditionsBytes)
+let conditions = measureInterleaved(options.repeats, [
+    { sink &+= validator.validate(file: "conditions.yaml", bytes: conditionsBytes).findings.count },
+])[0]
 
 let megabytes = Double(bytes.count) / 1_048_576
 let loadMemory = max(0, afterLoad - baseline)
@@ -148,4 +196,6 @@ print(String(format: "  raw libyaml event pass  %8.2f ms   1.00x", raw))
 print(String(format: "  load (node tree)        %8.2f ms   %.2fx raw", load, load / raw))
 print(String(format: "  validate (load+model)   %8.2f ms   %.2fx raw", validate, validate / raw))
 print(String(format: "peak memory added by one load: %.1f MiB = %.2fx the file size", Double(loadMemory) / 1_048_576, Double(loadMemory) / Double(bytes.count)))
+print(String(format: "conditions template (24 conditions, Fn::If six deep, %d bytes): validate %.2f ms, %d findings",
+             conditionsBytes.count, conditions, conditionsReport.findings.count))
 if sink == 42 { print("") }  // keeps the measured work from being optimized away

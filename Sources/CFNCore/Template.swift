@@ -24,17 +24,21 @@ public struct Template: Sendable {
     /// Resources in source order.
     public let resources: [Resource]
 
+    /// Position in `resources` by logical ID (the first, when an ID repeats).
+    private let index: [String: Int]
+
     public init(tree: NodeTree, root: NodeID, sections: [Section: NodeID], resources: [Resource]) {
         self.tree = tree
         self.root = root
         self.sections = sections
         self.resources = resources
+        self.index = Dictionary(resources.enumerated().map { ($1.logicalId, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func section(_ section: Section) -> NodeID? { sections[section] }
 
     public func resource(named logicalId: String) -> Resource? {
-        resources.first { $0.logicalId == logicalId }
+        index[logicalId].map { resources[$0] }
     }
 
     /// Entries of a mapping section (Parameters, Mappings, Conditions, Outputs, ...) in source order.

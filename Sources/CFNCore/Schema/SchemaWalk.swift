@@ -69,7 +69,7 @@ struct SchemaWalk {
 
     private mutating func checkScalar(_ text: String, isString: Bool, against node: SchemaNode, at path: [PropertyPathComponent],
                                       when reached: Guard, anchor: NodeID?) {
-        let name = path.displayName
+        var name: String { path.displayName }  // built only for a report
         // `const` and a one-value `enum` (the S3 schema has both for the same property) read alike.
         var allowed = node.enumValues
         if let constant = node.constValue {
@@ -155,7 +155,7 @@ struct SchemaWalk {
             }
             if combinations.count > Self.maxCombinations { return }
         }
-        let name = path.displayName
+        var name: String { path.displayName }
         for (conditions, count) in combinations {
             if let minimum = node.minItems, count < minimum {
                 report(SchemaRules.items, "\(name) must have at least \(Self.items(minimum)) (got \(count))",
@@ -172,7 +172,7 @@ struct SchemaWalk {
 
     private mutating func checkMap(_ entries: [ResolvedEntry], against node: SchemaNode, at path: [PropertyPathComponent],
                                    when reached: Guard, anchor: NodeID?) {
-        let owner = path.isEmpty ? "of \(resourceType)" : "in \(path.displayName)"
+        var owner: String { path.isEmpty ? "of \(resourceType)" : "in \(path.displayName)" }  // only for a report
         func entry(_ key: String) -> ResolvedEntry? { entries.first { $0.key == key } }
 
         for key in node.required {
