@@ -65,7 +65,7 @@ public struct ConditionSet: Sendable, ConditionOracle {
             let formula: ConditionFormula
             if let declared = formulas[literal.condition] {
                 formula = declared
-            } else if let equals = literal.condition.firstIndex(of: "=") {
+            } else if let equals = literal.condition.firstIndex(ofASCII: "=") {
                 let atom = ConditionAtom.parameterEquals(parameter: String(literal.condition[..<equals]),
                                                          value: String(literal.condition[literal.condition.index(after: equals)...]))
                 if let index = atoms.firstIndex(of: atom) {

@@ -71,6 +71,8 @@ public struct ParameterValues: Sendable {
 extension String {
     /// Without leading and trailing spaces (CloudFormation trims list items).
     var trimmingSpaces: String {
+        // A space character is the one byte 0x20: without one at either end there is nothing to trim.
+        guard utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") else { return self }
         var scalars = Substring(self)
         while scalars.first == " " { scalars.removeFirst() }
         while scalars.last == " " { scalars.removeLast() }

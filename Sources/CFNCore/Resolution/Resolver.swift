@@ -175,7 +175,7 @@ public struct Resolver: Sendable {
                 let value: Resolved
                 if let given = variables[name] {
                     value = given
-                } else if let dot = name.firstIndex(of: "."), template.resource(named: String(name[..<dot])) != nil {
+                } else if let dot = name.firstIndex(ofASCII: "."), template.resource(named: String(name[..<dot])) != nil {
                     value = .unknown("\(name) is known after deployment", dependsOn: [String(name[..<dot])])
                 } else {
                     value = reference(name, at: node)

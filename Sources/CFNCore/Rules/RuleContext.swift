@@ -33,6 +33,8 @@ public struct RuleContext: Sendable {
     public let properties: [String: Resolved]
     /// The Lambda resources, typed.
     public private(set) var lambda: LambdaModel
+    /// Evaluated places and references, shared by the rules that ask for them.
+    let cache = RuleContextCache()
 
     public init(template: Template, settings: ValidationSettings) {
         self.template = template

@@ -1,0 +1,32 @@
+import CFNLoader
+
+/// One intrinsic function call under a root, as the rules that look at calls need it.
+struct IntrinsicSite: Sendable {
+    let node: NodeID
+    let function: IntrinsicFunction
+    let argument: NodeID
+    /// The `Fn::If` branches on the way from the root to the call (the root's own guard not included).
+    let guardCondition: Guard
+    /// For `Fn::Sub` whose string is a scalar: that string's node and the string parsed.
+    let sub: (string: NodeID, parsed: Result<SubTemplate, SubTemplate.SyntaxError>)?
+}
+
+extension RuleContext {
+    /// Every intrinsic function call under `root` (itself included), in source order (the order of
+    /// `NodeTree.walk`). Found once per root and context, and shared by the rules that look at calls.
+    func intrinsicSites(under root: NodeID) -> [IntrinsicSite] {
+        cache.intrinsicSites(under: root) {
+            var sites: [IntrinsicSite] = []
+            tree.walk(root, guard: .always) { node, conditions in
+                guard let (function, argument) = tree.intrinsic(node) else { return }
+                var sub: (NodeID, Result<SubTemplate, SubTemplate.SyntaxError>)?
+                if function == .sub, let string = tree.kind(argument) == .scalar ? argument : tree.elements(argument).first,
+                   let text = tree.string(string) {
+                    sub = (string, SubTemplate.parse(text))
+                }
+                sites.append(IntrinsicSite(node: node, function: function, argument: argument, guardCondition: conditions, sub: sub))
+            }
+            return sites
+        }
+    }
+}
