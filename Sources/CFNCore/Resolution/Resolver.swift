@@ -27,13 +27,22 @@ public struct Resolver: Sendable {
         case .scalar:
             return Resolved(.scalar(tree.string(node) ?? "", isString: tree.isExplicitString(node)), node: node)
         case .sequence:
-            let elements = tree.elements(node).map(resolve).filter { $0.kind != .noValue }
+            let nodes = tree.elements(node)
+            var elements: [Resolved] = []
+            elements.reserveCapacity(nodes.count)
+            for element in nodes {
+                let value = resolve(element)
+                if case .noValue = value.kind { continue }
+                elements.append(value)
+            }
             return Resolved(.list(elements), node: node)
         case .mapping:
+            let nodes = tree.entries(node)
             var entries: [ResolvedEntry] = []
-            for entry in tree.entries(node) {
+            entries.reserveCapacity(nodes.count)
+            for entry in nodes {
                 let value = resolve(entry.value)
-                if value.kind == .noValue { continue }
+                if case .noValue = value.kind { continue }
                 entries.append(ResolvedEntry(key: tree.string(entry.key) ?? "", keyNode: entry.key, value: value))
             }
             return Resolved(.map(entries), node: node)

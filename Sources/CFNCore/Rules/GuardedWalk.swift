@@ -48,10 +48,14 @@ extension RuleContext {
     /// DeletionPolicy and UpdateReplacePolicy, and each output. Metadata is free-form and skipped.
     /// Computed once per context.
     public var evaluatedPlaces: [EvaluatedPlace] {
-        cache.evaluatedPlaces(makeEvaluatedPlaces)
+        if let places = cache.evaluatedPlaces { return places }
+        let places = findEvaluatedPlaces()
+        cache.evaluatedPlaces = places
+        return places
     }
 
-    private func makeEvaluatedPlaces() -> [EvaluatedPlace] {
+    private func findEvaluatedPlaces() -> [EvaluatedPlace] {
+        let tree = self.tree
         var places: [EvaluatedPlace] = []
         for resource in template.resources {
             let conditions = guardOf(resource)

@@ -15,18 +15,24 @@ extension RuleContext {
     /// Every intrinsic function call under `root` (itself included), in source order (the order of
     /// `NodeTree.walk`). Found once per root and context, and shared by the rules that look at calls.
     func intrinsicSites(under root: NodeID) -> [IntrinsicSite] {
-        cache.intrinsicSites(under: root) {
-            var sites: [IntrinsicSite] = []
-            tree.walk(root, guard: .always) { node, conditions in
-                guard let (function, argument) = tree.intrinsic(node) else { return }
-                var sub: (NodeID, Result<SubTemplate, SubTemplate.SyntaxError>)?
-                if function == .sub, let string = tree.kind(argument) == .scalar ? argument : tree.elements(argument).first,
-                   let text = tree.string(string) {
-                    sub = (string, SubTemplate.parse(text))
-                }
-                sites.append(IntrinsicSite(node: node, function: function, argument: argument, guardCondition: conditions, sub: sub))
+        if let sites = cache.intrinsicSites(under: root) { return sites }
+        let sites = findIntrinsicSites(under: root)
+        cache.store(sites, under: root)
+        return sites
+    }
+
+    private func findIntrinsicSites(under root: NodeID) -> [IntrinsicSite] {
+        let tree = self.tree
+        var sites: [IntrinsicSite] = []
+        tree.walk(root, guard: .always) { node, conditions in
+            guard let (function, argument) = tree.intrinsic(node) else { return }
+            var sub: (NodeID, Result<SubTemplate, SubTemplate.SyntaxError>)?
+            if function == .sub, let string = tree.kind(argument) == .scalar ? argument : tree.elements(argument).first,
+               let text = tree.string(string) {
+                sub = (string, SubTemplate.parse(text))
             }
-            return sites
+            sites.append(IntrinsicSite(node: node, function: function, argument: argument, guardCondition: conditions, sub: sub))
         }
+        return sites
     }
 }

@@ -1,37 +1,37 @@
 import CFNLoader
 import Foundation
 
-/// What several rules ask a `RuleContext` for, computed on first use and then shared: the evaluated
-/// places, and the intrinsic calls and resource references under each root. Safe to use from many threads; a value two
-/// threads compute at once is computed twice, with the same result.
+/// What several rules ask a `RuleContext` for, kept once computed and then shared: the evaluated
+/// places, and the intrinsic calls and resource references under each root. Safe to use from many
+/// threads; a value two threads compute at once is computed twice, with the same result.
 final class RuleContextCache: @unchecked Sendable {
     typealias References = [(target: String, node: NodeID, range: SourceRange, guardCondition: Guard)]
 
     private let lock = NSLock()
     // Guarded by `lock`.
-    private var places: [EvaluatedPlace]?
-    private var references: [NodeID: References] = [:]
-    private var sites: [NodeID: [IntrinsicSite]] = [:]
+    private var storedPlaces: [EvaluatedPlace]?
+    private var storedSites: [NodeID: [IntrinsicSite]] = [:]
+    private var storedReferences: [NodeID: References] = [:]
 
-    func evaluatedPlaces(_ make: () -> [EvaluatedPlace]) -> [EvaluatedPlace] {
-        if let cached = lock.withLock({ places }) { return cached }
-        let made = make()
-        lock.withLock { places = made }
-        return made
+    var evaluatedPlaces: [EvaluatedPlace]? {
+        get { lock.withLock { storedPlaces } }
+        set { lock.withLock { storedPlaces = newValue } }
     }
 
-    func intrinsicSites(under root: NodeID, _ make: () -> [IntrinsicSite]) -> [IntrinsicSite] {
-        if let cached = lock.withLock({ sites[root] }) { return cached }
-        let made = make()
-        lock.withLock { sites[root] = made }
-        return made
+    func intrinsicSites(under root: NodeID) -> [IntrinsicSite]? {
+        lock.withLock { storedSites[root] }
     }
 
-    /// The references under `root`, with guards as reached from an unconditional start.
-    func references(under root: NodeID, _ make: () -> References) -> References {
-        if let cached = lock.withLock({ references[root] }) { return cached }
-        let made = make()
-        lock.withLock { references[root] = made }
-        return made
+    func store(_ sites: [IntrinsicSite], under root: NodeID) {
+        lock.withLock { storedSites[root] = sites }
+    }
+
+    /// With guards as reached from an unconditional start.
+    func references(under root: NodeID) -> References? {
+        lock.withLock { storedReferences[root] }
+    }
+
+    func store(_ references: References, under root: NodeID) {
+        lock.withLock { storedReferences[root] = references }
     }
 }

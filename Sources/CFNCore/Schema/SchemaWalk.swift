@@ -71,7 +71,6 @@ struct SchemaWalk {
     // MARK: Scalars
 
     private mutating func checkScalar(_ text: String, isString: Bool, against node: SchemaNode, when reached: Guard, anchor: NodeID?) {
-        var name: String { path.displayName }  // built only for a report
         // `const` and a one-value `enum` (the S3 schema has both for the same property) read alike.
         var allowed = node.enumValues
         if let constant = node.constValue {
@@ -79,8 +78,8 @@ struct SchemaWalk {
         }
         if let values = allowed, !values.contains(where: { Self.scalar(text, isString: isString, equals: $0) }) {
             let message = values.count == 1
-                ? "\(name) must be \(values[0].text.map(quoted) ?? "a fixed value") (got \(quoted(text)))"
-                : "\(name) \(quoted(text)) is not \(Self.describeChoices(values, near: text))"
+                ? "\(pathName) must be \(values[0].text.map(quoted) ?? "a fixed value") (got \(quoted(text)))"
+                : "\(pathName) \(quoted(text)) is not \(Self.describeChoices(values, near: text))"
             report(SchemaRules.enumeration, message, when: reached, at: anchor)
         }
         if node.types.isEmpty || node.types.contains(.string) {
@@ -88,21 +87,21 @@ struct SchemaWalk {
                 checkLength(text, against: node, when: reached, anchor: anchor)
             }
             if let pattern = node.pattern, !pattern.matches(text) {
-                report(SchemaRules.pattern, "\(name) \(quoted(text)) does not match the pattern \(pattern.source)",
+                report(SchemaRules.pattern, "\(pathName) \(quoted(text)) does not match the pattern \(pattern.source)",
                        when: reached, at: anchor)
             }
         }
         let numeric = node.types.isEmpty || node.types.contains(.integer) || node.types.contains(.number)
-        guard numeric, let number = ScalarText.number(text) else { return }
-        func bound(_ limit: Double?, _ relation: String, violatedBy violated: (Double, Double) -> Bool) {
-            guard let limit, violated(number, limit) else { return }
-            report(SchemaRules.range, "\(name) must be \(relation) \(JSONValue.format(limit)) (got \(text))",
-                   when: reached, at: anchor)
-        }
-        bound(node.minimum, "at least", violatedBy: <)
-        bound(node.exclusiveMinimum, "more than", violatedBy: <=)
-        bound(node.maximum, "at most", violatedBy: >)
-        bound(node.exclusiveMaximum, "less than", violatedBy: >=)
+        guard numeric, node.minimum != nil || node.exclusiveMinimum != nil || node.maximum != nil || node.exclusiveMaximum != nil,
+              let number = ScalarText.number(text) else { return }
+        if let limit = node.minimum, number < limit { reportRange("at least", limit, text, when: reached, at: anchor) }
+        if let limit = node.exclusiveMinimum, number <= limit { reportRange("more than", limit, text, when: reached, at: anchor) }
+        if let limit = node.maximum, number > limit { reportRange("at most", limit, text, when: reached, at: anchor) }
+        if let limit = node.exclusiveMaximum, number >= limit { reportRange("less than", limit, text, when: reached, at: anchor) }
+    }
+
+    private mutating func reportRange(_ relation: String, _ limit: Double, _ text: String, when reached: Guard, at anchor: NodeID?) {
+        report(SchemaRules.range, "\(pathName) must be \(relation) \(JSONValue.format(limit)) (got \(text))", when: reached, at: anchor)
     }
 
     /// minLength/maxLength in characters (Unicode scalars). Text has between a quarter of its UTF-8
@@ -159,7 +158,7 @@ struct SchemaWalk {
         let unconditional = elements.reduce(0) { $0 + (Self.isUnconditional($1) ? 1 : 0) }
         var combinations: [(conditions: Guard, count: Int)] = [(reached, unconditional)]
         for element in elements where !Self.isUnconditional(element) {
-            let outcomes = presence(of: element, when: reached)
+            let outcomes = Self.presence(of: element, when: reached, oracle: oracle)
             if outcomes.allSatisfy(\.present) {
                 combinations = combinations.map { ($0.conditions, $0.count + 1) }
                 continue
@@ -173,14 +172,13 @@ struct SchemaWalk {
             }
             if combinations.count > Self.maxCombinations { return }
         }
-        var name: String { path.displayName }
         for (conditions, count) in combinations {
             if let minimum = node.minItems, count < minimum {
-                report(SchemaRules.items, "\(name) must have at least \(Self.items(minimum)) (got \(count))",
+                report(SchemaRules.items, "\(pathName) must have at least \(Self.items(minimum)) (got \(count))",
                        when: conditions, at: anchor)
             }
             if let maximum = node.maxItems, count > maximum {
-                report(SchemaRules.items, "\(name) must have at most \(Self.items(maximum)) (got \(count))",
+                report(SchemaRules.items, "\(pathName) must have at most \(Self.items(maximum)) (got \(count))",
                        when: conditions, at: anchor)
             }
         }
@@ -189,12 +187,10 @@ struct SchemaWalk {
     // MARK: Mappings
 
     private mutating func checkMap(_ entries: [ResolvedEntry], against node: SchemaNode, when reached: Guard, anchor: NodeID?) {
-        var owner: String { path.isEmpty ? "of \(resourceType)" : "in \(path.displayName)" }  // only for a report
-        var ownerSuffix: String { path.isEmpty ? "" : " in \(path.displayName)" }  // only for a report
         func entry(_ key: String) -> ResolvedEntry? { entries.first { $0.key == key } }
 
         for key in node.required {
-            for conditions in absence(of: entry(key)?.value, when: reached) {
+            for conditions in Self.absence(of: entry(key)?.value, when: reached, oracle: oracle) {
                 report(SchemaRules.required, "missing required property '\(key)' \(owner)", when: conditions, at: anchor)
             }
         }
@@ -217,18 +213,19 @@ struct SchemaWalk {
             path.removeLast()
             if !described, case .forbidden = node.additionalProperties {
                 let message = unknownPropertyMessage(entry.key, of: node, owner: owner, at: path)
-                for outcome in presence(of: entry.value, when: reached) where outcome.present {
+                for outcome in Self.presence(of: entry.value, when: reached, oracle: oracle) where outcome.present {
                     report(SchemaRules.additionalProperty, message, when: outcome.conditions,
                            at: entry.keyNode ?? entryAnchor, path: path + [.key(entry.key)])
                 }
             }
         }
-        for (key, excluded) in node.dependentExcluded.sorted(by: { $0.key < $1.key }) {
+        for (key, excluded) in node.dependentExcluded.isEmpty ? [] : node.dependentExcluded.sorted(by: { $0.key < $1.key }) {
             guard let source = entry(key) else { continue }
             for other in excluded {
                 guard let target = entry(other) else { continue }
-                for sourceOutcome in presence(of: source.value, when: reached) where sourceOutcome.present {
-                    for targetOutcome in presence(of: target.value, when: sourceOutcome.conditions) where targetOutcome.present {
+                for sourceOutcome in Self.presence(of: source.value, when: reached, oracle: oracle) where sourceOutcome.present {
+                    let targetOutcomes = Self.presence(of: target.value, when: sourceOutcome.conditions, oracle: oracle)
+                    for targetOutcome in targetOutcomes where targetOutcome.present {
                         report(SchemaRules.dependency, "\(other) cannot be used together with \(key)\(ownerSuffix)",
                                when: targetOutcome.conditions, at: target.keyNode ?? target.value.node ?? anchor,
                                path: path + [.key(other)])
@@ -236,11 +233,11 @@ struct SchemaWalk {
                 }
             }
         }
-        for (key, needed) in node.dependentRequired.sorted(by: { $0.key < $1.key }) {
+        for (key, needed) in node.dependentRequired.isEmpty ? [] : node.dependentRequired.sorted(by: { $0.key < $1.key }) {
             guard let source = entry(key) else { continue }
-            for sourceOutcome in presence(of: source.value, when: reached) where sourceOutcome.present {
+            for sourceOutcome in Self.presence(of: source.value, when: reached, oracle: oracle) where sourceOutcome.present {
                 for other in needed {
-                    for conditions in absence(of: entry(other)?.value, when: sourceOutcome.conditions) {
+                    for conditions in Self.absence(of: entry(other)?.value, when: sourceOutcome.conditions, oracle: oracle) {
                         report(SchemaRules.dependency, "\(key) requires \(other)\(ownerSuffix)",
                                when: conditions, at: source.keyNode ?? source.value.node ?? anchor, path: path + [.key(key)])
                     }
@@ -273,16 +270,6 @@ struct SchemaWalk {
             branch.check(value, against: subschema, when: reached, anchor: anchor, hops: hops + 1)
             return branch.violations
         }
-        // Only for a report.
-        var subject: String { path.isEmpty ? resourceType : path.displayName }
-        var form: String {
-            let names = subschemas.allSatisfy { !$0.required.isEmpty }
-                ? subschemas.flatMap(\.required).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-                : []
-            return names.isEmpty
-                ? "does not match \(exactlyOne ? "exactly one" : "any") of the \(subschemas.count) allowed forms"
-                : "needs \(exactlyOne ? "exactly one" : "at least one") of \(names.joined(separator: ", "))"
-        }
         let valid = results.filter(\.isEmpty).count
         if valid == 0 {
             // When the value has the required properties of one subschema only, and every other one fails
@@ -290,7 +277,7 @@ struct SchemaWalk {
             if let entries = value.entries {
                 let candidates = subschemas.indices.filter { index in
                     subschemas[index].required.allSatisfy { key in
-                        entries.contains { $0.key == key && absence(of: $0.value, when: reached).isEmpty }
+                        entries.contains { $0.key == key && Self.absence(of: $0.value, when: reached, oracle: oracle).isEmpty }
                     }
                 }
                 if candidates.count == 1, let chosen = candidates.first,
@@ -306,25 +293,40 @@ struct SchemaWalk {
                 if failing.count > Self.maxCombinations { return }
             }
             for conditions in failing {
-                report(SchemaRules.combinator, "\(subject) \(form)", when: conditions, at: anchor)
+                report(SchemaRules.combinator, "\(subject) \(Self.form(of: subschemas, exactlyOne: exactlyOne))",
+                       when: conditions, at: anchor)
             }
         } else if exactlyOne, valid > 1, Self.isFullyKnown(value) {
-            report(SchemaRules.combinator, "\(subject) \(form), not \(valid)", when: reached, at: anchor)
+            report(SchemaRules.combinator, "\(subject) \(Self.form(of: subschemas, exactlyOne: exactlyOne)), not \(valid)",
+                   when: reached, at: anchor)
         }
+    }
+
+    /// "needs at least one of Users, Groups, Roles", or "does not match any of the 3 allowed forms".
+    private static func form(of subschemas: [SchemaNode], exactlyOne: Bool) -> String {
+        let names = subschemas.allSatisfy { !$0.required.isEmpty }
+            ? subschemas.flatMap(\.required).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            : []
+        return names.isEmpty
+            ? "does not match \(exactlyOne ? "exactly one" : "any") of the \(subschemas.count) allowed forms"
+            : "needs \(exactlyOne ? "exactly one" : "at least one") of \(names.joined(separator: ", "))"
     }
 
     // MARK: Presence under conditions
 
+    // Static, as `absence` is: an instance method called from a mutating one would copy the walk.
+
     /// The guards under which a value is there (`present`) or removed with `AWS::NoValue`: the leaves
     /// of its `Fn::If` choices that can be reached.
-    private func presence(of value: Resolved, when reached: Guard) -> [(conditions: Guard, present: Bool)] {
+    private static func presence(of value: Resolved, when reached: Guard, oracle: any ConditionOracle)
+        -> [(conditions: Guard, present: Bool)] {
         switch value.kind {
         case .noValue:
             return [(reached, false)]
         case .choice(let condition, let then, let otherwise):
             return [(then, true), (otherwise, false)].flatMap { branch, holds -> [(conditions: Guard, present: Bool)] in
                 let conditions = reached.and(ConditionLiteral(condition, holds: holds))
-                return oracle.isSatisfiable(conditions) ? presence(of: branch, when: conditions) : []
+                return oracle.isSatisfiable(conditions) ? presence(of: branch, when: conditions, oracle: oracle) : []
             }
         case .scalar, .list, .map, .unknown:
             return [(reached, true)]
@@ -332,13 +334,24 @@ struct SchemaWalk {
     }
 
     /// The guards under which a property (nil: not written) is missing.
-    private func absence(of value: Resolved?, when reached: Guard) -> [Guard] {
+    private static func absence(of value: Resolved?, when reached: Guard, oracle: any ConditionOracle) -> [Guard] {
         guard let value else { return [reached] }
-        if Self.isUnconditional(value) { return [] }
-        return presence(of: value, when: reached).filter { !$0.present }.map(\.conditions)
+        if isUnconditional(value) { return [] }
+        return presence(of: value, when: reached, oracle: oracle).filter { !$0.present }.map(\.conditions)
     }
 
     // MARK: Reporting
+
+    // Names for messages, built only for a report.
+
+    /// `MemorySize`, `Code.S3Bucket`.
+    private var pathName: String { path.displayName }
+    /// The value being checked, in a combinator's message.
+    private var subject: String { path.isEmpty ? resourceType : path.displayName }
+    /// Where a property is missing or unknown: "of AWS::Lambda::Function", "in Code".
+    private var owner: String { path.isEmpty ? "of \(resourceType)" : "in \(path.displayName)" }
+    /// Where properties depend on each other: "", " in Code".
+    private var ownerSuffix: String { path.isEmpty ? "" : " in \(path.displayName)" }
 
     /// A violation at the current path, or at `path` when given.
     private mutating func report(_ rule: RuleDescriptor, _ message: String, when conditions: Guard, at node: NodeID?,

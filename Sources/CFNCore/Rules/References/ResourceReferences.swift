@@ -7,13 +7,20 @@ extension RuleContext {
     /// root and context, and shared by every rule that asks.
     public func resourceReferences(under root: NodeID, guard start: Guard = .always)
         -> [(target: String, node: NodeID, range: SourceRange, guardCondition: Guard)] {
-        let references = cache.references(under: root) { findResourceReferences(under: root) }
+        let references: RuleContextCache.References
+        if let cached = cache.references(under: root) {
+            references = cached
+        } else {
+            references = findResourceReferences(under: root)
+            cache.store(references, under: root)
+        }
         guard !start.isAlways else { return references }
         return references.map { ($0.target, $0.node, $0.range, start.and($0.guardCondition)) }
     }
 
     private func findResourceReferences(under root: NodeID)
         -> [(target: String, node: NodeID, range: SourceRange, guardCondition: Guard)] {
+        let tree = self.tree
         var references: [(String, NodeID, SourceRange, Guard)] = []
         for site in intrinsicSites(under: root) {
             let argument = site.argument
