@@ -13,14 +13,17 @@ public struct Resolver: Sendable {
     /// The template's conditions; without them every `Fn::If` keeps both branches.
     public let conditions: ConditionSet?
 
+    /// `template.tree`, kept apart: reached through `template` on every node, it would be copied out each time.
+    let tree: NodeTree
+    private let references = ReferenceCache()
+
     public init(template: Template, settings: ValidationSettings, parameters: ParameterValues, conditions: ConditionSet?) {
         self.template = template
         self.settings = settings
         self.parameters = parameters
         self.conditions = conditions
+        self.tree = template.tree
     }
-
-    var tree: NodeTree { template.tree }
 
     public func resolve(_ node: NodeID) -> Resolved {
         switch tree.kind(node) {
@@ -54,6 +57,18 @@ public struct Resolver: Sendable {
 
     /// `Ref: name` — a parameter, a pseudo parameter or a resource.
     public func reference(_ name: String, at node: NodeID?) -> Resolved {
+        // The same value wherever the name is used, but for the node: a list (a list parameter's
+        // items) carries the node on every item, so lists are not kept.
+        if var known = references.value(for: name) {
+            known.node = node
+            return known
+        }
+        let value = lookUpReference(name, at: node)
+        if value.elements == nil { references.store(value, for: name) }
+        return value
+    }
+
+    private func lookUpReference(_ name: String, at node: NodeID?) -> Resolved {
         if let value = parameters.resolve(name, at: node) { return value }
         if let value = PseudoParameters.resolve(name, settings: settings, at: node) { return value }
         if let resource = template.resource(named: name) {
@@ -184,7 +199,7 @@ public struct Resolver: Sendable {
                 let value: Resolved
                 if let given = variables[name] {
                     value = given
-                } else if let dot = name.firstIndex(ofASCII: "."), template.resource(named: String(name[..<dot])) != nil {
+                } else if let dot = name.firstIndex(ofASCII: "."), template.hasResource(named: String(name[..<dot])) {
                     value = .unknown("\(name) is known after deployment", dependsOn: [String(name[..<dot])])
                 } else {
                     value = reference(name, at: node)

@@ -4,12 +4,23 @@ extension NodeTree {
     /// Every node under `root` with the guard under which it is evaluated: each `Fn::If` branch adds
     /// its condition (held in the second argument, not held in the third). Depth first, no recursion.
     public func walk(_ root: NodeID, guard start: Guard, _ visit: (NodeID, Guard) -> Void) {
+        walk(root, guard: start, intrinsicsOnly: false, visit)
+    }
+
+    /// The intrinsic function calls under `root` (itself included), as `walk(_:guard:_:)` visits them.
+    func walkIntrinsics(_ root: NodeID, guard start: Guard, _ visit: (NodeID, Guard) -> Void) {
+        walk(root, guard: start, intrinsicsOnly: true, visit)
+    }
+
+    private func walk(_ root: NodeID, guard start: Guard, intrinsicsOnly: Bool, _ visit: (NodeID, Guard) -> Void) {
         // Nodes carry the index of their guard: a new guard is made only for an `Fn::If` branch.
         var guards = [start]
         var stack = [(node: root, guard: 0)]
+        stack.reserveCapacity(64)
         while let (node, index) = stack.popLast() {
-            visit(node, guards[index])
-            switch kind(node) {
+            let kind = kind(node)
+            if !intrinsicsOnly || kind == .intrinsic { visit(node, guards[index]) }
+            switch kind {
             case .scalar: break
             case .sequence:
                 for element in elements(node).reversed() { stack.append((element, index)) }

@@ -24,7 +24,7 @@ extension RuleContext {
     private func findIntrinsicSites(under root: NodeID) -> [IntrinsicSite] {
         let tree = self.tree
         var sites: [IntrinsicSite] = []
-        tree.walk(root, guard: .always) { node, conditions in
+        tree.walkIntrinsics(root, guard: .always) { node, conditions in
             guard let (function, argument) = tree.intrinsic(node) else { return }
             var sub: (NodeID, Result<SubTemplate, SubTemplate.SyntaxError>)?
             if function == .sub, let string = tree.kind(argument) == .scalar ? argument : tree.elements(argument).first,

@@ -194,28 +194,30 @@ struct SchemaWalk {
                 report(SchemaRules.required, "missing required property '\(key)' \(owner)", when: conditions, at: anchor)
             }
         }
-        for entry in entries {
-            if case .noValue = entry.value.kind { continue }
-            let entryAnchor = entry.value.node ?? entry.keyNode ?? anchor
+        // By index: `for entry in entries` would copy each entry out.
+        for index in entries.indices {
+            if case .noValue = entries[index].value.kind { continue }
+            let key = entries[index].key
+            let entryAnchor = entries[index].value.node ?? entries[index].keyNode ?? anchor
             var described = false
-            path.append(.key(entry.key))
-            if let property = node.properties[entry.key] {
+            path.append(.key(key))
+            if let property = node.properties[key] {
                 described = true
-                check(entry.value, against: property, when: reached, anchor: entryAnchor)
+                check(entries[index].value, against: property, when: reached, anchor: entryAnchor)
             }
-            for (pattern, property) in node.patternProperties where pattern.matches(entry.key) {
+            for (pattern, property) in node.patternProperties where pattern.matches(key) {
                 described = true
-                check(entry.value, against: property, when: reached, anchor: entryAnchor)
+                check(entries[index].value, against: property, when: reached, anchor: entryAnchor)
             }
             if !described, case .schema(let additional) = node.additionalProperties {
-                check(entry.value, against: additional, when: reached, anchor: entryAnchor)
+                check(entries[index].value, against: additional, when: reached, anchor: entryAnchor)
             }
             path.removeLast()
             if !described, case .forbidden = node.additionalProperties {
-                let message = unknownPropertyMessage(entry.key, of: node, owner: owner, at: path)
-                for outcome in Self.presence(of: entry.value, when: reached, oracle: oracle) where outcome.present {
+                let message = unknownPropertyMessage(key, of: node, owner: owner, at: path)
+                for outcome in Self.presence(of: entries[index].value, when: reached, oracle: oracle) where outcome.present {
                     report(SchemaRules.additionalProperty, message, when: outcome.conditions,
-                           at: entry.keyNode ?? entryAnchor, path: path + [.key(entry.key)])
+                           at: entries[index].keyNode ?? entryAnchor, path: path + [.key(key)])
                 }
             }
         }

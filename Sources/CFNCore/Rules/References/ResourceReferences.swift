@@ -26,11 +26,11 @@ extension RuleContext {
             let argument = site.argument
             switch site.function {
             case .ref:
-                if let name = tree.string(argument), template.resource(named: name) != nil {
+                if let name = tree.string(argument), template.hasResource(named: name) {
                     references.append((name, argument, tree.range(argument), site.guardCondition))
                 }
             case .getAtt:
-                if let first = tree.elements(argument).first, let name = tree.string(first), template.resource(named: name) != nil {
+                if let first = tree.elements(argument).first, let name = tree.string(first), template.hasResource(named: name) {
                     references.append((name, first, tree.range(first), site.guardCondition))
                 }
             case .sub:
@@ -38,7 +38,7 @@ extension RuleContext {
                 let local = Set(tree.entries(tree.elements(argument).dropFirst().first ?? argument).compactMap { tree.string($0.key) })
                 for case .variable(let variable, let offset) in sub.parts where !local.contains(variable) {
                     let name = variable.firstIndex(ofASCII: ".").map { String(variable[..<$0]) } ?? variable
-                    if template.resource(named: name) != nil {
+                    if template.hasResource(named: name) {
                         references.append((name, stringNode, tree.sourceRange(ofText: offset, length: name.utf8.count, in: stringNode),
                                            site.guardCondition))
                     }

@@ -28,7 +28,7 @@ public struct UndefinedReferenceRule: TemplateRule {
         let parameters = Set(context.parameters.declarations.keys)
         let conditionNames = Set((template.entries(of: .conditions) ?? .empty).compactMap { tree.string($0.key) })
         let mappingNames = Set((template.entries(of: .mappings) ?? .empty).compactMap { tree.string($0.key) })
-        func isResource(_ name: String) -> Bool { template.resource(named: name) != nil }
+        func isResource(_ name: String) -> Bool { template.hasResource(named: name) }
         func isReferable(_ name: String) -> Bool {
             parameters.contains(name) || PseudoParameters.names.contains(name) || isResource(name)
         }
