@@ -58,6 +58,8 @@ public struct ConditionSet: Sendable, ConditionOracle {
 
     /// Whether the literals can hold together for some values of the parameters.
     public func isSatisfiable(_ conditions: Guard) -> Bool {
+        // No literal: the empty conjunction, true for any parameter values.
+        if conditions.isAlways { return true }
         if conditions.isContradictory { return false }
         var parts: [ConditionFormula] = []
         var atoms = self.atoms

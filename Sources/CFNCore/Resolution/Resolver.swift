@@ -15,7 +15,7 @@ public struct Resolver: Sendable {
 
     /// `template.tree`, kept apart: reached through `template` on every node, it would be copied out each time.
     let tree: NodeTree
-    private let references = ReferenceCache()
+    private let cache = ResolutionCache()
 
     public init(template: Template, settings: ValidationSettings, parameters: ParameterValues, conditions: ConditionSet?) {
         self.template = template
@@ -57,14 +57,9 @@ public struct Resolver: Sendable {
 
     /// `Ref: name` — a parameter, a pseudo parameter or a resource.
     public func reference(_ name: String, at node: NodeID?) -> Resolved {
-        // The same value wherever the name is used, but for the node: a list (a list parameter's
-        // items) carries the node on every item, so lists are not kept.
-        if var known = references.value(for: name) {
-            known.node = node
-            return known
-        }
+        if let known = cache.value(for: .reference(name), at: node) { return known }
         let value = lookUpReference(name, at: node)
-        if value.elements == nil { references.store(value, for: name) }
+        cache.store(value, for: .reference(name))
         return value
     }
 
@@ -100,8 +95,11 @@ public struct Resolver: Sendable {
         case .getAtt:
             guard arguments.count == 2, let resource = tree.string(arguments[0]) else { return malformed(node, "Fn::GetAtt") }
             let attribute = tree.string(arguments[1]) ?? resolve(arguments[1]).text ?? "?"
-            return Resolved(.unknown(Unknown(reason: "\(resource).\(attribute) is known after deployment", dependsOn: [resource],
-                                             origin: .attribute(resource: resource, attribute: attribute))), node: node)
+            if let known = cache.value(for: .attribute(resource: resource, attribute: attribute), at: node) { return known }
+            let value = Resolved(.unknown(Unknown(reason: "\(resource).\(attribute) is known after deployment", dependsOn: [resource],
+                                                  origin: .attribute(resource: resource, attribute: attribute))), node: node)
+            cache.store(value, for: .attribute(resource: resource, attribute: attribute))
+            return value
         case .sub:
             return substitute(argument, arguments, at: node)
         case .join:

@@ -65,12 +65,14 @@ extension RuleContext {
         return places
     }
 
+    private static let evaluatedAttributes: [Resource.Attribute] = [.properties, .deletionPolicy, .updateReplacePolicy]
+
     private func findEvaluatedPlaces() -> [EvaluatedPlace] {
         let tree = self.tree
         var places: [EvaluatedPlace] = []
         for resource in template.resources {
             let conditions = guardOf(resource)
-            for attribute in [Resource.Attribute.properties, .deletionPolicy, .updateReplacePolicy] {
+            for attribute in Self.evaluatedAttributes {
                 if let node = resource[attribute] {
                     places.append(EvaluatedPlace(node: node, resource: resource,
                                                  path: ["Resources", resource.logicalId, attribute.rawValue],

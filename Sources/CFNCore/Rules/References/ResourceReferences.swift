@@ -21,7 +21,7 @@ extension RuleContext {
     private func findResourceReferences(under root: NodeID)
         -> [(target: String, node: NodeID, range: SourceRange, guardCondition: Guard)] {
         let tree = self.tree
-        var references: [(String, NodeID, SourceRange, Guard)] = []
+        var references: RuleContextCache.References = []
         for site in intrinsicSites(under: root) {
             let argument = site.argument
             switch site.function {
