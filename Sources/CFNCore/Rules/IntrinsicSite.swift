@@ -24,6 +24,7 @@ extension RuleContext {
     private func findIntrinsicSites(under root: NodeID) -> [IntrinsicSite] {
         let tree = self.tree
         var sites: [IntrinsicSite] = []
+        sites.reserveCapacity(8)
         tree.walkIntrinsics(root, guard: .always) { node, conditions in
             guard let (function, argument) = tree.intrinsic(node) else { return }
             var sub: (NodeID, Result<SubTemplate, SubTemplate.SyntaxError>)?

@@ -44,6 +44,7 @@ public struct RuleContext: Sendable {
         conditionSet = ConditionSet(template: template, resolver: plain)
         resolver = Resolver(template: template, settings: settings, parameters: parameters, conditions: conditionSet)
         var properties: [String: Resolved] = [:]
+        properties.reserveCapacity(template.resources.count)
         for resource in template.resources {
             if let node = resource.properties { properties[resource.logicalId] = resolver.resolve(node) }
         }

@@ -50,17 +50,18 @@ public struct UndefinedReferenceRule: TemplateRule {
             }
         }
 
-        // Intrinsic functions wherever they are evaluated, conditions included.
-        var roots = context.evaluatedPlaces.map { ($0.node, Optional($0)) }
-        for entry in template.entries(of: .conditions) ?? .empty {
-            roots.append((entry.value, nil))
-        }
-        for (root, place) in roots {
+        // Intrinsic functions wherever they are evaluated (the places, by index: a place is copied
+        // only for a finding), then in the conditions' definitions.
+        let places = context.evaluatedPlaces
+        let conditionRoots = (template.entries(of: .conditions) ?? .empty).map(\.value)
+        for index in 0..<(places.count + conditionRoots.count) {
+            let root = index < places.count ? places[index].node : conditionRoots[index - places.count]
             for site in context.intrinsicSites(under: root) {
                 let argument = site.argument
                 func report(_ message: String, _ at: NodeID, range: SourceRange? = nil) {
-                    var finding = place.map { context.finding(Self.descriptor, message, at: at, in: $0) }
-                        ?? Finding(Self.descriptor, message, at: tree.range(at), path: template.location(of: tree.range(at).start).path)
+                    var finding = index < places.count
+                        ? context.finding(Self.descriptor, message, at: at, in: places[index])
+                        : Finding(Self.descriptor, message, at: tree.range(at), path: template.location(of: tree.range(at).start).path)
                     if let range { finding.range = range }
                     findings.append(finding)
                 }
