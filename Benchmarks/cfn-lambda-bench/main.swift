@@ -95,21 +95,15 @@ func generateTemplate(functions: Int) -> [UInt8] {
     return Array(text.utf8)
 }
 
-/// A template with 24 conditions over 24 parameters and functions whose properties nest Fn::If six
-/// deep: the shape that makes scenario-enumerating linters slow.
+/// A template with 24 conditions over 24 parameters and 20 functions whose properties (MemorySize
+/// and 24 environment variables) nest Fn::If six deep: the shape that makes scenario-enumerating
+/// linters slow.
 func generateConditionsTemplate(functions: Int = 20) -> [UInt8] {
     var text = "AWSTemplateFormatVersion: \"2010-09-09\"\nParameters:\n"
-    for index in 0..<24 { text += "  P\(index): {Type: String, AllowedValues: [a, b, c]}\n" }
+    for index in 0..<24 { text += "  P\(index): {Type: String, AllowedValues: [a, b]}\n" }
     text += "Conditions:\n"
     for index in 0..<24 { text += "  C\(index): !Equals [!Ref P\(index), a]\n" }
-    text += """
-        Resources:
-          Role:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
-
-        """
+    text += "Resources:\n"
     func nested(_ depth: Int, _ start: Int, _ leaf: (Int) -> String) -> String {
         depth == 0 ? leaf(start) : "!If [C\((start + depth) % 24), \(leaf(start + depth)), \(nested(depth - 1, start + 1, leaf))]"
     }
@@ -118,14 +112,18 @@ func generateConditionsTemplate(functions: Int = 20) -> [UInt8] {
               Function\(index):
                 Type: AWS::Lambda::Function
                 Properties:
-                  Runtime: \(nested(6, index, { ["python3.12", "python3.13", "nodejs22.x"][$0 % 3] }))
+                  Runtime: python3.12
                   Handler: app.handler
-                  Role: !GetAtt Role.Arn
-                  MemorySize: \(nested(6, index + 3, { String(128 << ($0 % 5)) }))
-                  Timeout: \(nested(6, index + 7, { String(10 + $0) }))
-                  Code: {S3Bucket: artifacts, S3Key: \(nested(6, index + 11, { "f\($0).zip" }))}
+                  Role: arn:aws:iam::123456789012:role/service
+                  MemorySize: \(nested(6, index, { String(128 << ($0 % 5)) }))
+                  Code: {S3Bucket: artifacts, S3Key: f.zip}
+                  Environment:
+                    Variables:
 
             """
+        for variable in 0..<24 {
+            text += "              V\(variable): \(nested(6, index + variable, { "x\($0)" }))\n"
+        }
     }
     return Array(text.utf8)
 }
