@@ -105,7 +105,7 @@ func generateConditionsTemplate(functions: Int = 20) -> [UInt8] {
     for index in 0..<24 { text += "  C\(index): !Equals [!Ref P\(index), a]\n" }
     text += "Resources:\n"
     func nested(_ depth: Int, _ start: Int, _ leaf: (Int) -> String) -> String {
-        depth == 0 ? leaf(start) : "!If [C\((start + depth) % 24), \(leaf(start + depth)), \(nested(depth - 1, start + 1, leaf))]"
+        depth == 0 ? leaf(start) : "!If [C\((start + 3 * depth) % 24), \(leaf(start + depth)), \(nested(depth - 1, start + 1, leaf))]"
     }
     for index in 0..<functions {
         text += """

@@ -14,6 +14,8 @@ public struct ConditionSet: Sendable, ConditionOracle {
     public let domains: [String: Set<String>]
     /// Conditions that refer to themselves through `Condition`, in the order found.
     public let cycles: [String]
+    /// Answers already given: rules ask about the same few guards many times.
+    private let answers = SatisfiabilityCache()
 
     public init(template: Template, resolver: Resolver) {
         var builder = ConditionBuilder(template: template, resolver: resolver)
@@ -58,7 +60,15 @@ public struct ConditionSet: Sendable, ConditionOracle {
 
     /// Whether the literals can hold together for some values of the parameters.
     public func isSatisfiable(_ conditions: Guard) -> Bool {
+        if conditions.isAlways { return true }
         if conditions.isContradictory { return false }
+        if let known = answers.answer(for: conditions) { return known }
+        let answer = solve(conditions)
+        answers.record(answer, for: conditions)
+        return answer
+    }
+
+    private func solve(_ conditions: Guard) -> Bool {
         var parts: [ConditionFormula] = []
         var atoms = self.atoms
         for literal in conditions.literals {
