@@ -7,6 +7,13 @@ public enum RuleRegistry {
         ConditionCycleRule(),
         SubSyntaxRule(),
         ParameterValueRule(),
+        MemorySizeRule(),
+        TimeoutRule(),
+        EphemeralStorageRule(),
+        EnvironmentSizeRule(),
+        ReservedEnvironmentVariableRule(),
+        FunctionNameLengthRule(),
+        FunctionNameUniqueRule(),
     ]
 
     public static var descriptors: [RuleDescriptor] {
