@@ -13,6 +13,19 @@ public enum RuleRegistry {
         RuntimeCreateBlockedRule(),
         RuntimeDeprecatedRule(),
         RuntimeDeprecationSoonRule(),
+        LayerCountRule(),
+        DuplicateLayerRule(),
+        LayerArnRule(),
+        LayerRegionRule(),
+        LayerRuntimeRule(),
+        LayerArchitectureRule(),
+        MemorySizeRule(),
+        TimeoutRule(),
+        EphemeralStorageRule(),
+        EnvironmentSizeRule(),
+        ReservedEnvironmentVariableRule(),
+        FunctionNameLengthRule(),
+        FunctionNameUniqueRule(),
     ]
 
     public static var descriptors: [RuleDescriptor] {
