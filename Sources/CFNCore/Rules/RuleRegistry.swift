@@ -7,6 +7,9 @@ public enum RuleRegistry {
         ConditionCycleRule(),
         SubSyntaxRule(),
         ParameterValueRule(),
+        CodeSourceRule(),
+        ZipFileRuntimeRule(),
+        PackageTypeRule(),
     ]
 
     public static var descriptors: [RuleDescriptor] {
