@@ -10,6 +10,11 @@ public enum RuleRegistry {
         CodeSourceRule(),
         ZipFileRuntimeRule(),
         PackageTypeRule(),
+        StorageModeSourceRule(),
+        StorageModeVersionRule(),
+        StorageBucketVersioningRule(),
+        StorageBucketPolicyRule(),
+        StorageBucketLifecycleRule(),
     ]
 
     public static var descriptors: [RuleDescriptor] {
