@@ -26,6 +26,14 @@ public enum RuleRegistry {
         ReservedEnvironmentVariableRule(),
         FunctionNameLengthRule(),
         FunctionNameUniqueRule(),
+        CodeSourceRule(),
+        ZipFileRuntimeRule(),
+        PackageTypeRule(),
+        StorageModeSourceRule(),
+        StorageModeVersionRule(),
+        StorageBucketVersioningRule(),
+        StorageBucketPolicyRule(),
+        StorageBucketLifecycleRule(),
     ]
 
     public static var descriptors: [RuleDescriptor] {
