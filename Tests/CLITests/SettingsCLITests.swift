@@ -11,6 +11,7 @@ import Testing
             Type: AWS::Lambda::Function
             Properties:
               FunctionName: !Sub 'orders-${Stage}'
+              Role: arn:aws:iam::123456789012:role/orders
 
         """
 

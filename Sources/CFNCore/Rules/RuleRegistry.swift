@@ -7,6 +7,12 @@ public enum RuleRegistry {
         ConditionCycleRule(),
         SubSyntaxRule(),
         ParameterValueRule(),
+        VpcConfigRule(),
+        FileSystemVpcRule(),
+        VpcExecutionRoleRule(),
+        RoleRule(),
+        LayerPermissionRule(),
+        PublicLayerPermissionRule(),
     ]
 
     public static var descriptors: [RuleDescriptor] {
