@@ -34,6 +34,12 @@ public enum RuleRegistry {
         StorageBucketVersioningRule(),
         StorageBucketPolicyRule(),
         StorageBucketLifecycleRule(),
+        VpcConfigRule(),
+        FileSystemVpcRule(),
+        VpcExecutionRoleRule(),
+        RoleRule(),
+        LayerPermissionRule(),
+        PublicLayerPermissionRule(),
     ]
 
     public static var descriptors: [RuleDescriptor] {
