@@ -177,7 +177,7 @@ struct SchemaWalk {
 
         for key in node.required {
             for conditions in absence(of: entry(key)?.value, when: reached) {
-                report(SchemaRules.required, "missing required property '\(key)' \(owner)", when: conditions, at: anchor, path: path)
+                report(SchemaRules.required, "missing required property '\(key)' \(owner)", when: conditions, at: anchor, path: path + [.key(key)])
             }
         }
         for entry in entries {

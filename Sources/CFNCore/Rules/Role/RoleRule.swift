@@ -30,7 +30,7 @@ public struct RoleRule: TemplateRule {
                 guard let value else {
                     let node = function.role?.node ?? function.resource.properties
                     collected.add("function \(function.logicalId) has no Role; every function needs an execution role: set Role to !GetAtt <Role>.Arn of an AWS::IAM::Role, or to an IAM role ARN",
-                                  at: node, in: function.resource, path: function.role == nil ? ["Properties"] : ["Properties", "Role"],
+                                  at: node, in: function.resource, path: ["Properties", "Role"],
                                   when: conditions)
                     continue
                 }
