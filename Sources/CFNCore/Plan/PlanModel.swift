@@ -155,11 +155,15 @@ public struct ENICombination: Sendable, Hashable, Comparable {
     public var securityGroupIds: [String]
     /// The functions using this combination, sorted.
     public var functions: [String]
+    /// The combination is created (or reclaimed) only under conditions not known here: a function's
+    /// `Condition` or an `Fn::If` in its VpcConfig, in either template.
+    public var conditional: Bool
 
-    public init(subnetId: String, securityGroupIds: [String], functions: [String]) {
+    public init(subnetId: String, securityGroupIds: [String], functions: [String], conditional: Bool = false) {
         self.subnetId = subnetId
         self.securityGroupIds = securityGroupIds.sorted()
         self.functions = functions.sorted()
+        self.conditional = conditional
     }
 
     public static func < (lhs: ENICombination, rhs: ENICombination) -> Bool {
