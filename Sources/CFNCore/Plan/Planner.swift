@@ -10,12 +10,15 @@ public struct Planner: Sendable {
     /// `base` is nil for a new stack. `headFindings` are HEAD's validate findings, reported with the plan.
     public func plan(base: RuleContext?, head: RuleContext, headFindings: [Finding] = []) -> Plan {
         let changes = ResourcePlanner(base: base, head: head).changes()
+        let (enis, eniFindings) = ENIPlanner(base: base, head: head).summary(changes: changes, eniQuota: options.eniQuota)
+        let sharing = LayerSharingPlanner(base: base, head: head).findings(changes: changes)
+        let failures = FailurePredictor(base: base, head: head).findings(changes: changes)
         return Plan(changes: changes, transitions: [],
                     storage: StorageSummary(quotaBytes: options.quotaBytes ?? StorageSummary.defaultQuotaBytes,
                                             usageBeforeBytes: options.usageBeforeBytes, deltaBytes: 0,
                                             usageAfterBytes: options.usageBeforeBytes, exceedsQuota: nil, unknownSizes: []),
-                    enis: ENISummary(create: [], reclaim: [], unknown: []),
-                    findings: headFindings)
+                    enis: enis,
+                    findings: headFindings + eniFindings + sharing + failures)
     }
 }
 

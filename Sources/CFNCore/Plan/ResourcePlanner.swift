@@ -41,8 +41,13 @@ public struct ResourcePlanner: Sendable {
     // MARK: One resource
 
     func change(of id: String) -> ResourceChange {
-        let before = base?.template.resource(named: id)
-        let after = head.template.resource(named: id)
+        // A resource whose condition is known to be false is not in that stack.
+        let before = base.flatMap { base in base.template.resource(named: id).flatMap { base.mayExist($0) ? $0 : nil } }
+        let after = head.template.resource(named: id).flatMap { head.mayExist($0) ? $0 : nil }
+        if before == nil, after == nil {
+            let type = head.template.resource(named: id)?.type ?? base?.template.resource(named: id)?.type ?? "?"
+            return ResourceChange(logicalId: id, type: type, action: .none)
+        }
         guard let after else {
             let type = before?.type ?? "?"
             return ResourceChange(logicalId: id, type: type, action: .delete,
