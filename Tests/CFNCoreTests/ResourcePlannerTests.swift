@@ -85,6 +85,15 @@ let planFunction = """
         #expect(try planChanges(planFunction, head) == [#"Fn replace | Type "AWS::Lambda::Function" -> "AWS::Serverless::Function" direct always"#])
     }
 
+    @Test func unknownValuesCompareByTheirSource() throws {
+        let base = planFunction.replacingOccurrences(of: "Role: arn:aws:iam::123456789012:role/r",
+                                                     with: "Role: !Sub 'arn:${AWS::Partition}:iam::123456789012:role/a'")
+        let head = base.replacingOccurrences(of: "role/a'", with: "role/b'")
+        #expect(try planChanges(base, head)
+                == ["Fn update | Role (known after deploy: AWS::Partition) -> (known after deploy: AWS::Partition) direct never"])
+        #expect(try planChanges(base, base) == ["Fn none"])
+    }
+
     @Test func unknownCreateOnlyValueReplacesConditionally() throws {
         let head = planFunction.replacingOccurrences(of: "FunctionName: orders", with: "FunctionName: !Sub '${AWS::StackName}-orders'")
         #expect(try planChanges(planFunction, head)

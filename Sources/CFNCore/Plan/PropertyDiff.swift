@@ -10,7 +10,11 @@ struct PropertyDiff {
         let after: Resolved?
     }
 
-    static func differences(_ before: Resolved?, _ after: Resolved?) -> [Difference] {
+    /// `sameSource` tells whether two values are written the same way in their templates; two values
+    /// that are not known compare by their source (`Fn::Sub` of another string is a change even
+    /// when both depend on the same unknown pseudo parameter).
+    static func differences(_ before: Resolved?, _ after: Resolved?,
+                            sameSource: (Resolved, Resolved) -> Bool = { _, _ in true }) -> [Difference] {
         var result: [Difference] = []
         var work: [([String], Resolved?, Resolved?)] = [([], before, after)]
         while let (path, left, right) = work.popLast() {
@@ -23,6 +27,8 @@ struct PropertyDiff {
                 continue
             }
             if ValueText.render(left, path: pathText) != ValueText.render(right, path: pathText) {
+                result.append(Difference(path: path, before: left, after: right))
+            } else if let left, let right, ResourcePlanner.containsUnknown(left), !sameSource(left, right) {
                 result.append(Difference(path: path, before: left, after: right))
             }
         }

@@ -66,7 +66,11 @@ public struct ResourcePlanner: Sendable {
         }
         let createOnly = Self.createOnlyProperties(of: type)
         var details: [ChangeDetail] = []
-        for difference in PropertyDiff.differences(base.properties[id], head.properties[id]) {
+        let sameSource: (Resolved, Resolved) -> Bool = { left, right in
+            guard let leftNode = left.node, let rightNode = right.node else { return true }
+            return base.tree.isEquivalent(leftNode, to: rightNode, in: head.tree)
+        }
+        for difference in PropertyDiff.differences(base.properties[id], head.properties[id], sameSource: sameSource) {
             let path = difference.path.joined(separator: "/")
             let unknown = (difference.before.map(Self.containsUnknown) ?? false) || (difference.after.map(Self.containsUnknown) ?? false)
             let replacement: ChangeDetail.Replacement = difference.path.first.map(createOnly.contains) == true
