@@ -122,7 +122,7 @@ struct PlanCommand: ParsableCommand {
         }
 
         var planOptions = PlanOptions(eniQuota: eniQuota)
-        otherReports += storageInputs.apply(to: &planOptions)
+        otherReports += storageInputs.apply(to: &planOptions, headDirectory: (head as NSString).deletingLastPathComponent)
         let run = Self.plan(head: (head, headBytes, headSettings), base: (base, baseSettings), options: planOptions,
                             otherReports: otherReports)
         switch format {

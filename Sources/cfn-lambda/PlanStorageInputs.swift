@@ -1,14 +1,9 @@
 import CFNCore
+import Foundation
 
-/// `--artifact-sizes`, `--account-settings` and `--quota-basis`: the files are read here, as bytes;
-/// what they mean is the library's business.
-///
-/// TODO(merge, issue 4 storage): parse `artifactSizes` with `ArtifactSizes` and `accountSettings`
-/// with `AccountSettings` (Sources/CFNCore/Plan/Storage/, on the storage branch) in `apply(to:)`:
-/// fill `PlanOptions` (quota and usage before from the account settings, the sizes, the quota
-/// basis, and a closure that measures a Code/Content local file or folder on disk, since the
-/// library reads no files), and return the parsers' findings as reports located in these files.
-/// Until then the files are only checked to be readable.
+/// `--artifact-sizes`, `--account-settings` and `--quota-basis`: the files are read here, as bytes,
+/// and parsed by the library; local Code/Content paths are measured on disk here, since the
+/// library reads no files.
 struct PlanStorageInputs {
     struct File {
         let path: String
@@ -36,9 +31,24 @@ struct PlanStorageInputs {
     }
 
     /// Puts what the files say into the planner's options; returns the problems found in the files.
-    func apply(to options: inout PlanOptions) -> [FileReport] {
-        // TODO(merge, issue 4 storage): ArtifactSizes.parse(artifactSizes.bytes),
-        // AccountSettings.parse(accountSettings.bytes), quotaBasis -> options.
-        []
+    /// `headDirectory` is where HEAD's relative code paths start.
+    func apply(to options: inout PlanOptions, headDirectory: String) -> [FileReport] {
+        var reports: [FileReport] = []
+        var sizes = CodeSizes()
+        if let file = artifactSizes {
+            let (parsed, findings) = ArtifactSizes.parse(file.bytes)
+            sizes.artifacts = parsed
+            if !findings.isEmpty { reports.append(FileReport(file: file.path, bytes: file.bytes, findings: findings)) }
+        }
+        sizes.measureHead = { path in LocalCodeSize.measure(path, relativeTo: headDirectory) }
+        var storage = StorageOptions(quotaBasis: quotaBasis == .zipped ? .zipped : .unzipped)
+        if let file = accountSettings {
+            let (parsed, findings) = AccountSettings.parse(file.bytes)
+            storage.account = parsed
+            if !findings.isEmpty { reports.append(FileReport(file: file.path, bytes: file.bytes, findings: findings)) }
+        }
+        options.sizes = sizes
+        options.storage = storage
+        return reports
     }
 }

@@ -9,31 +9,32 @@ public struct Planner: Sendable {
 
     /// `base` is nil for a new stack. `headFindings` are HEAD's validate findings, reported with the plan.
     public func plan(base: RuleContext?, head: RuleContext, headFindings: [Finding] = []) -> Plan {
-        let changes = ResourcePlanner(base: base, head: head).changes()
+        var changes = ResourcePlanner(base: base, head: head).changes()
+        let storage = StoragePlanner(base: base, head: head, changes: changes, sizes: options.sizes,
+                                     options: options.storage).plan()
+        for index in changes.indices {
+            if let delta = storage.deltas[changes[index].logicalId] { changes[index].storageDeltaBytes = delta }
+        }
         let (enis, eniFindings) = ENIPlanner(base: base, head: head).summary(changes: changes, eniQuota: options.eniQuota)
         let sharing = LayerSharingPlanner(base: base, head: head).findings(changes: changes)
         let failures = FailurePredictor(base: base, head: head).findings(changes: changes)
-        return Plan(changes: changes, transitions: [],
-                    storage: StorageSummary(quotaBytes: options.quotaBytes ?? StorageSummary.defaultQuotaBytes,
-                                            usageBeforeBytes: options.usageBeforeBytes, deltaBytes: 0,
-                                            usageAfterBytes: options.usageBeforeBytes, exceedsQuota: nil, unknownSizes: []),
-                    enis: enis,
-                    findings: headFindings + eniFindings + sharing + failures)
+        return Plan(changes: changes, transitions: storage.transitions, storage: storage.summary, enis: enis,
+                    findings: headFindings + storage.findings + eniFindings + sharing + failures)
     }
 }
 
 /// What the plan needs besides the templates.
 public struct PlanOptions: Sendable {
-    /// `AccountLimit.TotalCodeSize` from `aws lambda get-account-settings`, if given.
-    public var quotaBytes: Int64?
-    /// `AccountUsage.TotalCodeSize`, if given.
-    public var usageBeforeBytes: Int64?
+    /// Code sizes: the artifact sizes file and how to measure local code paths.
+    public var sizes: CodeSizes
+    /// The quota basis and the account's settings (quota, usage, unzipped limit).
+    public var storage: StorageOptions
     /// Hyperplane ENIs allowed per VPC (default 500).
     public var eniQuota: Int
 
-    public init(quotaBytes: Int64? = nil, usageBeforeBytes: Int64? = nil, eniQuota: Int = 500) {
-        self.quotaBytes = quotaBytes
-        self.usageBeforeBytes = usageBeforeBytes
+    public init(sizes: CodeSizes = CodeSizes(), storage: StorageOptions = StorageOptions(), eniQuota: Int = 500) {
+        self.sizes = sizes
+        self.storage = storage
         self.eniQuota = eniQuota
     }
 }
