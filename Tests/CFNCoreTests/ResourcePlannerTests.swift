@@ -80,6 +80,50 @@ let planFunction = """
         #expect(try planChanges(planFunction, head) == ["Fn replace | \(detail)"])
     }
 
+    static let layerPair = """
+        Resources:
+          Layer:
+            Type: AWS::Lambda::LayerVersion
+            Properties:
+              LayerName: deps
+              Description: one
+              LicenseInfo: MIT
+              CompatibleRuntimes: [python3.12]
+              CompatibleArchitectures: [arm64]
+              Content: {S3Bucket: b, S3Key: k.zip}
+          Share:
+            Type: AWS::Lambda::LayerVersionPermission
+            Properties:
+              Action: lambda:GetLayerVersion
+              Principal: "*"
+              OrganizationId: o-a1b2c3d4e5
+              LayerVersionArn: arn:aws:lambda:eu-west-1:123456789012:layer:deps:1
+
+        """
+
+    @Test(arguments: [
+        ("LayerName: deps", "LayerName: deps2", "Layer"), ("Description: one", "Description: two", "Layer"),
+        ("LicenseInfo: MIT", "LicenseInfo: Apache-2.0", "Layer"),
+        ("CompatibleRuntimes: [python3.12]", "CompatibleRuntimes: [python3.13]", "Layer"),
+        ("CompatibleArchitectures: [arm64]", "CompatibleArchitectures: [x86_64]", "Layer"),
+        ("S3Key: k.zip", "S3Key: k2.zip", "Layer"),
+        ("Principal: \"*\"", "Principal: \"123456789012\"", "Share"),
+        ("OrganizationId: o-a1b2c3d4e5", "OrganizationId: o-f6g7h8i9j0", "Share"),
+        ("layer:deps:1", "layer:deps:2", "Share"),
+    ])
+    func everyLayerAndPermissionPropertyIsCreateOnly(_ from: String, _ to: String, _ replaced: String) throws {
+        let head = Self.layerPair.replacingOccurrences(of: from, with: to)
+        let changes = try planChanges(Self.layerPair, head)
+        #expect(changes.filter { $0.hasPrefix(replaced + " ") }.allSatisfy { $0.hasPrefix(replaced + " replace |") && $0.hasSuffix("direct always") })
+        #expect(changes.count == 2)
+        #expect(changes.filter { !$0.hasPrefix(replaced + " ") }.allSatisfy { $0.hasSuffix(" none") })
+    }
+
+    @Test func changedActionOfAPermissionIsCreateOnlyToo() throws {
+        let head = Self.layerPair.replacingOccurrences(of: "Action: lambda:GetLayerVersion", with: "Action: lambda:*")
+        #expect(try planChanges(Self.layerPair, head) == ["Layer none", #"Share replace | Action "lambda:GetLayerVersion" -> "lambda:*" direct always"#])
+    }
+
     @Test func changedTypeReplaces() throws {
         let head = planFunction.replacingOccurrences(of: "AWS::Lambda::Function", with: "AWS::Serverless::Function")
         #expect(try planChanges(planFunction, head) == [#"Fn replace | Type "AWS::Lambda::Function" -> "AWS::Serverless::Function" direct always"#])
