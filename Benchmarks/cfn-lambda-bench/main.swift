@@ -38,7 +38,7 @@ struct Options {
 
 /// A template like a large service's: functions with roles, layers, VPC settings, environment and
 /// intrinsics in short and long form.
-func generateTemplate(functions: Int) -> [UInt8] {
+func generateTemplate(functions: Int, changed: Bool = false) -> [UInt8] {
     var text = """
         AWSTemplateFormatVersion: "2010-09-09"
         Description: Generated benchmark template
@@ -75,12 +75,12 @@ func generateTemplate(functions: Int) -> [UInt8] {
                   Handler: app.handler
                   Role: !GetAtt SharedRole.Arn
                   MemorySize: !If [IsProd, 1024, 256]
-                  Timeout: 30
+                  Timeout: \(changed && index % 10 == 0 ? 60 : 30)
                   Architectures: [arm64]
                   Code:
                     S3Bucket: artifacts-bucket-\(index % 7)
                     S3Key: "functions/\(index)/code.zip"
-                    S3ObjectVersion: 3HL4kqtJlcpXroDTDmjVBH40Nrjfkd\(index)
+                    S3ObjectVersion: 3HL4kqtJlcpXroDTDmjVBH40Nrjfkd\(index)\(changed && index % 50 == 0 ? "\n        S3ObjectStorageMode: REFERENCE" : "")
                   Environment:
                     Variables:
                       TABLE_NAME: {"Fn::ImportValue": "orders-table-\(index % 13)"}
@@ -181,6 +181,21 @@ let medians = measureInterleaved(options.repeats, [
     { sink &+= validator.validate(file: "bench.yaml", bytes: bytes).findings.count },
 ])
 let (raw, load, validate) = (medians[0], medians[1], medians[2])
+// Plan: BASE and HEAD of 5,000 functions (HEAD changes every 10th Timeout and switches every 50th
+// function to REFERENCE), against two raw event passes.
+let headBytes = generateTemplate(functions: options.functions, changed: true)
+func planOnce() -> Int {
+    let headReport = validator.validate(file: "head.yaml", bytes: headBytes)
+    guard let base = LoadedTemplate(bytes: bytes).template, let head = LoadedTemplate(bytes: headBytes).template else { return 0 }
+    let plan = Planner().plan(base: RuleContext(template: base, settings: ValidationSettings()),
+                              head: RuleContext(template: head, settings: ValidationSettings()), headFindings: headReport.findings)
+    return plan.changes.count
+}
+let planned = planOnce()
+let planMedians = measureInterleaved(max(3, options.repeats / 3), [
+    { sink &+= YAMLLoader.countEvents(bytes) &+ YAMLLoader.countEvents(headBytes) },
+    { sink &+= planOnce() },
+])
 let conditionsReport = validator.validate(file: "conditions.yaml", bytes: conditionsBytes)
 let conditions = measureInterleaved(options.repeats, [
     { sink &+= validator.validate(file: "conditions.yaml", bytes: conditionsBytes).findings.count },
@@ -194,6 +209,8 @@ print(String(format: "  raw libyaml event pass  %8.2f ms   1.00x", raw))
 print(String(format: "  load (node tree)        %8.2f ms   %.2fx raw", load, load / raw))
 print(String(format: "  validate (load+model)   %8.2f ms   %.2fx raw", validate, validate / raw))
 print(String(format: "peak memory added by one load: %.1f MiB = %.2fx the file size", Double(loadMemory) / 1_048_576, Double(loadMemory) / Double(bytes.count)))
+print(String(format: "plan of two %d-function templates (%d changes listed): %.2f ms = %.2fx two raw event passes (%.2f ms)",
+             options.functions, planned, planMedians[1], planMedians[1] / planMedians[0], planMedians[0]))
 print(String(format: "conditions template (24 conditions, Fn::If six deep, %d bytes): validate %.2f ms, %d findings",
              conditionsBytes.count, conditions, conditionsReport.findings.count))
 if sink == 42 { print("") }  // keeps the measured work from being optimized away
