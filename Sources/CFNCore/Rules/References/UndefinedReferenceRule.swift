@@ -5,7 +5,7 @@ import CFNLoader
 public struct UndefinedReferenceRule: TemplateRule {
     public static let descriptor = RuleDescriptor(
         id: "reference.undefined", severity: .error, summary: "A reference to something the template does not declare",
-        explanation: "Ref and Fn::Sub variables must name a parameter, a resource or a pseudo parameter; Fn::GetAtt and DependsOn a resource; Condition and Fn::If a condition; Fn::FindInMap a mapping. CloudFormation rejects the template otherwise.")
+        explanation: "Ref and Fn::Sub variables must name a parameter, a resource or a pseudo parameter; Fn::GetAtt and DependsOn a resource; Condition and Fn::If a condition; Fn::FindInMap a mapping. CloudFormation rejects the template otherwise. With the SAM transform, names of resources SAM makes (starting with a SAM resource's logical ID, or ServerlessRestApi, ServerlessHttpApi) are not reported.")
 
     public static let examples = RuleExamples(
         triggering: [
@@ -28,7 +28,7 @@ public struct UndefinedReferenceRule: TemplateRule {
         let parameters = Set(context.parameters.declarations.keys)
         let conditionNames = Set((template.entries(of: .conditions) ?? .empty).compactMap { tree.string($0.key) })
         let mappingNames = Set((template.entries(of: .mappings) ?? .empty).compactMap { tree.string($0.key) })
-        func isResource(_ name: String) -> Bool { template.resource(named: name) != nil }
+        func isResource(_ name: String) -> Bool { template.resource(named: name) != nil || context.mayBeMadeBySAM(name) }
         func isReferable(_ name: String) -> Bool {
             parameters.contains(name) || PseudoParameters.names.contains(name) || isResource(name)
         }
