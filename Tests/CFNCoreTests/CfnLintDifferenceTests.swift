@@ -151,6 +151,49 @@ func everyFinding(_ text: String) -> [String] {
 
     // MARK: Former false positives of cfn-lambda
 
+    /// `aws cloudformation package` and `sam package` turn a string Code into its S3 location (AWS CLI
+    /// reference, cloudformation package); cfn-lint reports it as a warning (W3002) too. It was a
+    /// schema.type error. Corpus: 58 functions and layers in sam-cli test data and cfn-lint fixtures.
+    @Test func aLocalCodePathIsAWarningForThePackageStep() {
+        #expect(everyFinding("""
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Role: \(Self.role)
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Code: ./src
+              Layer:
+                Type: AWS::Lambda::LayerVersion
+                Properties:
+                  Content: layer/
+
+            """) == [
+            "lambda.code-local-path warning 8:13 Code './src' is a local path (or S3 URI) that `aws cloudformation package` or `sam package` uploads and replaces with its S3 location; CloudFormation itself needs a mapping (S3Bucket and S3Key): deploy the packaged template",
+            "lambda.code-local-path warning 12:16 Content 'layer/' is a local path (or S3 URI) that `aws cloudformation package` or `sam package` uploads and replaces with its S3 location; CloudFormation itself needs a mapping (S3Bucket and S3Key): deploy the packaged template",
+        ])
+    }
+
+    /// A string made by a function is not rewritten by package: still a type error.
+    @Test func aCodeStringFromAParameterStaysATypeError() {
+        #expect(everyFinding("""
+            Parameters:
+              CodePath: {Type: String, Default: ./src}
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Role: \(Self.role)
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Code: !Ref CodePath
+
+            """) == [
+            "schema.type error 10:13 Code must be a mapping (got './src')",
+        ])
+    }
+
     /// A value under an unknown tag is replaced by a preprocessor (rain's `!Rain::S3` uploads a
     /// directory and writes S3Bucket and S3Key): its keys are not Code's properties. Reported once,
     /// as the tag. Corpus: rain modules/api-resource.yaml, cft/pkg/tmpl/s3-props-template.yaml,

@@ -27,6 +27,7 @@ public enum RuleRegistry {
         FunctionNameLengthRule(),
         FunctionNameUniqueRule(),
         CodeSourceRule(),
+        CodeLocalPathRule(),
         ZipFileRuntimeRule(),
         PackageTypeRule(),
         StorageModeSourceRule(),
