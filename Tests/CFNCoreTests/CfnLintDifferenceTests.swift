@@ -64,6 +64,28 @@ func everyFinding(_ text: String) -> [String] {
         ])
     }
 
+    /// Lambda has offered SnapStart only for Java 11+, Python 3.12+ and .NET 8+ (Lambda developer
+    /// guide, SnapStart, Supported features and limitations). cfn-lint's E2530 judges runtimes by a
+    /// list of refused versions that lacks python2.7. Corpus: serverless-application-model
+    /// tests/translator/output/globals_for_function.json (and its aws-us-gov copy), MinimalFunction.
+    @Test func snapStartOnPython27() {
+        #expect(everyFinding("""
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Role: \(Self.role)
+                  Runtime: python2.7
+                  Handler: index.handler
+                  Code: {S3Bucket: my-bucket, S3Key: function.zip}
+                  SnapStart:
+                    ApplyOn: PublishedVersions
+
+            """) == [
+            "lambda.snapstart-runtime error 10:18 SnapStart is not supported for runtime python2.7 (Java 11+, Python 3.12+ and .NET 8+ only); use a supported runtime, or remove SnapStart",
+        ])
+    }
+
     /// A tag CloudFormation does not know is input for a preprocessor (here rain's `!Rain::Embed`);
     /// CloudFormation itself cannot read it. cfn-lint would report it (E3012, the value read as
     /// `{"Fn::Rain::Embed": …}` is not a string), but both corpus templates tell it not to, with
@@ -146,6 +168,106 @@ func everyFinding(_ text: String) -> [String] {
 
             """) == [
             "schema.enum error 8:16 Runtime 'nodejs4.5' is not one of the 46 allowed values (closest: nodejs4.3, nodejs14.x, nodejs24.x)",
+        ])
+    }
+
+    // MARK: cfn-lint errors cfn-lambda now reports too
+
+    /// Fn::Join takes [delimiter, [values]] (CloudFormation Fn::Join); cfn-lint E1022. Corpus:
+    /// stelligent cfn_nag lambda_with_managed_policies.yaml, lambda_without_cloudwatch_logs_permission.yaml.
+    @Test func fnJoinWithTheValuesOutsideTheirList() {
+        #expect(everyFinding("""
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Role: \(Self.role)
+                  Runtime: nodejs22.x
+                  Handler: index.handler
+                  Code:
+                    ZipFile:
+                      Fn::Join:
+                        - ''
+                        - var response = require('cfn-response');
+                        - exports.handler = function(event, context) {}
+
+            """) == [
+            "intrinsic.arguments error 10:11 Fn::Join takes 2 arguments, [delimiter, [values]]; it has 3: put the values in one list, [delimiter, [a, b, …]]",
+        ])
+    }
+
+    /// Fn::If takes three arguments (CloudFormation Fn::If); cfn-lint E1028. Corpus: cfn-lint fixtures
+    /// bad/core/conditions.yaml, AMIIDLookup.
+    @Test func fnIfWithoutItsElseValue() {
+        #expect(everyFinding("""
+            Conditions:
+              IsPrimary: !Equals [!Ref 'AWS::Region', us-east-1]
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Role:
+                    Fn::If:
+                      - IsPrimary
+                      - \(Self.role)
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Code: {S3Bucket: my-bucket, S3Key: function.zip}
+
+            """) == [
+            "intrinsic.arguments error 8:9 Fn::If takes 3 arguments, [condition name, value if true, value if false]; it has 2",
+        ])
+    }
+
+    /// cfn-lint E3696. Corpus: cfn-lint fixtures bad/lambda_logging_invalid.yaml.
+    @Test func aLogLevelWithTheTextFormat() {
+        #expect(everyFinding("""
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Role: \(Self.role)
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Code: {S3Bucket: my-bucket, S3Key: function.zip}
+                  LoggingConfig:
+                    LogFormat: Text
+                    SystemLogLevel: INFO
+
+            """) == [
+            "lambda.log-level-format error 11:9 SystemLogLevel needs the JSON log format (LogFormat is Text); set LogFormat: JSON, or remove SystemLogLevel",
+        ])
+    }
+
+    /// cfn-lint E2530. Corpus: cfn-lint fixtures bad/resources/lambda/snapstart-supported.yaml.
+    @Test func snapStartOnPython310() {
+        #expect(everyFinding("""
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Role: \(Self.role)
+                  Runtime: python3.10
+                  Handler: index.handler
+                  Code: {S3Bucket: my-bucket, S3Key: function.zip}
+                  SnapStart: {ApplyOn: PublishedVersions}
+
+            """) == [
+            "lambda.snapstart-runtime error 9:28 SnapStart is not supported for runtime python3.10 (Java 11+, Python 3.12+ and .NET 8+ only); use a supported runtime, or remove SnapStart",
+        ])
+    }
+
+    /// cfn-lint E3006 and E3038 (one problem). Corpus: serverless-application-model
+    /// tests/translator/input/*.yaml, checkov LambdaFunction/template.yaml, sam-cli test_intrinsic_template_resolution.json.
+    @Test func aServerlessFunctionWithoutTheTransform() {
+        #expect(everyFinding("""
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {Runtime: python3.12, Handler: index.handler, CodeUri: src/}
+
+            """) == [
+            "template.serverless-without-transform error 3:11 AWS::Serverless::Function needs the SAM transform: add Transform: AWS::Serverless-2016-10-31 to the template",
         ])
     }
 
