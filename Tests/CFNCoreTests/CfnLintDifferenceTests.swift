@@ -410,8 +410,9 @@ func everyFinding(_ text: String) -> [String] {
         ])
     }
 
-    /// The SAM transform makes `ServerlessHttpApi` for HttpApi events and `<Function>Role` for a
-    /// function without Role; references to them are not undefined. Another name still is.
+    /// The SAM transform makes `ServerlessHttpApi` for HttpApi events, `<Function>Role` for a
+    /// function without Role and `ServerlessDeploymentApplication` for DeploymentPreference;
+    /// references to them are not undefined. Another name still is.
     /// Corpus: aws-lambda-web-adapter examples/fastapi-zip/template.yaml (outputs).
     @Test func namesTheSamTransformMakesAreNotUndefined() {
         #expect(everyFinding("""
@@ -425,12 +426,14 @@ func everyFinding(_ text: String) -> [String] {
                 Value: !Sub https://${ServerlessHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/
               Role:
                 Value: !GetAtt ApiRole.Arn
+              Application:
+                Value: !Ref ServerlessDeploymentApplication
               Other:
                 Value: !Ref VpcStackName
 
             """) == [
             "template.serverless-not-expanded info 1:12 1 AWS::Serverless resource is not checked: the SAM transform is not expanded by cfn-lambda yet",
-            "reference.undefined error 12:17 Ref to 'VpcStackName', which is not a parameter, resource or pseudo parameter",
+            "reference.undefined error 14:17 Ref to 'VpcStackName', which is not a parameter, resource or pseudo parameter",
         ])
     }
 

@@ -5,7 +5,7 @@ import CFNLoader
 public struct UndefinedReferenceRule: TemplateRule {
     public static let descriptor = RuleDescriptor(
         id: "reference.undefined", severity: .error, summary: "A reference to something the template does not declare",
-        explanation: "Ref and Fn::Sub variables must name a parameter, a resource or a pseudo parameter; Fn::GetAtt and DependsOn a resource; Condition and Fn::If a condition; Fn::FindInMap a mapping. CloudFormation rejects the template otherwise. With the SAM transform, names of resources SAM makes (starting with a SAM resource's logical ID, or ServerlessRestApi, ServerlessHttpApi) are not reported.")
+        explanation: "Ref and Fn::Sub variables must name a parameter, a resource or a pseudo parameter; Fn::GetAtt and DependsOn a resource; Condition and Fn::If a condition; Fn::FindInMap a mapping. CloudFormation rejects the template otherwise. With the SAM transform, names of resources SAM makes (starting with a SAM resource's logical ID, or ServerlessRestApi, ServerlessHttpApi, ServerlessDeploymentApplication, CodeDeployServiceRole) are not reported.")
 
     public static let examples = RuleExamples(
         triggering: [

@@ -8,14 +8,19 @@ extension RuleContext {
         return names.first { tree.scalar($0, equals: ServerlessTransformRule.transform) }
     }
 
+    /// Logical IDs the SAM transform gives the resources it makes once per template: the implicit
+    /// APIs (and their stages and deployments) and the CodeDeploy application and role of
+    /// DeploymentPreference (samtranslator deployment_preference_collection.py).
+    static let samSharedNamePrefixes = ["ServerlessRestApi", "ServerlessHttpApi", "ServerlessDeploymentApplication", "CodeDeployServiceRole"]
+
     /// Whether the SAM transform may make a resource of this logical ID, so that a reference to it
     /// is not undefined although the template does not declare it. The resources SAM generates are
     /// named after the SAM resource they come from (`FnRole`, `FnVersion…`, `Fn.Alias` of `Fn`) or
-    /// are the implicit APIs (`ServerlessRestApi…`, `ServerlessHttpApi…`); cfn-lambda does not
-    /// expand the transform, so those names are not known.
+    /// are shared (`samSharedNamePrefixes`); cfn-lambda does not expand the transform, so those
+    /// names are not known.
     public func mayBeMadeBySAM(_ name: String) -> Bool {
         guard serverlessTransformNode != nil else { return false }
-        if name.hasPrefix("ServerlessRestApi") || name.hasPrefix("ServerlessHttpApi") { return true }
+        if Self.samSharedNamePrefixes.contains(where: { name.hasPrefix($0) }) { return true }
         return template.resources.contains { resource in
             resource.type?.hasPrefix("AWS::Serverless::") == true && name.hasPrefix(resource.logicalId)
         }
