@@ -5,7 +5,10 @@ Runs `cfn-lambda validate --format json` once over every template of a directory
 `cfn-lint --format json --regions us-east-1` once per template (in parallel, with a timeout), then
 reports, per Lambda resource, the ERROR findings that one tool reports and the other does not.
 Two errors are "in both" when they are on the same resource of the same file and either start on
-the same line or have the same property path.
+the same line or have a property path in common: cfn-lint's "'X' is a required property" (reported
+at the mapping) is also about X's path, and a cfn-lint finding on an argument of an intrinsic
+function (`.../Fn::Join/1`) also about the call. cfn-lint's E3019 (a FunctionName used twice, on
+every resource of the set) is paired with cfn-lambda's lambda.function-name-unique on any of them.
 
 Compared resource types: AWS::Lambda::Function, AWS::Lambda::LayerVersion and
 AWS::Lambda::LayerVersionPermission (plain CloudFormation), and, counted separately,
