@@ -27,7 +27,8 @@ public struct ConditionSet: Sendable, ConditionOracle {
         // Every bounded parameter's domain, for the synthetic value conditions too.
         var domains = builder.domains
         for declaration in resolver.parameters.ordered {
-            if let domain = declaration.domain, resolver.parameters.values[declaration.name] == nil {
+            let hasValue = resolver.parameters.values[declaration.name] != nil && !resolver.parameters.rejected.contains(declaration.name)
+            if let domain = declaration.domain, !hasValue {
                 domains[declaration.name] = domain
             }
         }

@@ -6,13 +6,16 @@ public enum RuleRegistry {
         DependencyCycleRule(),
         ConditionCycleRule(),
         SubSyntaxRule(),
+        IntrinsicArgumentsRule(),
         ParameterValueRule(),
         ConditionalTargetRule(),
         ServerlessTransformRule(),
+        ServerlessWithoutTransformRule(),
         RuntimeUpdateBlockedRule(),
         RuntimeCreateBlockedRule(),
         RuntimeDeprecatedRule(),
         RuntimeDeprecationSoonRule(),
+        SnapStartRuntimeRule(),
         LayerCountRule(),
         DuplicateLayerRule(),
         LayerArnRule(),
@@ -27,6 +30,7 @@ public enum RuleRegistry {
         FunctionNameLengthRule(),
         FunctionNameUniqueRule(),
         CodeSourceRule(),
+        CodeLocalPathRule(),
         ZipFileRuntimeRule(),
         PackageTypeRule(),
         StorageModeSourceRule(),
@@ -40,6 +44,7 @@ public enum RuleRegistry {
         RoleRule(),
         LayerPermissionRule(),
         PublicLayerPermissionRule(),
+        LogLevelFormatRule(),
     ]
 
     public static var descriptors: [RuleDescriptor] {

@@ -177,7 +177,10 @@ struct SchemaWalk {
 
         for key in node.required {
             for conditions in absence(of: entry(key)?.value, when: reached) {
-                report(SchemaRules.required, "missing required property '\(key)' \(owner)", when: conditions, at: anchor, path: path + [.key(key)])
+                // Removed with AWS::NoValue under some conditions: at its Fn::If; absent: at the mapping.
+                var at = anchor
+                if let value = entry(key)?.value, case .choice = value.kind { at = value.node ?? anchor }
+                report(SchemaRules.required, "missing required property '\(key)' \(owner)", when: conditions, at: at, path: path + [.key(key)])
             }
         }
         for entry in entries {
