@@ -127,17 +127,24 @@ mkdir -p "$corpus" "$seeds" "$artifacts"
 seed_folders=(templates Tests)
 if [ -d ../shared/corpus ]; then seed_folders+=(../shared/corpus); fi
 if [ -d "Fuzz/seeds/$target" ]; then seed_folders+=("Fuzz/seeds/$target"); fi
-find "${seed_folders[@]}" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' -o -path 'Fuzz/seeds/*' \) \
-    | while read -r file; do
-    cp "$file" "$seeds/$(sha1sum "$file" | cut -c1-40)"
-done
+seed_files() {
+    find "${seed_folders[@]}" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' -o -path 'Fuzz/seeds/*' \)
+}
+if [ "$target" = sub ]; then
+    # Fn::Sub strings are short: each line that has a `${` is a seed.
+    seed_files | xargs grep -h -F '${' | sort -u | awk -v dir="$seeds" '{ file = dir "/line-" NR; printf "%s", $0 > file; close(file) }'
+    fuzz_options=(-max_len=4096)
+else
+    seed_files | while read -r file; do cp "$file" "$seeds/$(sha1sum "$file" | cut -c1-40)"; done
+    fuzz_options=()
+fi
 
 started="$out/.started-$target"
 touch "$started"
 echo "fuzz: $target for $seconds s ($(ls "$seeds" | wc -l) seeds, $(ls "$corpus" | wc -l) in corpus)" >&2
 status=0
 "$binary" "$corpus" "$seeds" -dict=Fuzz/cloudformation.dict -max_total_time="$seconds" -timeout=2 -rss_limit_mb=2048 \
-    -artifact_prefix="$artifacts/" -print_final_stats=1 "$@" || status=$?
+    -artifact_prefix="$artifacts/" -print_final_stats=1 "${fuzz_options[@]}" "$@" || status=$?
 if [ "$status" != 0 ]; then
     echo "fuzz: $target found a problem (exit $status)"
     found=0
