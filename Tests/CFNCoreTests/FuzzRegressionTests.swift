@@ -48,4 +48,25 @@ import Testing
         #expect(PatternMatcher.search("^b", long) == false)
         #expect(PatternMatcher.search("(?<=a)b-", "ab-") == true)
     }
+
+    /// A single-quoted `Fn::Sub` string with a `''` escape was located as if written verbatim: one
+    /// byte off after each `''`, and in the middle of a character before `é`. A string not written
+    /// out verbatim is located as a whole. (Found by the compiler's warning while building the fuzz
+    /// targets: the `where` of `case .singleQuoted, .doubleQuoted where ...` applied to `.doubleQuoted` only.)
+    @Test func subErrorInAnEscapedSingleQuotedStringIsTheWholeString() {
+        func template(_ value: String) -> String {
+            "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      FunctionName: !Sub \(value)\n"
+        }
+        #expect(validate(template("'it''s ${AWS::Region'")).filter { $0.hasPrefix("intrinsic") } == [
+            "intrinsic.sub-syntax 5:26 Fn::Sub: '${' at character 6 is never closed with '}'",
+        ])
+        let text = template("'''é${'")
+        let report = Validator(checksSchemas: false).validate(file: "t.yaml", bytes: Array(text.utf8))
+        let finding = report.findings.first { $0.rule == "intrinsic.sub-syntax" }
+        #expect(finding.map { "\(report.source.lineColumn(at: $0.range.start))-\(report.source.lineColumn(at: $0.range.end))" } == "5:26-5:33")
+        // Still exact where the string is written out verbatim.
+        #expect(validate(template("'orders-${AWS::Region'")).filter { $0.hasPrefix("intrinsic") } == [
+            "intrinsic.sub-syntax 5:34 Fn::Sub: '${' at character 8 is never closed with '}'",
+        ])
+    }
 }
