@@ -86,11 +86,12 @@ flock -u 9
 
 # The schema files (patches.json, resources/, lambda-runtime-lifecycle.json), as the CLI's bundle has them.
 export CFN_LAMBDA_SCHEMAS="$root/schemas"
-# Leaks are findings too; the Swift runtime's own caches are reachable and do not count.
 # The Swift runtime's backtracer would run inside AddressSanitizer's crash handling; libFuzzer and
 # ASan print the stack.
 export SWIFT_BACKTRACE=enable=no
+# Leaks are findings too, but for the toolchain's own (Fuzz/lsan-suppressions.txt).
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$root/Fuzz/lsan-suppressions.txt}"
 
 # print_input FILE: where it is and what it holds (at most 4 KB), escaped.
 print_input() {
