@@ -69,4 +69,10 @@ import Testing
             "intrinsic.sub-syntax 5:34 Fn::Sub: '${' at character 8 is never closed with '}'",
         ])
     }
+
+    /// A `Fn::Sub` variable starting with a space and a combining mark kept the space: trimming
+    /// compared `Character`s, and the two are one. (`scripts/fuzz.sh sub`, against its reference parser.)
+    @Test func subVariableLosesASpaceBeforeACombiningMark() {
+        #expect(SubTemplate.parse("${ \u{07AC}A }-${B}").successParts == [.variable("\u{07AC}A", offset: 2), .text("-"), .variable("B", offset: 11)])
+    }
 }
