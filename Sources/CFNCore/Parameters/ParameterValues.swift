@@ -88,9 +88,10 @@ public struct ParameterValues: Sendable {
 }
 
 extension String {
-    /// Without leading and trailing spaces (CloudFormation trims list items).
+    /// Without leading and trailing spaces (CloudFormation trims list items). Compared by Unicode
+    /// scalar: a space followed by a combining mark is one `Character`, but still a space.
     var trimmingSpaces: String {
-        var scalars = Substring(self)
+        var scalars = Substring(self).unicodeScalars
         while scalars.first == " " { scalars.removeFirst() }
         while scalars.last == " " { scalars.removeLast() }
         return String(scalars)
