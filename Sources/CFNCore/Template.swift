@@ -41,6 +41,11 @@ public struct Template: Sendable {
         index[logicalId].map { resources[$0] }
     }
 
+    /// Whether a resource has this logical ID: `resource(named:) != nil` without copying the resource.
+    public func hasResource(named logicalId: String) -> Bool {
+        index[logicalId] != nil
+    }
+
     /// Entries of a mapping section (Parameters, Mappings, Conditions, Outputs, ...) in source order.
     public func entries(of section: Section) -> MappingEntries? {
         guard let node = sections[section], tree.kind(node) == .mapping else { return nil }

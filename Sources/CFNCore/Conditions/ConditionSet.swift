@@ -61,6 +61,7 @@ public struct ConditionSet: Sendable, ConditionOracle {
 
     /// Whether the literals can hold together for some values of the parameters.
     public func isSatisfiable(_ conditions: Guard) -> Bool {
+        // No literal: the empty conjunction, true for any parameter values.
         if conditions.isAlways { return true }
         if conditions.isContradictory { return false }
         if let known = answers.answer(for: conditions) { return known }
@@ -76,7 +77,7 @@ public struct ConditionSet: Sendable, ConditionOracle {
             let formula: ConditionFormula
             if let declared = formulas[literal.condition] {
                 formula = declared
-            } else if let equals = literal.condition.firstIndex(of: "=") {
+            } else if let equals = literal.condition.firstIndex(ofASCII: "=") {
                 let atom = ConditionAtom.parameterEquals(parameter: String(literal.condition[..<equals]),
                                                          value: String(literal.condition[literal.condition.index(after: equals)...]))
                 if let index = atoms.firstIndex(of: atom) {

@@ -91,6 +91,8 @@ extension String {
     /// Without leading and trailing spaces (CloudFormation trims list items). Compared by Unicode
     /// scalar: a space followed by a combining mark is one `Character`, but still a space.
     var trimmingSpaces: String {
+        // A space character is the one byte 0x20: without one at either end there is nothing to trim.
+        guard utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") else { return self }
         var scalars = Substring(self).unicodeScalars
         while scalars.first == " " { scalars.removeFirst() }
         while scalars.last == " " { scalars.removeLast() }

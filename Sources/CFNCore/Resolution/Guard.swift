@@ -29,17 +29,23 @@ public struct Guard: Sendable, Hashable, CustomStringConvertible {
     public var isAlways: Bool { literals.isEmpty }
 
     public func and(_ literal: ConditionLiteral) -> Guard {
-        Guard(literals + [literal])
+        // The literals stay sorted and unique: insert in place, as `Guard(literals + [literal])` would.
+        var result = self
+        if let position = literals.firstIndex(where: { !($0 < literal) }) {
+            if literals[position] != literal { result.literals.insert(literal, at: position) }
+        } else {
+            result.literals.append(literal)
+        }
+        return result
     }
 
     public func and(_ other: Guard) -> Guard {
-        Guard(literals + other.literals)
+        other.literals.reduce(self) { $0.and($1) }
     }
 
-    /// Contains both `C` and `not C`.
+    /// Contains both `C` and `not C`. Sorted, the two are neighbours.
     public var isContradictory: Bool {
-        let holding = Set(literals.filter(\.holds).map(\.condition))
-        return literals.contains { !$0.holds && holding.contains($0.condition) }
+        zip(literals, literals.dropFirst()).contains { $0.condition == $1.condition }
     }
 
     /// "when IsProd and not HasVpc", or "" when unconditional. "not Stage=dev" is left out when

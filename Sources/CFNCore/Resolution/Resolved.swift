@@ -6,17 +6,18 @@ import CFNLoader
 /// An `Fn::If` whose condition is not known keeps both branches as a `.choice`, so rules can see
 /// every reachable value together with the conditions under which it is reached.
 public struct Resolved: Sendable, Hashable {
-    public indirect enum Kind: Sendable, Hashable {
+    // Only the large and the recursive cases are boxed: a scalar, list or map value is stored inline.
+    public enum Kind: Sendable, Hashable {
         /// Text. `isString` is true when it is certainly a string (quoted, `!!str`, or made by
         /// `Fn::Sub`/`Fn::Join`); a plain scalar such as `128` or `true` may also be a number or boolean.
         case scalar(String, isString: Bool)
         case list([Resolved])
         case map([ResolvedEntry])
-        case unknown(Unknown)
+        indirect case unknown(Unknown)
         /// `Ref: AWS::NoValue`: the property is removed.
         case noValue
         /// `Fn::If` on a condition whose value is not known: `then` where it holds, `else` where not.
-        case choice(condition: String, then: Resolved, else: Resolved)
+        indirect case choice(condition: String, then: Resolved, else: Resolved)
     }
 
     public var kind: Kind

@@ -13,27 +13,39 @@ public struct Resolver: Sendable {
     /// The template's conditions; without them every `Fn::If` keeps both branches.
     public let conditions: ConditionSet?
 
+    /// `template.tree`, kept apart: reached through `template` on every node, it would be copied out each time.
+    let tree: NodeTree
+    private let cache = ResolutionCache()
+
     public init(template: Template, settings: ValidationSettings, parameters: ParameterValues, conditions: ConditionSet?) {
         self.template = template
         self.settings = settings
         self.parameters = parameters
         self.conditions = conditions
+        self.tree = template.tree
     }
-
-    var tree: NodeTree { template.tree }
 
     public func resolve(_ node: NodeID) -> Resolved {
         switch tree.kind(node) {
         case .scalar:
             return Resolved(.scalar(tree.string(node) ?? "", isString: tree.isExplicitString(node)), node: node)
         case .sequence:
-            let elements = tree.elements(node).map(resolve).filter { $0.kind != .noValue }
+            let nodes = tree.elements(node)
+            var elements: [Resolved] = []
+            elements.reserveCapacity(nodes.count)
+            for element in nodes {
+                let value = resolve(element)
+                if case .noValue = value.kind { continue }
+                elements.append(value)
+            }
             return Resolved(.list(elements), node: node)
         case .mapping:
+            let nodes = tree.entries(node)
             var entries: [ResolvedEntry] = []
-            for entry in tree.entries(node) {
+            entries.reserveCapacity(nodes.count)
+            for entry in nodes {
                 let value = resolve(entry.value)
-                if value.kind == .noValue { continue }
+                if case .noValue = value.kind { continue }
                 entries.append(ResolvedEntry(key: tree.string(entry.key) ?? "", keyNode: entry.key, value: value))
             }
             return Resolved(.map(entries), node: node)
@@ -45,6 +57,13 @@ public struct Resolver: Sendable {
 
     /// `Ref: name` — a parameter, a pseudo parameter or a resource.
     public func reference(_ name: String, at node: NodeID?) -> Resolved {
+        if let known = cache.value(for: .reference(name), at: node) { return known }
+        let value = lookUpReference(name, at: node)
+        cache.store(value, for: .reference(name))
+        return value
+    }
+
+    private func lookUpReference(_ name: String, at node: NodeID?) -> Resolved {
         if let value = parameters.resolve(name, at: node) { return value }
         if let value = PseudoParameters.resolve(name, settings: settings, at: node) { return value }
         if let resource = template.resource(named: name) {
@@ -76,8 +95,11 @@ public struct Resolver: Sendable {
         case .getAtt:
             guard arguments.count == 2, let resource = tree.string(arguments[0]) else { return malformed(node, "Fn::GetAtt") }
             let attribute = tree.string(arguments[1]) ?? resolve(arguments[1]).text ?? "?"
-            return Resolved(.unknown(Unknown(reason: "\(resource).\(attribute) is known after deployment", dependsOn: [resource],
-                                             origin: .attribute(resource: resource, attribute: attribute))), node: node)
+            if let known = cache.value(for: .attribute(resource: resource, attribute: attribute), at: node) { return known }
+            let value = Resolved(.unknown(Unknown(reason: "\(resource).\(attribute) is known after deployment", dependsOn: [resource],
+                                                  origin: .attribute(resource: resource, attribute: attribute))), node: node)
+            cache.store(value, for: .attribute(resource: resource, attribute: attribute))
+            return value
         case .sub:
             return substitute(argument, arguments, at: node)
         case .join:
@@ -175,7 +197,7 @@ public struct Resolver: Sendable {
                 let value: Resolved
                 if let given = variables[name] {
                     value = given
-                } else if let dot = name.firstIndex(of: "."), template.resource(named: String(name[..<dot])) != nil {
+                } else if let dot = name.firstIndex(ofASCII: "."), template.hasResource(named: String(name[..<dot])) {
                     value = .unknown("\(name) is known after deployment", dependsOn: [String(name[..<dot])])
                 } else {
                     value = reference(name, at: node)

@@ -20,22 +20,32 @@ public struct SubTemplate: Sendable, Hashable {
     }
 
     public static func parse(_ string: String) -> Result<SubTemplate, SyntaxError> {
-        let bytes = Array(string.utf8)
+        var contiguous = string
+        return contiguous.withUTF8 { parse(bytes: $0, of: string) }
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>, of string: String) -> Result<SubTemplate, SyntaxError> {
+        let dollar = UInt8(ascii: "$"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var parts: [Part] = []
         var text: [UInt8] = []
         var index = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{") else {
-                text.append(bytes[index])
-                index += 1
+            guard bytes[index] == dollar, index + 1 < bytes.count, bytes[index + 1] == open else {
+                // Literal text up to the next `$`, copied at once.
+                var end = index + 1
+                while end < bytes.count, bytes[end] != dollar { end += 1 }
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
                 continue
             }
-            guard let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "}")) else {
+            var end = index + 2
+            while end < bytes.count, bytes[end] != close { end += 1 }
+            guard end < bytes.count else {
                 return .failure(SyntaxError(offset: index, message: "'${' at character \(index + 1) is never closed with '}'"))
             }
-            let name = bytes[(index + 2)..<close]
+            let name = UnsafeBufferPointer(rebasing: bytes[(index + 2)..<end])
             if name.first == UInt8(ascii: "!") {
-                text += Array("${".utf8) + name.dropFirst() + [UInt8(ascii: "}")]
+                text += [dollar, open] + name.dropFirst() + [close]
             } else {
                 let trimmed = String(decoding: name, as: UTF8.self).trimmingSpaces
                 if trimmed.isEmpty {
@@ -43,13 +53,16 @@ public struct SubTemplate: Sendable, Hashable {
                 }
                 if !text.isEmpty {
                     parts.append(.text(String(decoding: text, as: UTF8.self)))
-                    text = []
+                    text.removeAll(keepingCapacity: true)
                 }
                 parts.append(.variable(trimmed, offset: index + 2))
             }
-            index = close + 1
+            index = end + 1
         }
-        if !text.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))) }
+        if !text.isEmpty {
+            // Text without variables is the string itself.
+            parts.append(.text(parts.isEmpty && text.count == bytes.count ? string : String(decoding: text, as: UTF8.self)))
+        }
         return .success(SubTemplate(parts: parts))
     }
 }

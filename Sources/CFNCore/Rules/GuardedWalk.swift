@@ -4,25 +4,40 @@ extension NodeTree {
     /// Every node under `root` with the guard under which it is evaluated: each `Fn::If` branch adds
     /// its condition (held in the second argument, not held in the third). Depth first, no recursion.
     public func walk(_ root: NodeID, guard start: Guard, _ visit: (NodeID, Guard) -> Void) {
-        var stack = [(root, start)]
-        while let (node, conditions) = stack.popLast() {
-            visit(node, conditions)
-            switch kind(node) {
+        walk(root, guard: start, intrinsicsOnly: false, visit)
+    }
+
+    /// The intrinsic function calls under `root` (itself included), as `walk(_:guard:_:)` visits them.
+    func walkIntrinsics(_ root: NodeID, guard start: Guard, _ visit: (NodeID, Guard) -> Void) {
+        walk(root, guard: start, intrinsicsOnly: true, visit)
+    }
+
+    private func walk(_ root: NodeID, guard start: Guard, intrinsicsOnly: Bool, _ visit: (NodeID, Guard) -> Void) {
+        // Nodes carry the index of their guard: a new guard is made only for an `Fn::If` branch.
+        var guards = [start]
+        var stack = [(node: root, guard: 0)]
+        stack.reserveCapacity(64)
+        while let (node, index) = stack.popLast() {
+            let kind = kind(node)
+            if !intrinsicsOnly || kind == .intrinsic { visit(node, guards[index]) }
+            switch kind {
             case .scalar: break
             case .sequence:
-                stack.append(contentsOf: elements(node).reversed().map { ($0, conditions) })
+                for element in elements(node).reversed() { stack.append((element, index)) }
             case .mapping:
-                for entry in entries(node).reversed() { stack.append((entry.value, conditions)) }
+                for entry in entries(node).reversed() { stack.append((entry.value, index)) }
             case .intrinsic:
                 guard let (function, argument) = intrinsic(node) else { break }
                 let arguments = elements(argument)
                 if function == .if, arguments.count == 3, let condition = string(arguments[arguments.startIndex]) {
                     let start = arguments.startIndex
-                    stack.append((arguments[start + 2], conditions.and(ConditionLiteral(condition, holds: false))))
-                    stack.append((arguments[start + 1], conditions.and(ConditionLiteral(condition, holds: true))))
-                    stack.append((arguments[start], conditions))
+                    guards.append(guards[index].and(ConditionLiteral(condition, holds: false)))
+                    stack.append((arguments[start + 2], guards.count - 1))
+                    guards.append(guards[index].and(ConditionLiteral(condition, holds: true)))
+                    stack.append((arguments[start + 1], guards.count - 1))
+                    stack.append((arguments[start], index))
                 } else {
-                    stack.append((argument, conditions))
+                    stack.append((argument, index))
                 }
             }
         }
@@ -42,11 +57,22 @@ public struct EvaluatedPlace: Sendable {
 extension RuleContext {
     /// Where intrinsic functions are evaluated: each resource's Properties, Condition, DependsOn,
     /// DeletionPolicy and UpdateReplacePolicy, and each output. Metadata is free-form and skipped.
+    /// Computed once per context.
     public var evaluatedPlaces: [EvaluatedPlace] {
+        if let places = cache.evaluatedPlaces { return places }
+        let places = findEvaluatedPlaces()
+        cache.evaluatedPlaces = places
+        return places
+    }
+
+    private static let evaluatedAttributes: [Resource.Attribute] = [.properties, .deletionPolicy, .updateReplacePolicy]
+
+    private func findEvaluatedPlaces() -> [EvaluatedPlace] {
+        let tree = self.tree
         var places: [EvaluatedPlace] = []
         for resource in template.resources {
             let conditions = guardOf(resource)
-            for attribute in [Resource.Attribute.properties, .deletionPolicy, .updateReplacePolicy] {
+            for attribute in Self.evaluatedAttributes {
                 if let node = resource[attribute] {
                     places.append(EvaluatedPlace(node: node, resource: resource,
                                                  path: ["Resources", resource.logicalId, attribute.rawValue],

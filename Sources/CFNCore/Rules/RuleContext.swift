@@ -33,6 +33,8 @@ public struct RuleContext: Sendable {
     public let properties: [String: Resolved]
     /// The Lambda resources, typed.
     public private(set) var lambda: LambdaModel
+    /// Evaluated places and references, shared by the rules that ask for them.
+    let cache = RuleContextCache()
 
     public init(template: Template, settings: ValidationSettings) {
         self.template = template
@@ -42,6 +44,7 @@ public struct RuleContext: Sendable {
         conditionSet = ConditionSet(template: template, resolver: plain)
         resolver = Resolver(template: template, settings: settings, parameters: parameters, conditions: conditionSet)
         var properties: [String: Resolved] = [:]
+        properties.reserveCapacity(template.resources.count)
         for resource in template.resources {
             if let node = resource.properties { properties[resource.logicalId] = resolver.resolve(node) }
         }

@@ -13,6 +13,8 @@ public struct ResourceSchema: Sendable {
     public let appliedPatches: [String]
     /// Patches that could not be applied (and so were not), as `id: why`.
     public let failedPatches: [String]
+    /// `definitions` by the `$ref` that names them (`#/definitions/<name>`).
+    private let definitionsByReference: [String: SchemaNode]
 
     /// Applies the patches for this type (each all or nothing) and parses the result.
     public init(typeName: String, document original: JSONValue, patches: [SchemaPatch] = []) {
@@ -30,7 +32,9 @@ public struct ResourceSchema: Sendable {
         self.typeName = typeName
         self.document = document
         self.root = SchemaNode(document)
-        self.definitions = (document["definitions"]?.object ?? [:]).mapValues(SchemaNode.init)
+        let definitions = (document["definitions"]?.object ?? [:]).mapValues(SchemaNode.init)
+        self.definitions = definitions
+        self.definitionsByReference = Dictionary(definitions.map { (Self.definitionPrefix + $0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         self.appliedPatches = applied
         self.failedPatches = failed
     }
@@ -47,10 +51,10 @@ public struct ResourceSchema: Sendable {
     /// The target of a `$ref`; only local references to definitions (`#/definitions/Name`) exist
     /// in the shipped schemas.
     public func resolve(_ ref: String) -> SchemaNode? {
-        let prefix = "#/definitions/"
-        guard ref.hasPrefix(prefix) else { return nil }
-        return definitions[String(ref.dropFirst(prefix.count))]
+        definitionsByReference[ref]
     }
+
+    private static let definitionPrefix = "#/definitions/"
 
     /// Every `$ref` in the document that `resolve` cannot follow (none in the shipped schemas).
     public var unresolvedReferences: [String] {

@@ -19,6 +19,11 @@ enum ScalarText {
         }
         let whole = rest.prefix(while: isDigit)
         rest = rest.dropFirst(whole.count)
+        if rest.isEmpty, (1...15).contains(whole.count) {
+            // A whole number of up to 15 digits: exactly the Double that parsing "<digits>.0" gives.
+            let magnitude = Double(whole.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
+            return sign == "-" ? -magnitude : magnitude
+        }
         var fraction = rest.prefix(0)
         if rest.first == UInt8(ascii: ".") {
             rest = rest.dropFirst()
@@ -47,6 +52,12 @@ enum ScalarText {
 
     /// `true` or `false`, in any case.
     static func isBoolean(_ text: String) -> Bool {
+        // ASCII text is compared byte by byte, ignoring case; other text as lowercased.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let lowered = text.utf8.lazy.map { $0 | 0x20 }
+            return (text.utf8.count == 4 && lowered.elementsEqual("true".utf8))
+                || (text.utf8.count == 5 && lowered.elementsEqual("false".utf8))
+        }
         let lowered = text.lowercased()
         return lowered == "true" || lowered == "false"
     }

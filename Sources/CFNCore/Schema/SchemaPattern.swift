@@ -7,6 +7,7 @@ public struct SchemaPattern: @unchecked Sendable {
     public let source: String
     // Immutable once made, and documented as safe to use from several threads at once.
     private let regex: NSRegularExpression
+    private let answers = PatternAnswers()
 
     /// Nil when the expression does not compile.
     public init?(_ source: String) {
@@ -16,6 +17,8 @@ public struct SchemaPattern: @unchecked Sendable {
     }
 
     public func matches(_ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        answers.answer(for: text) { [regex] text in
+            regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
     }
 }

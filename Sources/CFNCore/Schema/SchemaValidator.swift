@@ -19,7 +19,8 @@ public struct SchemaValidator: Sendable {
                          oracle: any ConditionOracle, tree: NodeTree) -> [Finding] {
         guard let schema = library.schema(forType: resourceType), oracle.isSatisfiable(reached) else { return [] }
         var walk = SchemaWalk(schema: schema, resourceType: resourceType, oracle: oracle)
-        walk.check(properties ?? Resolved(.map([]), node: nil), against: schema.root, at: [], when: reached, anchor: nil)
+        walk.check(properties ?? Resolved(.map([]), node: nil), against: schema.root, when: reached, anchor: nil)
+        if walk.violations.isEmpty { return [] }
         let base = properties == nil ? resource.path() : resource.path("Properties")
         var seen = Set<Finding>()
         return walk.violations.compactMap { violation -> Finding? in

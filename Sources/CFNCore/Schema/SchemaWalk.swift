@@ -7,6 +7,9 @@ struct SchemaWalk {
     let resourceType: String
     let oracle: any ConditionOracle
     private(set) var violations: [SchemaViolation] = []
+    /// Where the value being checked is, below `Properties`: one stack, pushed and popped on the way
+    /// down, copied only into a violation.
+    private var path: [PropertyPathComponent] = []
 
     init(schema: ResourceSchema, resourceType: String, oracle: any ConditionOracle) {
         self.schema = schema
@@ -19,8 +22,8 @@ struct SchemaWalk {
     /// Beyond this many combinations of `Fn::If` outcomes, counts and combinators are not judged.
     private static let maxCombinations = 256
 
-    mutating func check(_ value: Resolved, against node: SchemaNode, at path: [PropertyPathComponent], when reached: Guard,
-                        anchor: NodeID?, hops: Int = 0) {
+    /// Checks a value at the current path.
+    mutating func check(_ value: Resolved, against node: SchemaNode, when reached: Guard, anchor: NodeID?, hops: Int = 0) {
         let anchor = value.node ?? anchor
         switch value.kind {
         case .unknown, .noValue:
@@ -29,7 +32,7 @@ struct SchemaWalk {
             for (branch, holds) in [(then, true), (otherwise, false)] {
                 let branchGuard = reached.and(ConditionLiteral(condition, holds: holds))
                 if oracle.isSatisfiable(branchGuard) {
-                    check(branch, against: node, at: path, when: branchGuard, anchor: anchor, hops: hops)
+                    check(branch, against: node, when: branchGuard, anchor: anchor, hops: hops)
                 }
             }
             return
@@ -37,39 +40,37 @@ struct SchemaWalk {
             break
         }
         if let ref = node.ref, hops < Self.maxReferenceHops, let target = schema.resolve(ref) {
-            check(value, against: target, at: path, when: reached, anchor: anchor, hops: hops + 1)
+            check(value, against: target, when: reached, anchor: anchor, hops: hops + 1)
         }
         if !node.types.isEmpty, !Self.admits(value, node.types) {
             report(SchemaRules.type, "\(path.displayName) must be \(Self.describe(node.types)) (got \(Self.describe(value)))",
-                   when: reached, at: anchor, path: path)
+                   when: reached, at: anchor)
             return
         }
         switch value.kind {
         case .scalar(let text, let isString):
-            checkScalar(text, isString: isString, against: node, at: path, when: reached, anchor: anchor)
+            checkScalar(text, isString: isString, against: node, when: reached, anchor: anchor)
         case .list(let elements):
-            checkList(elements, against: node, at: path, when: reached, anchor: anchor)
+            checkList(elements, against: node, when: reached, anchor: anchor)
         case .map(let entries):
-            checkMap(entries, against: node, at: path, when: reached, anchor: anchor)
+            checkMap(entries, against: node, when: reached, anchor: anchor)
         case .unknown, .noValue, .choice:
             break
         }
         for subschema in node.allOf {
-            check(value, against: subschema, at: path, when: reached, anchor: anchor, hops: hops + 1)
+            check(value, against: subschema, when: reached, anchor: anchor, hops: hops + 1)
         }
         if !node.anyOf.isEmpty {
-            checkCombinator(node.anyOf, exactlyOne: false, value, at: path, when: reached, anchor: anchor, hops: hops)
+            checkCombinator(node.anyOf, exactlyOne: false, value, when: reached, anchor: anchor, hops: hops)
         }
         if !node.oneOf.isEmpty {
-            checkCombinator(node.oneOf, exactlyOne: true, value, at: path, when: reached, anchor: anchor, hops: hops)
+            checkCombinator(node.oneOf, exactlyOne: true, value, when: reached, anchor: anchor, hops: hops)
         }
     }
 
     // MARK: Scalars
 
-    private mutating func checkScalar(_ text: String, isString: Bool, against node: SchemaNode, at path: [PropertyPathComponent],
-                                      when reached: Guard, anchor: NodeID?) {
-        var name: String { path.displayName }  // built only for a report
+    private mutating func checkScalar(_ text: String, isString: Bool, against node: SchemaNode, when reached: Guard, anchor: NodeID?) {
         // `const` and a one-value `enum` (the S3 schema has both for the same property) read alike.
         var allowed = node.enumValues
         if let constant = node.constValue {
@@ -77,46 +78,58 @@ struct SchemaWalk {
         }
         if let values = allowed, !values.contains(where: { Self.scalar(text, isString: isString, equals: $0) }) {
             let message = values.count == 1
-                ? "\(name) must be \(values[0].text.map(quoted) ?? "a fixed value") (got \(quoted(text)))"
-                : "\(name) \(quoted(text)) is not \(Self.describeChoices(values, near: text))"
-            report(SchemaRules.enumeration, message, when: reached, at: anchor, path: path)
+                ? "\(pathName) must be \(values[0].text.map(quoted) ?? "a fixed value") (got \(quoted(text)))"
+                : "\(pathName) \(quoted(text)) is not \(Self.describeChoices(values, near: text))"
+            report(SchemaRules.enumeration, message, when: reached, at: anchor)
         }
         if node.types.isEmpty || node.types.contains(.string) {
-            let length = text.unicodeScalars.count
-            if let minimum = node.minLength, length < minimum {
-                report(SchemaRules.length, "\(name) must be at least \(Self.characters(minimum)) long (got \(length))",
-                       when: reached, at: anchor, path: path)
-            }
-            if let maximum = node.maxLength, length > maximum {
-                report(SchemaRules.length, "\(name) must be at most \(Self.characters(maximum)) long (got \(length))",
-                       when: reached, at: anchor, path: path)
+            if node.minLength != nil || node.maxLength != nil {
+                checkLength(text, against: node, when: reached, anchor: anchor)
             }
             if let pattern = node.pattern, !pattern.matches(text) {
-                report(SchemaRules.pattern, "\(name) \(quoted(text)) does not match the pattern \(pattern.source)",
-                       when: reached, at: anchor, path: path)
+                report(SchemaRules.pattern, "\(pathName) \(quoted(text)) does not match the pattern \(pattern.source)",
+                       when: reached, at: anchor)
             }
         }
         let numeric = node.types.isEmpty || node.types.contains(.integer) || node.types.contains(.number)
-        guard numeric, let number = ScalarText.number(text) else { return }
-        func bound(_ limit: Double?, _ relation: String, violatedBy violated: (Double, Double) -> Bool) {
-            guard let limit, violated(number, limit) else { return }
-            report(SchemaRules.range, "\(name) must be \(relation) \(JSONValue.format(limit)) (got \(text))",
-                   when: reached, at: anchor, path: path)
+        guard numeric, node.minimum != nil || node.exclusiveMinimum != nil || node.maximum != nil || node.exclusiveMaximum != nil,
+              let number = ScalarText.number(text) else { return }
+        if let limit = node.minimum, number < limit { reportRange("at least", limit, text, when: reached, at: anchor) }
+        if let limit = node.exclusiveMinimum, number <= limit { reportRange("more than", limit, text, when: reached, at: anchor) }
+        if let limit = node.maximum, number > limit { reportRange("at most", limit, text, when: reached, at: anchor) }
+        if let limit = node.exclusiveMaximum, number >= limit { reportRange("less than", limit, text, when: reached, at: anchor) }
+    }
+
+    private mutating func reportRange(_ relation: String, _ limit: Double, _ text: String, when reached: Guard, at anchor: NodeID?) {
+        report(SchemaRules.range, "\(pathName) must be \(relation) \(JSONValue.format(limit)) (got \(text))", when: reached, at: anchor)
+    }
+
+    /// minLength/maxLength in characters (Unicode scalars). Text has between a quarter of its UTF-8
+    /// bytes and all of them, so most text is judged without counting.
+    private mutating func checkLength(_ text: String, against node: SchemaNode, when reached: Guard, anchor: NodeID?) {
+        let bytes = text.utf8.count
+        let fitsMinimum = node.minLength.map { (bytes + 3) / 4 >= $0 } ?? true
+        let fitsMaximum = node.maxLength.map { bytes <= $0 } ?? true
+        if fitsMinimum, fitsMaximum { return }
+        let name = path.displayName
+        let length = text.unicodeScalars.count
+        if let minimum = node.minLength, length < minimum {
+            report(SchemaRules.length, "\(name) must be at least \(Self.characters(minimum)) long (got \(length))",
+                   when: reached, at: anchor)
         }
-        bound(node.minimum, "at least", violatedBy: <)
-        bound(node.exclusiveMinimum, "more than", violatedBy: <=)
-        bound(node.maximum, "at most", violatedBy: >)
-        bound(node.exclusiveMaximum, "less than", violatedBy: >=)
+        if let maximum = node.maxLength, length > maximum {
+            report(SchemaRules.length, "\(name) must be at most \(Self.characters(maximum)) long (got \(length))",
+                   when: reached, at: anchor)
+        }
     }
 
     // MARK: Lists
 
-    private mutating func checkList(_ elements: [Resolved], against node: SchemaNode, at path: [PropertyPathComponent],
-                                    when reached: Guard, anchor: NodeID?) {
+    private mutating func checkList(_ elements: [Resolved], against node: SchemaNode, when reached: Guard, anchor: NodeID?) {
         if node.minItems != nil || node.maxItems != nil {
-            checkCount(elements, against: node, at: path, when: reached, anchor: anchor)
+            checkCount(elements, against: node, when: reached, anchor: anchor)
         }
-        if node.uniqueItems {
+        if node.uniqueItems, elements.count > 1 {
             var first: [String: Int] = [:]
             for (index, element) in elements.enumerated() {
                 guard let key = Self.canonical(element) else { continue }
@@ -131,17 +144,21 @@ struct SchemaWalk {
         }
         if let items = node.items {
             for (index, element) in elements.enumerated() {
-                check(element, against: items, at: path + [.index(index)], when: reached, anchor: anchor)
+                path.append(.index(index))
+                check(element, against: items, when: reached, anchor: anchor)
+                path.removeLast()
             }
         }
     }
 
     /// minItems/maxItems over every combination of the items' `Fn::If` outcomes that removes an item.
-    private mutating func checkCount(_ elements: [Resolved], against node: SchemaNode, at path: [PropertyPathComponent],
-                                     when reached: Guard, anchor: NodeID?) {
-        var combinations: [(conditions: Guard, count: Int)] = [(reached, 0)]
-        for element in elements {
-            let outcomes = presence(of: element, when: reached)
+    private mutating func checkCount(_ elements: [Resolved], against node: SchemaNode, when reached: Guard, anchor: NodeID?) {
+        // Items that are not `Fn::If` choices or `AWS::NoValue` are there whatever the conditions: they
+        // add one to every combination, so they are counted first.
+        let unconditional = elements.reduce(0) { $0 + (Self.isUnconditional($1) ? 1 : 0) }
+        var combinations: [(conditions: Guard, count: Int)] = [(reached, unconditional)]
+        for element in elements where !Self.isUnconditional(element) {
+            let outcomes = Self.presence(of: element, when: reached, oracle: oracle)
             if outcomes.allSatisfy(\.present) {
                 combinations = combinations.map { ($0.conditions, $0.count + 1) }
                 continue
@@ -155,68 +172,66 @@ struct SchemaWalk {
             }
             if combinations.count > Self.maxCombinations { return }
         }
-        var name: String { path.displayName }
         for (conditions, count) in combinations {
             if let minimum = node.minItems, count < minimum {
-                report(SchemaRules.items, "\(name) must have at least \(Self.items(minimum)) (got \(count))",
-                       when: conditions, at: anchor, path: path)
+                report(SchemaRules.items, "\(pathName) must have at least \(Self.items(minimum)) (got \(count))",
+                       when: conditions, at: anchor)
             }
             if let maximum = node.maxItems, count > maximum {
-                report(SchemaRules.items, "\(name) must have at most \(Self.items(maximum)) (got \(count))",
-                       when: conditions, at: anchor, path: path)
+                report(SchemaRules.items, "\(pathName) must have at most \(Self.items(maximum)) (got \(count))",
+                       when: conditions, at: anchor)
             }
         }
     }
 
     // MARK: Mappings
 
-    private mutating func checkMap(_ entries: [ResolvedEntry], against node: SchemaNode, at path: [PropertyPathComponent],
-                                   when reached: Guard, anchor: NodeID?) {
-        var owner: String { path.isEmpty ? "of \(resourceType)" : "in \(path.displayName)" }  // only for a report
+    private mutating func checkMap(_ entries: [ResolvedEntry], against node: SchemaNode, when reached: Guard, anchor: NodeID?) {
         func entry(_ key: String) -> ResolvedEntry? { entries.first { $0.key == key } }
 
         for key in node.required {
-            for conditions in absence(of: entry(key)?.value, when: reached) {
+            for conditions in Self.absence(of: entry(key)?.value, when: reached, oracle: oracle) {
                 // Removed with AWS::NoValue under some conditions: at its Fn::If; absent: at the mapping.
                 var at = anchor
                 if let value = entry(key)?.value, case .choice = value.kind { at = value.node ?? anchor }
-                report(SchemaRules.required, "missing required property '\(key)' \(owner)", when: conditions, at: at, path: path + [.key(key)])
+                report(SchemaRules.required, "missing required property '\(key)' \(owner)", when: conditions, at: at,
+                       path: path + [.key(key)])
             }
         }
-        for entry in entries {
-            if case .noValue = entry.value.kind { continue }
-            let entryPath = path + [.key(entry.key)]
-            let entryAnchor = entry.value.node ?? entry.keyNode ?? anchor
+        // By index: `for entry in entries` would copy each entry out.
+        for index in entries.indices {
+            if case .noValue = entries[index].value.kind { continue }
+            let key = entries[index].key
+            let entryAnchor = entries[index].value.node ?? entries[index].keyNode ?? anchor
             var described = false
-            if let property = node.properties[entry.key] {
+            path.append(.key(key))
+            if let property = node.properties[key] {
                 described = true
-                check(entry.value, against: property, at: entryPath, when: reached, anchor: entryAnchor)
+                check(entries[index].value, against: property, when: reached, anchor: entryAnchor)
             }
-            for (pattern, property) in node.patternProperties where pattern.matches(entry.key) {
+            for (pattern, property) in node.patternProperties where pattern.matches(key) {
                 described = true
-                check(entry.value, against: property, at: entryPath, when: reached, anchor: entryAnchor)
+                check(entries[index].value, against: property, when: reached, anchor: entryAnchor)
             }
-            guard !described else { continue }
-            switch node.additionalProperties {
-            case .allowed:
-                break
-            case .schema(let additional):
-                check(entry.value, against: additional, at: entryPath, when: reached, anchor: entryAnchor)
-            case .forbidden:
-                let message = unknownPropertyMessage(entry.key, of: node, owner: owner, at: path)
-                for outcome in presence(of: entry.value, when: reached) where outcome.present {
+            if !described, case .schema(let additional) = node.additionalProperties {
+                check(entries[index].value, against: additional, when: reached, anchor: entryAnchor)
+            }
+            path.removeLast()
+            if !described, case .forbidden = node.additionalProperties {
+                let message = unknownPropertyMessage(key, of: node, owner: owner, at: path)
+                for outcome in Self.presence(of: entries[index].value, when: reached, oracle: oracle) where outcome.present {
                     report(SchemaRules.additionalProperty, message, when: outcome.conditions,
-                           at: entry.keyNode ?? entryAnchor, path: entryPath)
+                           at: entries[index].keyNode ?? entryAnchor, path: path + [.key(key)])
                 }
             }
         }
-        let ownerSuffix = path.isEmpty ? "" : " in \(path.displayName)"
-        for (key, excluded) in node.dependentExcluded.sorted(by: { $0.key < $1.key }) {
+        for (key, excluded) in node.dependentExcluded.isEmpty ? [] : node.dependentExcluded.sorted(by: { $0.key < $1.key }) {
             guard let source = entry(key) else { continue }
             for other in excluded {
                 guard let target = entry(other) else { continue }
-                for sourceOutcome in presence(of: source.value, when: reached) where sourceOutcome.present {
-                    for targetOutcome in presence(of: target.value, when: sourceOutcome.conditions) where targetOutcome.present {
+                for sourceOutcome in Self.presence(of: source.value, when: reached, oracle: oracle) where sourceOutcome.present {
+                    let targetOutcomes = Self.presence(of: target.value, when: sourceOutcome.conditions, oracle: oracle)
+                    for targetOutcome in targetOutcomes where targetOutcome.present {
                         report(SchemaRules.dependency, "\(other) cannot be used together with \(key)\(ownerSuffix)",
                                when: targetOutcome.conditions, at: target.keyNode ?? target.value.node ?? anchor,
                                path: path + [.key(other)])
@@ -224,11 +239,11 @@ struct SchemaWalk {
                 }
             }
         }
-        for (key, needed) in node.dependentRequired.sorted(by: { $0.key < $1.key }) {
+        for (key, needed) in node.dependentRequired.isEmpty ? [] : node.dependentRequired.sorted(by: { $0.key < $1.key }) {
             guard let source = entry(key) else { continue }
-            for sourceOutcome in presence(of: source.value, when: reached) where sourceOutcome.present {
+            for sourceOutcome in Self.presence(of: source.value, when: reached, oracle: oracle) where sourceOutcome.present {
                 for other in needed {
-                    for conditions in absence(of: entry(other)?.value, when: sourceOutcome.conditions) {
+                    for conditions in Self.absence(of: entry(other)?.value, when: sourceOutcome.conditions, oracle: oracle) {
                         report(SchemaRules.dependency, "\(key) requires \(other)\(ownerSuffix)",
                                when: conditions, at: source.keyNode ?? source.value.node ?? anchor, path: path + [.key(key)])
                     }
@@ -254,20 +269,13 @@ struct SchemaWalk {
     /// anyOf (at least one subschema holds) or oneOf (exactly one). The value fails where every
     /// subschema fails: the conjunction of one failing guard from each.
     private mutating func checkCombinator(_ subschemas: [SchemaNode], exactlyOne: Bool, _ value: Resolved,
-                                          at path: [PropertyPathComponent], when reached: Guard, anchor: NodeID?, hops: Int) {
+                                          when reached: Guard, anchor: NodeID?, hops: Int) {
         let results = subschemas.map { subschema -> [SchemaViolation] in
             var branch = self
             branch.violations = []
-            branch.check(value, against: subschema, at: path, when: reached, anchor: anchor, hops: hops + 1)
+            branch.check(value, against: subschema, when: reached, anchor: anchor, hops: hops + 1)
             return branch.violations
         }
-        let subject = path.isEmpty ? resourceType : path.displayName
-        let names = subschemas.allSatisfy { !$0.required.isEmpty }
-            ? subschemas.flatMap(\.required).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            : []
-        let form = names.isEmpty
-            ? "does not match \(exactlyOne ? "exactly one" : "any") of the \(subschemas.count) allowed forms"
-            : "needs \(exactlyOne ? "exactly one" : "at least one") of \(names.joined(separator: ", "))"
         let valid = results.filter(\.isEmpty).count
         if valid == 0 {
             // When the value has the required properties of one subschema only, and every other one fails
@@ -275,7 +283,7 @@ struct SchemaWalk {
             if let entries = value.entries {
                 let candidates = subschemas.indices.filter { index in
                     subschemas[index].required.allSatisfy { key in
-                        entries.contains { $0.key == key && absence(of: $0.value, when: reached).isEmpty }
+                        entries.contains { $0.key == key && Self.absence(of: $0.value, when: reached, oracle: oracle).isEmpty }
                     }
                 }
                 if candidates.count == 1, let chosen = candidates.first,
@@ -291,25 +299,40 @@ struct SchemaWalk {
                 if failing.count > Self.maxCombinations { return }
             }
             for conditions in failing {
-                report(SchemaRules.combinator, "\(subject) \(form)", when: conditions, at: anchor, path: path)
+                report(SchemaRules.combinator, "\(subject) \(Self.form(of: subschemas, exactlyOne: exactlyOne))",
+                       when: conditions, at: anchor)
             }
         } else if exactlyOne, valid > 1, Self.isFullyKnown(value) {
-            report(SchemaRules.combinator, "\(subject) \(form), not \(valid)", when: reached, at: anchor, path: path)
+            report(SchemaRules.combinator, "\(subject) \(Self.form(of: subschemas, exactlyOne: exactlyOne)), not \(valid)",
+                   when: reached, at: anchor)
         }
+    }
+
+    /// "needs at least one of Users, Groups, Roles", or "does not match any of the 3 allowed forms".
+    private static func form(of subschemas: [SchemaNode], exactlyOne: Bool) -> String {
+        let names = subschemas.allSatisfy { !$0.required.isEmpty }
+            ? subschemas.flatMap(\.required).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            : []
+        return names.isEmpty
+            ? "does not match \(exactlyOne ? "exactly one" : "any") of the \(subschemas.count) allowed forms"
+            : "needs \(exactlyOne ? "exactly one" : "at least one") of \(names.joined(separator: ", "))"
     }
 
     // MARK: Presence under conditions
 
+    // Static, as `absence` is: an instance method called from a mutating one would copy the walk.
+
     /// The guards under which a value is there (`present`) or removed with `AWS::NoValue`: the leaves
     /// of its `Fn::If` choices that can be reached.
-    private func presence(of value: Resolved, when reached: Guard) -> [(conditions: Guard, present: Bool)] {
+    private static func presence(of value: Resolved, when reached: Guard, oracle: any ConditionOracle)
+        -> [(conditions: Guard, present: Bool)] {
         switch value.kind {
         case .noValue:
             return [(reached, false)]
         case .choice(let condition, let then, let otherwise):
             return [(then, true), (otherwise, false)].flatMap { branch, holds -> [(conditions: Guard, present: Bool)] in
                 let conditions = reached.and(ConditionLiteral(condition, holds: holds))
-                return oracle.isSatisfiable(conditions) ? presence(of: branch, when: conditions) : []
+                return oracle.isSatisfiable(conditions) ? presence(of: branch, when: conditions, oracle: oracle) : []
             }
         case .scalar, .list, .map, .unknown:
             return [(reached, true)]
@@ -317,17 +340,38 @@ struct SchemaWalk {
     }
 
     /// The guards under which a property (nil: not written) is missing.
-    private func absence(of value: Resolved?, when reached: Guard) -> [Guard] {
+    private static func absence(of value: Resolved?, when reached: Guard, oracle: any ConditionOracle) -> [Guard] {
         guard let value else { return [reached] }
-        return presence(of: value, when: reached).filter { !$0.present }.map(\.conditions)
+        if isUnconditional(value) { return [] }
+        return presence(of: value, when: reached, oracle: oracle).filter { !$0.present }.map(\.conditions)
     }
 
     // MARK: Reporting
 
+    // Names for messages, built only for a report.
+
+    /// `MemorySize`, `Code.S3Bucket`.
+    private var pathName: String { path.displayName }
+    /// The value being checked, in a combinator's message.
+    private var subject: String { path.isEmpty ? resourceType : path.displayName }
+    /// Where a property is missing or unknown: "of AWS::Lambda::Function", "in Code".
+    private var owner: String { path.isEmpty ? "of \(resourceType)" : "in \(path.displayName)" }
+    /// Where properties depend on each other: "", " in Code".
+    private var ownerSuffix: String { path.isEmpty ? "" : " in \(path.displayName)" }
+
+    /// A violation at the current path, or at `path` when given.
     private mutating func report(_ rule: RuleDescriptor, _ message: String, when conditions: Guard, at node: NodeID?,
-                                 path: [PropertyPathComponent]) {
+                                 path: [PropertyPathComponent]? = nil) {
         guard oracle.isSatisfiable(conditions) else { return }
-        violations.append(SchemaViolation(rule: rule, message: message, conditions: conditions, node: node, path: path))
+        violations.append(SchemaViolation(rule: rule, message: message, conditions: conditions, node: node, path: path ?? self.path))
+    }
+
+    /// A value that is there whatever the conditions: not an `Fn::If` choice, not `AWS::NoValue`.
+    private static func isUnconditional(_ value: Resolved) -> Bool {
+        switch value.kind {
+        case .scalar, .list, .map, .unknown: true
+        case .noValue, .choice: false
+        }
     }
 
     private func quoted(_ text: String) -> String { Self.quoted(text) }

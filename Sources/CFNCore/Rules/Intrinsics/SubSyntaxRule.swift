@@ -19,10 +19,8 @@ public struct SubSyntaxRule: TemplateRule {
         let tree = context.tree
         var findings: [Finding] = []
         for place in context.evaluatedPlaces {
-            tree.walk(place.node) { node in
-                guard let (function, argument) = tree.intrinsic(node), function == .sub else { return }
-                let stringNode = tree.kind(argument) == .scalar ? argument : tree.elements(argument).first
-                guard let stringNode, let text = tree.string(stringNode), case .failure(let error) = SubTemplate.parse(text) else { return }
+            for site in context.intrinsicSites(under: place.node) {
+                guard let (stringNode, parsed) = site.sub, case .failure(let error) = parsed else { continue }
                 var finding = context.finding(Self.descriptor, "Fn::Sub: \(error.message)", at: stringNode, in: place)
                 finding.range = tree.sourceRange(ofText: error.offset, length: 2, in: stringNode)
                 findings.append(finding)

@@ -42,9 +42,9 @@ public struct DependencyCycleRule: TemplateRule {
         }
         var findings: [Finding] = []
         for component in StronglyConnected.components(count: resources.count, edges: edges.map { $0.map(\.target) }) {
-            let members = Set(component)
             let isCycle = component.count > 1 || edges[component[0]].contains { $0.target == component[0] }
             guard isCycle, let first = component.min() else { continue }
+            let members = Set(component)
             // Follow edges inside the component from its first resource back to it.
             var path = [first]
             var current = first
@@ -103,7 +103,8 @@ enum StronglyConnected {
                             component.append(member)
                             if member == node { break }
                         }
-                        result.append(component.sorted())
+                        component.sort()
+                        result.append(component)
                     }
                 }
             }

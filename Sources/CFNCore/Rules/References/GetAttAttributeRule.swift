@@ -33,19 +33,16 @@ public struct GetAttAttributeRule: TemplateRule {
         let tree = context.tree
         var findings: [Finding] = []
         for place in context.evaluatedPlaces {
-            tree.walk(place.node) { node in
-                guard let (function, argument) = tree.intrinsic(node) else { return }
-                if function == .getAtt {
-                    let arguments = Array(tree.elements(argument))
-                    guard arguments.count == 2, let name = tree.string(arguments[0]), let attribute = tree.string(arguments[1]) else { return }
+            for site in context.intrinsicSites(under: place.node) {
+                if site.function == .getAtt {
+                    let arguments = Array(tree.elements(site.argument))
+                    guard arguments.count == 2, let name = tree.string(arguments[0]), let attribute = tree.string(arguments[1]) else { continue }
                     if let message = problem(name, attribute, context) {
                         findings.append(context.finding(Self.descriptor, message, at: arguments[1], in: place))
                     }
-                } else if function == .sub {
-                    let stringNode = tree.kind(argument) == .scalar ? argument : tree.elements(argument).first
-                    guard let stringNode, let text = tree.string(stringNode), case .success(let sub) = SubTemplate.parse(text) else { return }
+                } else if let (stringNode, parsed) = site.sub, case .success(let sub) = parsed {
                     for case .variable(let variable, let offset) in sub.parts {
-                        guard let dot = variable.firstIndex(of: ".") else { continue }
+                        guard let dot = variable.firstIndex(ofASCII: ".") else { continue }
                         let name = String(variable[..<dot])
                         let attribute = String(variable[variable.index(after: dot)...])
                         if let message = problem(name, attribute, context) {

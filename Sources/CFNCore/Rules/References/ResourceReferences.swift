@@ -3,29 +3,44 @@ import CFNLoader
 /// The resources a node refers to through `Ref`, `Fn::GetAtt` and `Fn::Sub` variables, with the
 /// node of each reference, in source order.
 extension RuleContext {
+    /// Each reference's guard is `start` and the `Fn::If` branches on the way to it. Found once per
+    /// root and context, and shared by every rule that asks.
     public func resourceReferences(under root: NodeID, guard start: Guard = .always)
         -> [(target: String, node: NodeID, range: SourceRange, guardCondition: Guard)] {
-        var references: [(String, NodeID, SourceRange, Guard)] = []
-        tree.walk(root, guard: start) { node, conditions in
-            guard let (function, argument) = tree.intrinsic(node) else { return }
-            switch function {
+        let references: RuleContextCache.References
+        if let cached = cache.references(under: root) {
+            references = cached
+        } else {
+            references = findResourceReferences(under: root)
+            cache.store(references, under: root)
+        }
+        guard !start.isAlways else { return references }
+        return references.map { ($0.target, $0.node, $0.range, start.and($0.guardCondition)) }
+    }
+
+    private func findResourceReferences(under root: NodeID)
+        -> [(target: String, node: NodeID, range: SourceRange, guardCondition: Guard)] {
+        let tree = self.tree
+        var references: RuleContextCache.References = []
+        for site in intrinsicSites(under: root) {
+            let argument = site.argument
+            switch site.function {
             case .ref:
-                if let name = tree.string(argument), template.resource(named: name) != nil {
-                    references.append((name, argument, tree.range(argument), conditions))
+                if let name = tree.string(argument), template.hasResource(named: name) {
+                    references.append((name, argument, tree.range(argument), site.guardCondition))
                 }
             case .getAtt:
-                if let first = tree.elements(argument).first, let name = tree.string(first), template.resource(named: name) != nil {
-                    references.append((name, first, tree.range(first), conditions))
+                if let first = tree.elements(argument).first, let name = tree.string(first), template.hasResource(named: name) {
+                    references.append((name, first, tree.range(first), site.guardCondition))
                 }
             case .sub:
-                let stringNode = tree.kind(argument) == .scalar ? argument : tree.elements(argument).first
-                guard let stringNode, let text = tree.string(stringNode), case .success(let sub) = SubTemplate.parse(text) else { return }
+                guard let (stringNode, parsed) = site.sub, case .success(let sub) = parsed else { continue }
                 let local = Set(tree.entries(tree.elements(argument).dropFirst().first ?? argument).compactMap { tree.string($0.key) })
                 for case .variable(let variable, let offset) in sub.parts where !local.contains(variable) {
-                    let name = variable.firstIndex(of: ".").map { String(variable[..<$0]) } ?? variable
-                    if template.resource(named: name) != nil {
+                    let name = variable.firstIndex(ofASCII: ".").map { String(variable[..<$0]) } ?? variable
+                    if template.hasResource(named: name) {
                         references.append((name, stringNode, tree.sourceRange(ofText: offset, length: name.utf8.count, in: stringNode),
-                                           conditions))
+                                           site.guardCondition))
                     }
                 }
             default:

@@ -38,7 +38,7 @@ public struct UndefinedReferenceRule: TemplateRule {
         } ?? []
         let macro = transforms.contains { $0 != "AWS::Serverless-2016-10-31" && $0 != "AWS::LanguageExtensions" }
         func isResource(_ name: String) -> Bool {
-            macro || template.resource(named: name) != nil || context.mayBeMadeBySAM(name)
+            macro || template.hasResource(named: name) || context.mayBeMadeBySAM(name)
         }
         func isReferable(_ name: String) -> Bool {
             parameters.contains(name) || PseudoParameters.names.contains(name) || isResource(name)
@@ -61,22 +61,23 @@ public struct UndefinedReferenceRule: TemplateRule {
             }
         }
 
-        // Intrinsic functions wherever they are evaluated, conditions included.
-        var roots = context.evaluatedPlaces.map { ($0.node, Optional($0)) }
-        for entry in template.entries(of: .conditions) ?? .empty {
-            roots.append((entry.value, nil))
-        }
-        for (root, place) in roots {
-            tree.walk(root) { node in
-                guard let (function, argument) = tree.intrinsic(node) else { return }
+        // Intrinsic functions wherever they are evaluated (the places, by index: a place is copied
+        // only for a finding), then in the conditions' definitions.
+        let places = context.evaluatedPlaces
+        let conditionRoots = (template.entries(of: .conditions) ?? .empty).map(\.value)
+        for index in 0..<(places.count + conditionRoots.count) {
+            let root = index < places.count ? places[index].node : conditionRoots[index - places.count]
+            for site in context.intrinsicSites(under: root) {
+                let argument = site.argument
                 func report(_ message: String, _ at: NodeID, range: SourceRange? = nil) {
-                    var finding = place.map { context.finding(Self.descriptor, message, at: at, in: $0) }
-                        ?? Finding(Self.descriptor, message, at: tree.range(at), path: template.location(of: tree.range(at).start).path)
+                    var finding = index < places.count
+                        ? context.finding(Self.descriptor, message, at: at, in: places[index])
+                        : Finding(Self.descriptor, message, at: tree.range(at), path: template.location(of: tree.range(at).start).path)
                     if let range { finding.range = range }
                     findings.append(finding)
                 }
-                let arguments = Array(tree.elements(argument))
-                switch function {
+                let arguments = tree.elements(argument)
+                switch site.function {
                 case .ref:
                     if let name = tree.string(argument), !isReferable(name) {
                         report("Ref to '\(name)', which is not a parameter, resource or pseudo parameter\(Self.suggestion(name, among: parameters.union(template.resources.map(\.logicalId))))", argument)
@@ -86,15 +87,14 @@ public struct UndefinedReferenceRule: TemplateRule {
                         report("Fn::GetAtt of '\(name)', which is not a resource\(Self.suggestion(name, among: Set(template.resources.map(\.logicalId))))", first)
                     }
                 case .sub:
-                    let stringNode = tree.kind(argument) == .scalar ? argument : arguments.first
-                    guard let stringNode, let text = tree.string(stringNode), case .success(let sub) = SubTemplate.parse(text) else { return }
+                    guard let (stringNode, parsed) = site.sub, case .success(let sub) = parsed else { continue }
                     var local: Set<String> = []
                     if arguments.count == 2 {
-                        local = Set(tree.entries(arguments[1]).compactMap { tree.string($0.key) })
+                        local = Set(tree.entries(arguments[arguments.startIndex + 1]).compactMap { tree.string($0.key) })
                     }
                     for part in sub.parts {
                         guard case .variable(let name, let offset) = part, !local.contains(name) else { continue }
-                        let target = name.firstIndex(of: ".").map { String(name[..<$0]) }
+                        let target = name.firstIndex(ofASCII: ".").map { String(name[..<$0]) }
                         let known = target.map(isResource) ?? isReferable(name)
                         if !known {
                             report("Fn::Sub variable '${\(name)}' names no parameter, resource or pseudo parameter", stringNode,

@@ -1,0 +1,39 @@
+import CFNLoader
+
+/// One intrinsic function call under a root, as the rules that look at calls need it.
+struct IntrinsicSite: Sendable {
+    let node: NodeID
+    let function: IntrinsicFunction
+    let argument: NodeID
+    /// The `Fn::If` branches on the way from the root to the call (the root's own guard not included).
+    let guardCondition: Guard
+    /// For `Fn::Sub` whose string is a scalar: that string's node and the string parsed.
+    let sub: (string: NodeID, parsed: Result<SubTemplate, SubTemplate.SyntaxError>)?
+}
+
+extension RuleContext {
+    /// Every intrinsic function call under `root` (itself included), in source order (the order of
+    /// `NodeTree.walk`). Found once per root and context, and shared by the rules that look at calls.
+    func intrinsicSites(under root: NodeID) -> [IntrinsicSite] {
+        if let sites = cache.intrinsicSites(under: root) { return sites }
+        let sites = findIntrinsicSites(under: root)
+        cache.store(sites, under: root)
+        return sites
+    }
+
+    private func findIntrinsicSites(under root: NodeID) -> [IntrinsicSite] {
+        let tree = self.tree
+        var sites: [IntrinsicSite] = []
+        sites.reserveCapacity(8)
+        tree.walkIntrinsics(root, guard: .always) { node, conditions in
+            guard let (function, argument) = tree.intrinsic(node) else { return }
+            var sub: (NodeID, Result<SubTemplate, SubTemplate.SyntaxError>)?
+            if function == .sub, let string = tree.kind(argument) == .scalar ? argument : tree.elements(argument).first,
+               let text = tree.string(string) {
+                sub = (string, SubTemplate.parse(text))
+            }
+            sites.append(IntrinsicSite(node: node, function: function, argument: argument, guardCondition: conditions, sub: sub))
+        }
+        return sites
+    }
+}

@@ -1,0 +1,37 @@
+import CFNLoader
+import Foundation
+
+/// What several rules ask a `RuleContext` for, kept once computed and then shared: the evaluated
+/// places, and the intrinsic calls and resource references under each root. Safe to use from many
+/// threads; a value two threads compute at once is computed twice, with the same result.
+final class RuleContextCache: @unchecked Sendable {
+    typealias References = [(target: String, node: NodeID, range: SourceRange, guardCondition: Guard)]
+
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var storedPlaces: [EvaluatedPlace]?
+    private var storedSites: [NodeID: [IntrinsicSite]] = [:]
+    private var storedReferences: [NodeID: References] = [:]
+
+    var evaluatedPlaces: [EvaluatedPlace]? {
+        get { lock.withLock { storedPlaces } }
+        set { lock.withLock { storedPlaces = newValue } }
+    }
+
+    func intrinsicSites(under root: NodeID) -> [IntrinsicSite]? {
+        lock.withLock { storedSites[root] }
+    }
+
+    func store(_ sites: [IntrinsicSite], under root: NodeID) {
+        lock.withLock { storedSites[root] = sites }
+    }
+
+    /// With guards as reached from an unconditional start.
+    func references(under root: NodeID) -> References? {
+        lock.withLock { storedReferences[root] }
+    }
+
+    func store(_ references: References, under root: NodeID) {
+        lock.withLock { storedReferences[root] = references }
+    }
+}
