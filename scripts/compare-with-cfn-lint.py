@@ -5,7 +5,10 @@ Runs `cfn-lambda validate --format json` once over every template of a directory
 `cfn-lint --format json --regions us-east-1` once per template (in parallel, with a timeout), then
 reports, per Lambda resource, the ERROR findings that one tool reports and the other does not.
 Two errors are "in both" when they are on the same resource of the same file and either start on
-the same line or have the same property path.
+the same line or have a property path in common: cfn-lint's "'X' is a required property" (reported
+at the mapping) is also about X's path, and a cfn-lint finding on an argument of an intrinsic
+function (`.../Fn::Join/1`) also about the call. cfn-lint's E3019 (a FunctionName used twice, on
+every resource of the set) is paired with cfn-lambda's lambda.function-name-unique on any of them.
 
 Compared resource types: AWS::Lambda::Function, AWS::Lambda::LayerVersion and
 AWS::Lambda::LayerVersionPermission (plain CloudFormation), and, counted separately,
@@ -39,7 +42,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -61,10 +64,16 @@ DATE_DEPENDENT_RULES = ("E2531", "E2533", "W2531")
 DEPRECATED_RUNTIME_MESSAGE = re.compile(r"^Runtime .* was deprecated on '\d{4}-\d{2}-\d{2}'")
 # E0001 (SAM transform failed) has no path; its message names the resource.
 TRANSFORM_RESOURCE_MESSAGE = re.compile(r"Resource with id \[([^\]]+)\] is invalid")
+# cfn-lint reports a missing property at the mapping that lacks it (E3003, E3678, ...).
+REQUIRED_PROPERTY_MESSAGE = re.compile(r"^'([^']+)' is a required property$")
+# E3019: "Primary identifiers {'FunctionName': 'x'} should have unique values across the resources {'A', 'B'}".
+UNIQUE_IDENTIFIER_MESSAGE = re.compile(r"should have unique values across the resources \{([^}]*)\}")
 
 TEMPLATE_SUFFIXES = (".yaml", ".yml", ".json", ".template")
 CFN_LINT_ARGS = ("--format", "json", "--regions", "us-east-1")
 CACHE_FORMAT = "compare-with-cfn-lint/1"
+# The decoder helper's rows: [logical id, type, line, cfn-lint ignore_checks] since "decode/2".
+DECODE_FORMAT = b"decode/2"
 MESSAGE_LIMIT = 240
 CFN_LINT_LEVELS = {"Error": "error", "Warning": "warning", "Informational": "info"}
 
@@ -191,23 +200,66 @@ def kind_of(resource_type: str | None) -> str | None:
     return None
 
 
+def paths_of(finding: Finding) -> set[str]:
+    """The property paths a finding is about.
+
+    Its own path, and for cfn-lint two more: "'X' is a required property" is reported at the
+    mapping that lacks X (cfn-lambda reports at X's path, `.../Properties/X`), and a finding on one
+    argument of an intrinsic function (`.../Fn::Join/1`) is about the call (`.../Fn::Join`).
+    """
+    if finding.path is None:
+        return set()
+    paths = {finding.path}
+    if finding.tool == "cfn-lint":
+        required = REQUIRED_PROPERTY_MESSAGE.match(finding.message)
+        if required:
+            paths.add(f"{finding.path}/{required.group(1)}")
+        parts = finding.path.split("/")
+        if len(parts) >= 2 and parts[-2].startswith("Fn::") and parts[-1].isdigit():
+            paths.add("/".join(parts[:-1]))
+    return paths
+
+
 def is_counterpart(a: Finding, b: Finding) -> bool:
-    """Same file and resource, and the same start line or the same property path."""
+    """Same file and resource, and the same start line or a property path in common (`paths_of`)."""
     if a.file != b.file or a.resource != b.resource:
         return False
-    return a.line == b.line or (a.path is not None and a.path == b.path)
+    return a.line == b.line or not paths_of(a).isdisjoint(paths_of(b))
+
+
+def cross_resource_pairs(cfn_lambda: list[Finding], cfn_lint: list[Finding]) -> set[Finding]:
+    """Findings of one file that are about one problem shared by several resources.
+
+    cfn-lint's E3019 (a primary identifier such as FunctionName used twice) is reported on every
+    resource of the set it names; cfn-lambda's lambda.function-name-unique once, on the later
+    resource. Both sides of such a pair count as matched, whichever resource they are on.
+    """
+    matched: set[Finding] = set()
+    unique_names = [a for a in cfn_lambda if a.rule == "lambda.function-name-unique" and a.resource is not None]
+    for b in cfn_lint:
+        named = UNIQUE_IDENTIFIER_MESSAGE.search(b.message) if b.rule == "E3019" else None
+        if named is None:
+            continue
+        members = set(re.findall(r"'([^']+)'", named.group(1)))
+        partners = [a for a in unique_names if a.file == b.file and a.resource in members]
+        if partners:
+            matched.add(b)
+            matched.update(partners)
+    return matched
 
 
 def match_errors(
-    cfn_lambda: list[Finding], cfn_lint: list[Finding]
+    cfn_lambda: list[Finding], cfn_lint: list[Finding], matched: set[Finding] | None = None
 ) -> tuple[list[Finding], list[Finding], list[Finding], list[Finding]]:
     """(only cfn-lambda, only cfn-lint, cfn-lambda with a counterpart, cfn-lint with a counterpart).
 
-    A finding is matched when the other tool has at least one counterpart; the matching is not
+    A finding is matched when the other tool has at least one counterpart, or when it is in
+    `matched` (paired across resources by `cross_resource_pairs`); the matching is not
     one-to-one, so both matched counts are given.
     """
-    only_a = [a for a in cfn_lambda if not any(is_counterpart(a, b) for b in cfn_lint)]
-    only_b = [b for b in cfn_lint if not any(is_counterpart(a, b) for a in cfn_lambda)]
+    matched = matched or set()
+    only_a = [a for a in cfn_lambda if a not in matched and not any(is_counterpart(a, b) for b in cfn_lint)]
+    only_b = [b for b in cfn_lint if b not in matched and not any(is_counterpart(a, b) for a in cfn_lambda)]
     both_a = [a for a in cfn_lambda if a not in only_a]
     both_b = [b for b in cfn_lint if b not in only_b]
     return by_position(only_a), by_position(only_b), by_position(both_a), by_position(both_b)
@@ -219,6 +271,8 @@ class Inventory:
 
     resources: dict[str, tuple[str | None, int | None]]
     error: str | None = None  # why the template's resources are unknown
+    # Rules the template tells cfn-lint not to report on a resource (its Metadata cfn-lint config ignore_checks).
+    ignored_checks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def resource_type(
@@ -247,6 +301,8 @@ def compare_file(
     resources = []
     other_errors = Counter()
     unknown_types = []
+    errors = [f for f in everything if f.level == "error"]
+    across = cross_resource_pairs([f for f in errors if f.tool == "cfn-lambda"], [f for f in errors if f.tool == "cfn-lint"])
     for resource in sorted(ids):
         rtype, source = resource_type(resource, inventory, everything)
         errors_a = [f for f in cfn_lambda if f.resource == resource and f.level == "error"]
@@ -258,7 +314,7 @@ def compare_file(
             if rtype is None and (errors_a or errors_b):
                 unknown_types.append(resource)
             continue
-        only_a, only_b, both_a, both_b = match_errors(errors_a, errors_b)
+        only_a, only_b, both_a, both_b = match_errors(errors_a, errors_b, across)
         line = inventory.resources.get(resource, (None, None))[1]
         resources.append(
             {
@@ -268,6 +324,7 @@ def compare_file(
                 "typeSource": source,
                 "kind": kind,
                 "line": line,
+                "cfnLintIgnoredChecks": list(inventory.ignored_checks.get(resource, ())),
                 "onlyCfnLambda": [f.to_json() for f in only_a],
                 "onlyCfnLint": [f.to_json() for f in only_b],
                 "bothCfnLambda": [f.to_json() for f in both_a],
@@ -344,6 +401,29 @@ def seconds(value: float) -> str:
     return f"{value:.2f} s"
 
 
+def render_unmatched(report: dict[str, Any], kind: str) -> list[str]:
+    """Markdown lines for the resources of one kind with unmatched errors (none: an empty list)."""
+    out: list[str] = []
+    for comparison in report["comparisons"]:
+        for resource in comparison["resources"]:
+            if resource["kind"] != kind or not (resource["onlyCfnLambda"] or resource["onlyCfnLint"]):
+                continue
+            line = resource["line"] if resource["line"] is not None else "?"
+            out.append("")
+            out.append(f"### `{resource['file']}`:{line} {resource['resource']} {resource['type']}")
+            if resource.get("cfnLintIgnoredChecks"):
+                out.append(
+                    "- the template tells cfn-lint to ignore "
+                    + ", ".join(resource["cfnLintIgnoredChecks"])
+                    + " on this resource (Metadata cfn-lint config ignore_checks)"
+                )
+            for tool, key in (("cfn-lambda", "onlyCfnLambda"), ("cfn-lint", "onlyCfnLint")):
+                if resource[key]:
+                    out.append(f"- only {tool}:")
+                    out.extend(finding_line(f) for f in resource[key])
+    return out
+
+
 def render_markdown(report: dict[str, Any]) -> str:
     """The Markdown report of a `build_report` result."""
     out: list[str] = []
@@ -354,7 +434,9 @@ def render_markdown(report: dict[str, Any]) -> str:
     out.append(
         f"{report['files']} files under `{report['directory']}`; cfn-lint {report['cfnLintVersion']}, "
         f"regions us-east-1; cfn-lambda {report['cfnLambdaVersion']}. Only ERROR findings are compared; "
-        "\"both\" = same resource and same line, or same resource and same property path."
+        "\"both\" = same resource and same line, or same resource and a property path in common (cfn-lint's "
+        "\"'X' is a required property\" is about X's path, a finding on an argument of an intrinsic function about the "
+        "function's); E3019 and lambda.function-name-unique are paired across the resources E3019 names."
     )
     out.append("")
     out.append("| | count |")
@@ -487,22 +569,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     for kind in KINDS:
         out.append("")
         out.append(f"## Unmatched errors: {KIND_TITLES[kind]}")
-        listed = 0
-        for comparison in report["comparisons"]:
-            for resource in comparison["resources"]:
-                if resource["kind"] != kind or not (resource["onlyCfnLambda"] or resource["onlyCfnLint"]):
-                    continue
-                listed += 1
-                line = resource["line"] if resource["line"] is not None else "?"
-                out.append("")
-                out.append(f"### `{resource['file']}`:{line} {resource['resource']} {resource['type']}")
-                for tool, key in (("cfn-lambda", "onlyCfnLambda"), ("cfn-lint", "onlyCfnLint")):
-                    if resource[key]:
-                        out.append(f"- only {tool}:")
-                        out.extend(finding_line(f) for f in resource[key])
-        if listed == 0:
-            out.append("")
-            out.append("none")
+        out.extend(render_unmatched(report, kind) or ["", "none"])
 
     template_rows = [c for c in report["comparisons"] if c["templateLevel"]["onlyCfnLambda"] or c["templateLevel"]["onlyCfnLint"]]
     if template_rows:
@@ -561,7 +628,13 @@ class CfnLambdaRun:
 
 def run_cfn_lambda(executable: str, directory: Path, files: list[str]) -> CfnLambdaRun:
     """One run over all files; when it does not exit 0 or 1, one run per file finds the culprits."""
-    command = [executable, "validate", "--format", "json", "--"]
+    # cfn-lambda's own date-dependent runtime lifecycle rules are left out, as cfn-lint's are.
+    date_dependent = ["lambda.runtime-update-blocked", "lambda.runtime-create-blocked",
+                      "lambda.runtime-deprecated", "lambda.runtime-deprecation-soon"]
+    command = [executable, "validate", "--format", "json"]
+    for rule in date_dependent:
+        command += ["--ignore", rule]
+    command.append("--")
     started = time.monotonic()
     batch = subprocess.run(command + files, cwd=directory, capture_output=True, text=True)
     elapsed = time.monotonic() - started
@@ -715,7 +788,13 @@ for path in sys.argv[1:]:
     for key, value in resources.items():
         rtype = value.get("Type") if isinstance(value, dict) else None
         mark = getattr(key, "start_mark", None)
-        rows.append([str(key), rtype if isinstance(rtype, str) else None, mark.line + 1 if mark else None])
+        ignored = []
+        try:
+            checks = value["Metadata"]["cfn-lint"]["config"]["ignore_checks"]
+            ignored = [str(check) for check in checks] if isinstance(checks, list) else []
+        except Exception:
+            pass
+        rows.append([str(key), rtype if isinstance(rtype, str) else None, mark.line + 1 if mark else None, ignored])
     out[path] = {"resources": rows}
 print(json.dumps({"files": out}))
 """
@@ -729,7 +808,7 @@ def read_inventories(
     keys = {}
     missing = []
     for file in files:
-        key = cache_key(CACHE_FORMAT.encode(), b"decode", version.encode(), (directory / file).read_bytes())
+        key = cache_key(CACHE_FORMAT.encode(), DECODE_FORMAT, version.encode(), (directory / file).read_bytes())
         keys[file] = key
         stored = parse_json((cache / f"{key}.json").read_text()) if cache and (cache / f"{key}.json").is_file() else None
         if isinstance(stored, dict):
@@ -767,7 +846,9 @@ def read_inventories(
 def inventory_from_json(stored: dict[str, Any]) -> Inventory:
     if "resources" not in stored:
         return Inventory({}, str(stored.get("error", "unknown error")))
-    return Inventory({name: (rtype, line) for name, rtype, line in stored["resources"]})
+    rows = stored["resources"]
+    ignored = {row[0]: tuple(row[3]) for row in rows if len(row) > 3 and row[3]}
+    return Inventory({row[0]: (row[1], row[2]) for row in rows}, ignored_checks=ignored)
 
 
 def cfn_lint_version(cfn_lint: str) -> str:

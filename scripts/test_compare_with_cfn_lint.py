@@ -126,6 +126,70 @@ def test_match_errors_by_same_line_or_same_path_on_the_same_resource():
     assert both_b == [b_line, b_path]
 
 
+def test_a_required_property_is_matched_at_the_missing_property_path():
+    missing_role = cl("lambda.role", 9, "Fn", "Resources/Fn/Properties/Role", message="function Fn has no Role")
+    missing_code = cl("schema.required", 9, "Fn", "Resources/Fn/Properties/Code", message="missing required property 'Code'")
+    zip_needs = cl("lambda.package-type", 9, "Fn", "Resources/Fn/Properties", message="a .zip function needs Runtime")
+    role = lint("E3003", 8, "Fn", "Resources/Fn/Properties", message="'Role' is a required property")
+    code = lint("E3003", 8, "Fn", "Resources/Fn/Properties", message="'Code' is a required property")
+    timeout = lint("E3003", 8, "Fn", "Resources/Fn/Properties", message="'Timeout' is a required property")
+    assert compare.paths_of(role) == {"Resources/Fn/Properties", "Resources/Fn/Properties/Role"}
+    assert compare.paths_of(missing_role) == {"Resources/Fn/Properties/Role"}
+    only_a, only_b, both_a, both_b = compare.match_errors([missing_role, missing_code], [role, code, timeout])
+    assert (only_a, only_b) == ([], [timeout])
+    assert both_b == [code, role]
+    # The mapping's own path still matches a finding reported at the mapping.
+    assert compare.match_errors([zip_needs], [timeout])[1] == []
+
+
+def test_an_intrinsic_argument_is_matched_with_the_call():
+    call = cl("intrinsic.arguments", 12, "Fn", "Resources/Fn/Properties/Code/ZipFile/Fn::Join")
+    count = lint("E1022", 12, "Fn", "Resources/Fn/Properties/Code/ZipFile/Fn::Join")
+    argument = lint("E1022", 14, "Fn", "Resources/Fn/Properties/Code/ZipFile/Fn::Join/1")
+    elsewhere = lint("E1022", 15, "Fn", "Resources/Fn/Properties/Layers/1")
+    only_a, only_b, _, both_b = compare.match_errors([call], [count, argument, elsewhere])
+    assert (only_a, only_b, both_b) == ([], [elsewhere], [count, argument])
+    # The extra path is cfn-lint's only: cfn-lambda's own paths are taken as they are.
+    assert compare.paths_of(cl("r", 1, "Fn", "Resources/Fn/Properties/Layers/Fn::If/1")) == {
+        "Resources/Fn/Properties/Layers/Fn::If/1"
+    }
+
+
+def test_duplicate_function_names_are_paired_across_resources():
+    inventory = Inventory({"A": ("AWS::Lambda::Function", 2), "B": ("AWS::Lambda::Function", 9), "C": ("AWS::Lambda::Function", 20)})
+    message = "Primary identifiers {'FunctionName': 'x'} should have unique values across the resources {'B', 'A'}"
+    on_a = lint("E3019", 4, "A", "Resources/A/Properties/FunctionName", message=message)
+    on_b = lint("E3019", 11, "B", "Resources/B/Properties/FunctionName", message=message)
+    other = lint("E3019", 22, "C", "Resources/C/Properties/FunctionName",
+                 message="Primary identifiers {'FunctionName': 'y'} should have unique values across the resources {'C', 'D'}")
+    ours = cl("lambda.function-name-unique", 11, "B", "Resources/B/Properties/FunctionName",
+              message="FunctionName 'x' is also the name of function A")
+    assert compare.cross_resource_pairs([ours], [on_a, on_b, other]) == {ours, on_a, on_b}
+    result = compare.compare_file("t.yaml", [ours], [on_a, on_b, other], inventory)
+    a, b, c = result["resources"]
+    assert (a["onlyCfnLint"], [f["rule"] for f in a["bothCfnLint"]]) == ([], ["E3019"])
+    assert (b["onlyCfnLambda"], b["onlyCfnLint"]) == ([], [])
+    assert [f["rule"] for f in c["onlyCfnLint"]] == ["E3019"]
+
+
+def test_checks_the_template_ignores_for_cfn_lint_are_read_and_shown():
+    stored = {"resources": [["Fn", "AWS::Lambda::Function", 4, ["E3012"]], ["Old", "AWS::Lambda::Function", 9]]}
+    inventory = compare.inventory_from_json(stored)
+    assert inventory.resources == {"Fn": ("AWS::Lambda::Function", 4), "Old": ("AWS::Lambda::Function", 9)}
+    assert inventory.ignored_checks == {"Fn": ("E3012",)}
+    ours = cl("schema.type", 8, "Fn", "Resources/Fn/Properties/Code/ZipFile", message="Code.ZipFile must be a string")
+    comparison = compare.compare_file("t.yaml", [ours], [], inventory)
+    assert comparison["resources"][0]["cfnLintIgnoredChecks"] == ["E3012"]
+    report = {"comparisons": [comparison]}
+    lines = compare.render_unmatched(report, "cfn")
+    assert lines[:4] == [
+        "",
+        "### `t.yaml`:4 Fn AWS::Lambda::Function",
+        "- the template tells cfn-lint to ignore E3012 on this resource (Metadata cfn-lint config ignore_checks)",
+        "- only cfn-lambda:",
+    ]
+
+
 def test_resource_type_prefers_the_template_then_cfn_lambda():
     inventory = Inventory({"Fn": ("AWS::Lambda::Function", 4), "Typeless": (None, 9)})
     findings = [cl("r", 9, "Typeless", rtype="AWS::Lambda::LayerVersion"), cl("r", 4, "Fn", rtype="Wrong::Type")]

@@ -38,7 +38,7 @@ struct Options {
 
 /// A template like a large service's: functions with roles, layers, VPC settings, environment and
 /// intrinsics in short and long form.
-func generateTemplate(functions: Int) -> [UInt8] {
+func generateTemplate(functions: Int, changed: Bool = false) -> [UInt8] {
     var text = """
         AWSTemplateFormatVersion: "2010-09-09"
         Description: Generated benchmark template
@@ -75,12 +75,12 @@ func generateTemplate(functions: Int) -> [UInt8] {
                   Handler: app.handler
                   Role: !GetAtt SharedRole.Arn
                   MemorySize: !If [IsProd, 1024, 256]
-                  Timeout: 30
+                  Timeout: \(changed && index % 10 == 0 ? 60 : 30)
                   Architectures: [arm64]
                   Code:
                     S3Bucket: artifacts-bucket-\(index % 7)
                     S3Key: "functions/\(index)/code.zip"
-                    S3ObjectVersion: 3HL4kqtJlcpXroDTDmjVBH40Nrjfkd\(index)
+                    S3ObjectVersion: 3HL4kqtJlcpXroDTDmjVBH40Nrjfkd\(index)\(changed && index % 50 == 0 ? "\n        S3ObjectStorageMode: REFERENCE" : "")
                   Environment:
                     Variables:
                       TABLE_NAME: {"Fn::ImportValue": "orders-table-\(index % 13)"}
@@ -95,37 +95,35 @@ func generateTemplate(functions: Int) -> [UInt8] {
     return Array(text.utf8)
 }
 
-/// A template with 24 conditions over 24 parameters and functions whose properties nest Fn::If six
-/// deep: the shape that makes scenario-enumerating linters slow.
+/// A template with 24 conditions over 24 parameters and 20 functions whose properties (MemorySize
+/// and 24 environment variables) nest Fn::If six deep: the shape that makes scenario-enumerating
+/// linters slow.
 func generateConditionsTemplate(functions: Int = 20) -> [UInt8] {
     var text = "AWSTemplateFormatVersion: \"2010-09-09\"\nParameters:\n"
-    for index in 0..<24 { text += "  P\(index): {Type: String, AllowedValues: [a, b, c]}\n" }
+    for index in 0..<24 { text += "  P\(index): {Type: String, AllowedValues: [a, b]}\n" }
     text += "Conditions:\n"
     for index in 0..<24 { text += "  C\(index): !Equals [!Ref P\(index), a]\n" }
-    text += """
-        Resources:
-          Role:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
-
-        """
+    text += "Resources:\n"
     func nested(_ depth: Int, _ start: Int, _ leaf: (Int) -> String) -> String {
-        depth == 0 ? leaf(start) : "!If [C\((start + depth) % 24), \(leaf(start + depth)), \(nested(depth - 1, start + 1, leaf))]"
+        depth == 0 ? leaf(start) : "!If [C\((start + 3 * depth) % 24), \(leaf(start + depth)), \(nested(depth - 1, start + 1, leaf))]"
     }
     for index in 0..<functions {
         text += """
               Function\(index):
                 Type: AWS::Lambda::Function
                 Properties:
-                  Runtime: \(nested(6, index, { ["python3.12", "python3.13", "nodejs22.x"][$0 % 3] }))
+                  Runtime: python3.12
                   Handler: app.handler
-                  Role: !GetAtt Role.Arn
-                  MemorySize: \(nested(6, index + 3, { String(128 << ($0 % 5)) }))
-                  Timeout: \(nested(6, index + 7, { String(10 + $0) }))
-                  Code: {S3Bucket: artifacts, S3Key: \(nested(6, index + 11, { "f\($0).zip" }))}
+                  Role: arn:aws:iam::123456789012:role/service
+                  MemorySize: \(nested(6, index, { String(128 << ($0 % 5)) }))
+                  Code: {S3Bucket: artifacts, S3Key: f.zip}
+                  Environment:
+                    Variables:
 
             """
+        for variable in 0..<24 {
+            text += "              V\(variable): \(nested(6, index + variable, { "x\($0)" }))\n"
+        }
     }
     return Array(text.utf8)
 }
@@ -183,6 +181,21 @@ let medians = measureInterleaved(options.repeats, [
     { sink &+= validator.validate(file: "bench.yaml", bytes: bytes).findings.count },
 ])
 let (raw, load, validate) = (medians[0], medians[1], medians[2])
+// Plan: BASE and HEAD of 5,000 functions (HEAD changes every 10th Timeout and switches every 50th
+// function to REFERENCE), against two raw event passes.
+let headBytes = generateTemplate(functions: options.functions, changed: true)
+func planOnce() -> Int {
+    let headReport = validator.validate(file: "head.yaml", bytes: headBytes)
+    guard let base = LoadedTemplate(bytes: bytes).template, let head = LoadedTemplate(bytes: headBytes).template else { return 0 }
+    let plan = Planner().plan(base: RuleContext(template: base, settings: ValidationSettings()),
+                              head: RuleContext(template: head, settings: ValidationSettings()), headFindings: headReport.findings)
+    return plan.changes.count
+}
+let planned = planOnce()
+let planMedians = measureInterleaved(max(3, options.repeats / 3), [
+    { sink &+= YAMLLoader.countEvents(bytes) &+ YAMLLoader.countEvents(headBytes) },
+    { sink &+= planOnce() },
+])
 let conditionsReport = validator.validate(file: "conditions.yaml", bytes: conditionsBytes)
 let conditions = measureInterleaved(options.repeats, [
     { sink &+= validator.validate(file: "conditions.yaml", bytes: conditionsBytes).findings.count },
@@ -196,6 +209,8 @@ print(String(format: "  raw libyaml event pass  %8.2f ms   1.00x", raw))
 print(String(format: "  load (node tree)        %8.2f ms   %.2fx raw", load, load / raw))
 print(String(format: "  validate (load+model)   %8.2f ms   %.2fx raw", validate, validate / raw))
 print(String(format: "peak memory added by one load: %.1f MiB = %.2fx the file size", Double(loadMemory) / 1_048_576, Double(loadMemory) / Double(bytes.count)))
+print(String(format: "plan of two %d-function templates (%d changes listed): %.2f ms = %.2fx two raw event passes (%.2f ms)",
+             options.functions, planned, planMedians[1], planMedians[1] / planMedians[0], planMedians[0]))
 print(String(format: "conditions template (24 conditions, Fn::If six deep, %d bytes): validate %.2f ms, %d findings",
              conditionsBytes.count, conditions, conditionsReport.findings.count))
 if sink == 42 { print("") }  // keeps the measured work from being optimized away

@@ -1,7 +1,8 @@
 /// Every rule the tool knows, by id. Ids are public: once released they never change.
 public enum RuleCatalog {
     public static let all: [RuleDescriptor] = (LoaderRules.all + TemplateRules.all + ConfigurationRules.all
-        + SuppressionRules.all + [ParameterFile.invalid] + SchemaRules.all + RuleRegistry.descriptors).sorted { $0.id < $1.id }
+        + SuppressionRules.all + [ParameterFile.invalid] + SchemaRules.all + StorageRules.all + RuleRegistry.descriptors
+        + PlanENIRules.all + PlanSharingRules.all + PlanFailureRules.all).sorted { $0.id < $1.id }
 
     public static func descriptor(_ id: String) -> RuleDescriptor? {
         all.first { $0.id == id }

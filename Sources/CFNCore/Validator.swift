@@ -39,6 +39,8 @@ public struct Validator: Sendable {
                 }
             }
         }
+        findings = FindingOverlap.removingFindingsUnderUnknownTags(findings)
+        findings = FindingOverlap.removingRedundantSchemaFindings(findings)
         findings = Suppressions.apply(findings, template: loaded.template, configuration: configuration)
         return FileReport(file: file, source: loaded.source, findings: findings)
     }

@@ -481,10 +481,22 @@ private struct TreeBuilder {
 
     // MARK: Errors
 
+    /// A fatal diagnostic from `start` to `end`, or over the one character at `start` (none at the end of the input).
     mutating func fatal(_ kind: LoadDiagnostic.Kind, at start: UInt32, end: UInt32? = nil, _ message: String) {
         stopped = true
-        diagnostics.append(LoadDiagnostic(kind: kind, range: SourceRange(start: start, end: end ?? start + 1),
+        let limit = UInt32(truncatingIfNeeded: buffer.count)
+        diagnostics.append(LoadDiagnostic(kind: kind, range: SourceRange(start: start, end: min(end ?? characterEnd(start), limit)),
                                           message: message, isFatal: true))
+    }
+
+    /// The offset after the character that starts at `offset` (after the run of continuation bytes
+    /// that follow an invalid byte); `offset` itself at the end of the input.
+    func characterEnd(_ offset: UInt32) -> UInt32 {
+        var index = Int(offset)
+        guard index < buffer.count else { return offset }
+        index += 1
+        while index < buffer.count, buffer[index] & 0xC0 == 0x80 { index += 1 }
+        return UInt32(truncatingIfNeeded: index)
     }
 
     mutating func reportParserError(_ parser: yaml_parser_t) {

@@ -18,6 +18,8 @@ struct JSONWriter {
     mutating func string(_ text: String?) { value(text.map(Self.quoted) ?? "null") }
     mutating func number(_ number: Int?) { value(number.map(String.init) ?? "null") }
     mutating func bool(_ flag: Bool?) { value(flag.map { $0 ? "true" : "false" } ?? "null") }
+    /// Writes `json` as it is: the caller guarantees it is one complete JSON value.
+    mutating func raw(_ json: String) { value(json) }
 
     private var pendingKey = false
 

@@ -3,11 +3,14 @@ import Foundation
 
 /// Maps work over all cores, keeping results in input order.
 enum ConcurrentMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    /// `progress` is called with the number of items done so far, from any thread.
+    static func map<T: Sendable, R: Sendable>(_ items: [T], progress: (@Sendable (Int) -> Void)? = nil,
+                                              _ transform: @Sendable (T) -> R) -> [R] {
         if items.count < 2 { return items.map(transform) }
         let results = ResultSlots<R>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            results.set(index, transform(items[index]))
+            let done = results.set(index, transform(items[index]))
+            progress?(done)
         }
         return results.values()
     }
@@ -20,10 +23,15 @@ private final class ResultSlots<R: Sendable>: @unchecked Sendable {
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: R) {
+    private var filled = 0
+
+    /// Stores a result and returns how many are stored.
+    func set(_ index: Int, _ value: R) -> Int {
         lock.lock()
+        defer { lock.unlock() }
         slots[index] = value
-        lock.unlock()
+        filled += 1
+        return filled
     }
 
     func values() -> [R] { slots.compactMap { $0 } }

@@ -68,9 +68,10 @@ struct Validate: ParsableCommand {
             Console.error("cfn-lambda: warning: the schema files were not found (cfn-lambda_CFNSchemas.resources beside the executable, or a folder named by CFN_LAMBDA_SCHEMAS); properties are not checked against the CloudFormation schemas")
         }
         let validator = Validator(settings: resolved.settings, configuration: resolved.configuration)
-        let reports = ConcurrentMap.map(files.readable) { file in
+        let reports = ConcurrentMap.map(files.readable, progress: Console.progress(total: files.readable.count)) { file in
             validator.validate(file: file.path, bytes: file.bytes)
         }
+        Console.endProgress(total: files.readable.count)
         let run = ValidationRun(reports: resolved.inputReports + reports)
         switch format {
         case .text:

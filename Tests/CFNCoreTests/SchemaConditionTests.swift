@@ -45,8 +45,9 @@ import Testing
                   EphemeralStorage: {Size: !If [Big, 10240, !Ref AWS::NoValue]}
 
             """) == [
-            "schema.required 5:7 missing required property 'Role' of AWS::Lambda::Function (when not HasRole)",
-            "schema.required 7:25 missing required property 'Size' in EphemeralStorage (when not Big)",
+            // At the Fn::If that removes it, where a rule about the same property (lambda.role) reports too.
+            "schema.required 5:13 missing required property 'Role' of AWS::Lambda::Function (when not HasRole)",
+            "schema.required 7:32 missing required property 'Size' in EphemeralStorage (when not Big)",
         ])
     }
 

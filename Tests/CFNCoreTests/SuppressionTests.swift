@@ -87,6 +87,7 @@ let noisyFindings = [
                   cfn-lambda:
                     ignore:
                       - lambda.no-such-rule
+                Properties: {Role: 'arn:aws:iam::123456789012:role/orders'}
 
             """
         #expect(suppressed(text) == [
@@ -141,6 +142,7 @@ let noisyFindings = [
               Fn:
                 Type: AWS::Lambda::Function
                 Metadata: {cfn-lambda: {ignore: [lambda.other-rule], extra: 1}}
+                Properties: {Role: 'arn:aws:iam::123456789012:role/orders'}
 
             """
         #expect(suppressed(text) == [

@@ -11,6 +11,7 @@ import Testing
             Properties:
               Handler: index.handler
               Handler: other.handler
+              Role: arn:aws:iam::123456789012:role/orders
 
         """
 

@@ -14,6 +14,8 @@ public struct ConditionSet: Sendable, ConditionOracle {
     public let domains: [String: Set<String>]
     /// Conditions that refer to themselves through `Condition`, in the order found.
     public let cycles: [String]
+    /// Answers already given: rules ask about the same few guards many times.
+    private let answers = SatisfiabilityCache()
 
     public init(template: Template, resolver: Resolver) {
         var builder = ConditionBuilder(template: template, resolver: resolver)
@@ -25,7 +27,8 @@ public struct ConditionSet: Sendable, ConditionOracle {
         // Every bounded parameter's domain, for the synthetic value conditions too.
         var domains = builder.domains
         for declaration in resolver.parameters.ordered {
-            if let domain = declaration.domain, resolver.parameters.values[declaration.name] == nil {
+            let hasValue = resolver.parameters.values[declaration.name] != nil && !resolver.parameters.rejected.contains(declaration.name)
+            if let domain = declaration.domain, !hasValue {
                 domains[declaration.name] = domain
             }
         }
@@ -61,6 +64,13 @@ public struct ConditionSet: Sendable, ConditionOracle {
         // No literal: the empty conjunction, true for any parameter values.
         if conditions.isAlways { return true }
         if conditions.isContradictory { return false }
+        if let known = answers.answer(for: conditions) { return known }
+        let answer = solve(conditions)
+        answers.record(answer, for: conditions)
+        return answer
+    }
+
+    private func solve(_ conditions: Guard) -> Bool {
         var parts: [ConditionFormula] = []
         var atoms = self.atoms
         for literal in conditions.literals {

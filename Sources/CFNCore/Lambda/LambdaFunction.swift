@@ -1,10 +1,9 @@
 /// An `AWS::Lambda::Function` after resolution: each property as a `Resolved` value (which knows
 /// where it is written), possibly with `Fn::If` alternatives inside.
-public struct LambdaFunction: Sendable {
+public struct LambdaFunction: LambdaResource {
     public static let type = "AWS::Lambda::Function"
 
     public let resource: Resource
-    /// The resource's condition, as a guard.
     public let guardCondition: Guard
     public let properties: Resolved?
 
@@ -13,9 +12,6 @@ public struct LambdaFunction: Sendable {
         self.guardCondition = guardCondition
         self.properties = properties
     }
-
-    public var logicalId: String { resource.logicalId }
-    public subscript(_ property: String) -> Resolved? { properties?[property] }
 
     public var functionName: Resolved? { self["FunctionName"] }
     public var packageType: Resolved? { self["PackageType"] }

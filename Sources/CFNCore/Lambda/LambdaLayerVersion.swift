@@ -1,5 +1,5 @@
 /// An `AWS::Lambda::LayerVersion` after resolution.
-public struct LambdaLayerVersion: Sendable {
+public struct LambdaLayerVersion: LambdaResource {
     public static let type = "AWS::Lambda::LayerVersion"
 
     public let resource: Resource
@@ -12,9 +12,6 @@ public struct LambdaLayerVersion: Sendable {
         self.properties = properties
     }
 
-    public var logicalId: String { resource.logicalId }
-    public subscript(_ property: String) -> Resolved? { properties?[property] }
-
     public var layerName: Resolved? { self["LayerName"] }
     public var content: Resolved? { self["Content"] }
     public var compatibleRuntimes: Resolved? { self["CompatibleRuntimes"] }
@@ -23,7 +20,7 @@ public struct LambdaLayerVersion: Sendable {
 }
 
 /// An `AWS::Lambda::LayerVersionPermission` after resolution.
-public struct LambdaLayerVersionPermission: Sendable {
+public struct LambdaLayerVersionPermission: LambdaResource {
     public static let type = "AWS::Lambda::LayerVersionPermission"
 
     public let resource: Resource
@@ -35,9 +32,6 @@ public struct LambdaLayerVersionPermission: Sendable {
         self.guardCondition = guardCondition
         self.properties = properties
     }
-
-    public var logicalId: String { resource.logicalId }
-    public subscript(_ property: String) -> Resolved? { properties?[property] }
 
     public var action: Resolved? { self["Action"] }
     public var principal: Resolved? { self["Principal"] }

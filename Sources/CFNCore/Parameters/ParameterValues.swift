@@ -16,6 +16,8 @@ public struct ParameterValues: Sendable {
     /// Declarations in source order.
     public let ordered: [ParameterDeclaration]
     public let values: [String: Value]
+    /// Parameters whose value (given or Default) their own constraints reject: `Ref` to them is unknown.
+    public let rejected: Set<String>
 
     public init(template: Template, given: [String: String]) {
         var declarations: [String: ParameterDeclaration] = [:]
@@ -36,6 +38,9 @@ public struct ParameterValues: Sendable {
         self.declarations = declarations
         self.ordered = ordered
         self.values = values
+        rejected = Set(values.compactMap { name, value in
+            declarations[name].flatMap { ParameterValues.isRejected(value.text, $0) ? name : nil }
+        })
     }
 
     /// A `Default` as CloudFormation reads it: a scalar, or a list of scalars joined with commas.
@@ -49,6 +54,13 @@ public struct ParameterValues: Sendable {
         }
     }
 
+    /// Whether a parameter's constraints reject its value: any item of a list value.
+    static func isRejected(_ text: String, _ declaration: ParameterDeclaration) -> Bool {
+        guard !declaration.isSSM else { return false }
+        let items = declaration.isList ? text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } : [text]
+        return items.contains { ParameterValueRule.problem($0, declaration) != nil }
+    }
+
     /// The resolved value of `Ref: name`, or nil when there is no such parameter.
     public func resolve(_ name: String, at node: NodeID?) -> Resolved? {
         guard let declaration = declarations[name] else { return nil }
@@ -60,6 +72,13 @@ public struct ParameterValues: Sendable {
             return Resolved(.unknown(Unknown(reason: "parameter \(name) has no value (give it with --parameters \(name)=…)",
                                              dependsOn: [name], origin: .parameter(name))), node: node)
         }
+        // A value its own constraints reject (parameter.value reports it) stops the stack before any
+        // resource is made: no resource ever sees it, so the parameter is as good as without a value.
+        if rejected.contains(name) {
+            let what = value.source == .given ? "the given value" : "the Default"
+            return Resolved(.unknown(Unknown(reason: "\(what) '\(value.text)' of parameter \(name) is rejected by its own constraints",
+                                             dependsOn: [name], origin: .parameter(name))), node: node)
+        }
         if declaration.isList {
             let items = value.text.isEmpty ? [] : value.text.split(separator: ",", omittingEmptySubsequences: false)
             return Resolved(.list(items.map { Resolved(.scalar(String($0).trimmingSpaces, isString: true), node: node) }), node: node)
@@ -69,11 +88,12 @@ public struct ParameterValues: Sendable {
 }
 
 extension String {
-    /// Without leading and trailing spaces (CloudFormation trims list items).
+    /// Without leading and trailing spaces (CloudFormation trims list items). Compared by Unicode
+    /// scalar: a space followed by a combining mark is one `Character`, but still a space.
     var trimmingSpaces: String {
         // A space character is the one byte 0x20: without one at either end there is nothing to trim.
         guard utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") else { return self }
-        var scalars = Substring(self)
+        var scalars = Substring(self).unicodeScalars
         while scalars.first == " " { scalars.removeFirst() }
         while scalars.last == " " { scalars.removeLast() }
         return String(scalars)

@@ -10,7 +10,7 @@ extension NodeTree {
         let opening: Int
         switch style {
         case .plain where written == text.count: opening = 0
-        case .singleQuoted, .doubleQuoted where written == text.count + 2: opening = 1
+        case .singleQuoted where written == text.count + 2, .doubleQuoted where written == text.count + 2: opening = 1
         default: return whole
         }
         let start = whole.start + UInt32(opening + offset)

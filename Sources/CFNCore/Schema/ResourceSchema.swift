@@ -1,3 +1,5 @@
+import Foundation
+
 /// A resource type's schema, patched and parsed: the `Properties` schema and its definitions.
 public struct ResourceSchema: Sendable {
     public let typeName: String
@@ -35,6 +37,15 @@ public struct ResourceSchema: Sendable {
         self.definitionsByReference = Dictionary(definitions.map { (Self.definitionPrefix + $0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         self.appliedPatches = applied
         self.failedPatches = failed
+    }
+
+    /// The attributes `Fn::GetAtt` can read: the schema's `readOnlyProperties` as dotted paths
+    /// (`/properties/SnapStartResponse/ApplyOn` is `SnapStartResponse.ApplyOn`).
+    public var attributes: [String] {
+        (document["readOnlyProperties"]?.array ?? []).compactMap { pointer in
+            guard let text = pointer.string, text.hasPrefix("/properties/") else { return nil }
+            return text.dropFirst("/properties/".count).replacingOccurrences(of: "/", with: ".")
+        }
     }
 
     /// The target of a `$ref`; only local references to definitions (`#/definitions/Name`) exist

@@ -191,7 +191,11 @@ struct SchemaWalk {
 
         for key in node.required {
             for conditions in Self.absence(of: entry(key)?.value, when: reached, oracle: oracle) {
-                report(SchemaRules.required, "missing required property '\(key)' \(owner)", when: conditions, at: anchor)
+                // Removed with AWS::NoValue under some conditions: at its Fn::If; absent: at the mapping.
+                var at = anchor
+                if let value = entry(key)?.value, case .choice = value.kind { at = value.node ?? anchor }
+                report(SchemaRules.required, "missing required property '\(key)' \(owner)", when: conditions, at: at,
+                       path: path + [.key(key)])
             }
         }
         // By index: `for entry in entries` would copy each entry out.

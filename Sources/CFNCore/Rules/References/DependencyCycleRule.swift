@@ -4,7 +4,7 @@ import CFNLoader
 public struct DependencyCycleRule: TemplateRule {
     public static let descriptor = RuleDescriptor(
         id: "reference.cycle", severity: .error, summary: "Resources that depend on each other in a circle",
-        explanation: "CloudFormation creates a resource after everything it references. A circle of references (a bucket policy that names a function whose code is in that bucket, say) cannot be created: break it with a literal name or a separate resource.")
+        explanation: "CloudFormation creates a resource after everything it references. A circle of references (a bucket policy that names a function whose code is in that bucket, say) cannot be created: break it with a literal name or a separate resource. References in the properties of AWS::Serverless resources are not followed: the SAM transform moves them into the resources it makes, so they are not that resource's dependencies.")
 
     public static let examples = RuleExamples(
         triggering: [
@@ -23,7 +23,10 @@ public struct DependencyCycleRule: TemplateRule {
         // Edges with the range of the reference that makes them.
         var edges: [[(target: Int, range: SourceRange)]] = Array(repeating: [], count: resources.count)
         for (position, resource) in resources.enumerated() {
-            if let properties = resource.properties {
+            // The SAM transform moves a SAM resource's properties into the resources it makes
+            // (DeploymentPreference.Alarms into a CodeDeploy deployment group, Events into permissions
+            // and event source mappings): they are not dependencies of a resource of that name.
+            if let properties = resource.properties, resource.type?.hasPrefix("AWS::Serverless::") != true {
                 for reference in context.resourceReferences(under: properties) {
                     if let target = index[reference.target] { edges[position].append((target, reference.range)) }
                 }

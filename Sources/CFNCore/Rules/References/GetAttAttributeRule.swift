@@ -4,11 +4,12 @@ import CFNLoader
 ///
 /// Judged for the Lambda types, whose attributes are known (CloudFormation registry schemas'
 /// readOnlyProperties: Function `Arn`, `SnapStartResponse.ApplyOn`, `SnapStartResponse.OptimizationStatus`;
-/// LayerVersion `LayerVersionArn`; LayerVersionPermission `Id`). Other types are not judged here.
+/// LayerVersion `LayerVersionArn`; LayerVersionPermission `Id`), and for the other types whose
+/// schema is shipped (their readOnlyProperties). Types without a schema are not judged.
 public struct GetAttAttributeRule: TemplateRule {
     public static let descriptor = RuleDescriptor(
         id: "reference.attribute", severity: .error, summary: "Fn::GetAtt of an attribute the resource type does not have",
-        explanation: "AWS::Lambda::Function has Arn, SnapStartResponse.ApplyOn and SnapStartResponse.OptimizationStatus; AWS::Lambda::LayerVersion has LayerVersionArn; AWS::Lambda::LayerVersionPermission has Id. Other attribute names fail at deploy time.")
+        explanation: "AWS::Lambda::Function has Arn, SnapStartResponse.ApplyOn and SnapStartResponse.OptimizationStatus; AWS::Lambda::LayerVersion has LayerVersionArn; AWS::Lambda::LayerVersionPermission has Id; the IAM and S3 types have the readOnlyProperties of their shipped registry schemas. Other attribute names fail at deploy time. Types without a shipped schema are not judged.")
 
     public static let attributes: [String: [String]] = [
         "AWS::Lambda::Function": ["Arn", "SnapStartResponse.ApplyOn", "SnapStartResponse.OptimizationStatus"],
@@ -20,9 +21,10 @@ public struct GetAttAttributeRule: TemplateRule {
         triggering: [
             "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\nOutputs:\n  Name: {Value: !GetAtt Fn.↓FunctionName}\n",
             "Resources:\n  Layer:\n    Type: AWS::Lambda::LayerVersion\nOutputs:\n  Arn: {Value: !GetAtt [Layer, ↓Arn]}\n",
+            "Resources:\n  Role:\n    Type: AWS::IAM::Role\nOutputs:\n  Name: {Value: !GetAtt Role.↓RoleName}\n",
         ],
         nonTriggering: [
-            "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n  Layer:\n    Type: AWS::Lambda::LayerVersion\n  Role:\n    Type: AWS::IAM::Role\nOutputs:\n  A: {Value: !GetAtt Fn.Arn}\n  B: {Value: !GetAtt Fn.SnapStartResponse.ApplyOn}\n  C: {Value: !GetAtt Layer.LayerVersionArn}\n  D: {Value: !GetAtt Role.RoleId}\n  E: {Value: !Sub '${Fn.Arn}'}\n",
+            "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n  Layer:\n    Type: AWS::Lambda::LayerVersion\n  Role:\n    Type: AWS::IAM::Role\n  Topic:\n    Type: AWS::SNS::Topic\nOutputs:\n  A: {Value: !GetAtt Fn.Arn}\n  B: {Value: !GetAtt Fn.SnapStartResponse.ApplyOn}\n  C: {Value: !GetAtt Layer.LayerVersionArn}\n  D: {Value: !GetAtt Role.RoleId}\n  E: {Value: !Sub '${Fn.Arn}'}\n  F: {Value: !GetAtt Topic.Whatever}\n",
         ])
 
     public init() {}
@@ -56,7 +58,8 @@ public struct GetAttAttributeRule: TemplateRule {
     }
 
     func problem(_ name: String, _ attribute: String, _ context: RuleContext) -> String? {
-        guard let type = context.template.resource(named: name)?.type, let known = Self.attributes[type],
+        guard let type = context.template.resource(named: name)?.type else { return nil }
+        guard let known = Self.attributes[type] ?? SchemaLibrary.shared.schema(forType: type)?.attributes, !known.isEmpty,
               !known.contains(attribute) else { return nil }
         return "\(type) has no attribute '\(attribute)'; it has \(known.joined(separator: ", "))"
     }

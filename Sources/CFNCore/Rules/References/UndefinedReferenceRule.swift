@@ -5,7 +5,7 @@ import CFNLoader
 public struct UndefinedReferenceRule: TemplateRule {
     public static let descriptor = RuleDescriptor(
         id: "reference.undefined", severity: .error, summary: "A reference to something the template does not declare",
-        explanation: "Ref and Fn::Sub variables must name a parameter, a resource or a pseudo parameter; Fn::GetAtt and DependsOn a resource; Condition and Fn::If a condition; Fn::FindInMap a mapping. CloudFormation rejects the template otherwise.")
+        explanation: "Ref and Fn::Sub variables must name a parameter, a resource or a pseudo parameter; Fn::GetAtt and DependsOn a resource; Condition and Fn::If a condition; Fn::FindInMap a mapping. CloudFormation rejects the template otherwise. With the SAM transform, names of resources SAM makes (starting with a SAM resource's logical ID, or ServerlessRestApi, ServerlessHttpApi, ServerlessDeploymentApplication, CodeDeployServiceRole) are not reported. A macro transform (any other than AWS::Serverless-2016-10-31 and AWS::LanguageExtensions) may create any resource, so there resource names are not judged.")
 
     public static let examples = RuleExamples(
         triggering: [
@@ -16,6 +16,8 @@ public struct UndefinedReferenceRule: TemplateRule {
             "Conditions:\n  A: !Equals [x, y]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      MemorySize: !If [↓B, 256, 128]\n      Handler: !FindInMap [↓Handlers, x, y]\n",
         ],
         nonTriggering: [
+            "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n  Other:\n    Type: AWS::Lambda::Permission\n    Properties:\n      FunctionName: !GetAtt FnRole.Arn\n      Principal: !Ref FnAliaslive\n",
+            "Transform: MyMacro\nResources:\n  Other:\n    Type: AWS::Lambda::Permission\n    Properties:\n      FunctionName: !Ref MadeByTheMacro\n",
             "Parameters:\n  Stage: {Type: String}\nConditions:\n  IsProd: !Equals [!Ref Stage, prod]\nMappings:\n  M: {a: {b: c}}\nResources:\n  Role:\n    Type: AWS::IAM::Role\n  Fn:\n    Type: AWS::Lambda::Function\n    DependsOn: Role\n    Condition: IsProd\n    Properties:\n      Role: !GetAtt Role.Arn\n      FunctionName: !Sub '${Stage}-${AWS::StackName}-${Role.Arn}-${!Literal}'\n      Handler: !FindInMap [M, a, b]\n      Description: !Sub ['${X}', {X: !Ref Stage}]\n      MemorySize: !If [IsProd, 256, !Ref AWS::NoValue]\n",
         ])
 
@@ -28,7 +30,16 @@ public struct UndefinedReferenceRule: TemplateRule {
         let parameters = Set(context.parameters.declarations.keys)
         let conditionNames = Set((template.entries(of: .conditions) ?? .empty).compactMap { tree.string($0.key) })
         let mappingNames = Set((template.entries(of: .mappings) ?? .empty).compactMap { tree.string($0.key) })
-        func isResource(_ name: String) -> Bool { template.hasResource(named: name) }
+        // A macro (a transform other than SAM's and the language extensions) may create any
+        // resource; SAM creates resources named after its own (a function's <Name>Role).
+        let transforms = template.section(.transform).map { node in
+            context.tree.kind(node) == .sequence ? context.tree.elements(node).compactMap { context.tree.string($0) }
+                : [context.tree.string(node) ?? "?"]
+        } ?? []
+        let macro = transforms.contains { $0 != "AWS::Serverless-2016-10-31" && $0 != "AWS::LanguageExtensions" }
+        func isResource(_ name: String) -> Bool {
+            macro || template.hasResource(named: name) || context.mayBeMadeBySAM(name)
+        }
         func isReferable(_ name: String) -> Bool {
             parameters.contains(name) || PseudoParameters.names.contains(name) || isResource(name)
         }

@@ -1,0 +1,40 @@
+/// Builds a `Plan` from two templates: resource actions, code storage, network interfaces, and
+/// the findings of HEAD together with the plan's own predictions.
+public struct Planner: Sendable {
+    public var options: PlanOptions
+
+    public init(options: PlanOptions = PlanOptions()) {
+        self.options = options
+    }
+
+    /// `base` is nil for a new stack. `headFindings` are HEAD's validate findings, reported with the plan.
+    public func plan(base: RuleContext?, head: RuleContext, headFindings: [Finding] = []) -> Plan {
+        var changes = ResourcePlanner(base: base, head: head).changes()
+        let storage = StoragePlanner(base: base, head: head, changes: changes, sizes: options.sizes,
+                                     options: options.storage).plan()
+        for index in changes.indices {
+            if let delta = storage.deltas[changes[index].logicalId] { changes[index].storageDeltaBytes = delta }
+        }
+        let (enis, eniFindings) = ENIPlanner(base: base, head: head).summary(changes: changes, eniQuota: options.eniQuota)
+        let sharing = LayerSharingPlanner(base: base, head: head).findings(changes: changes)
+        let failures = FailurePredictor(base: base, head: head).findings(changes: changes)
+        return Plan(changes: changes, transitions: storage.transitions, storage: storage.summary, enis: enis,
+                    findings: headFindings + storage.findings + eniFindings + sharing + failures)
+    }
+}
+
+/// What the plan needs besides the templates.
+public struct PlanOptions: Sendable {
+    /// Code sizes: the artifact sizes file and how to measure local code paths.
+    public var sizes: CodeSizes
+    /// The quota basis and the account's settings (quota, usage, unzipped limit).
+    public var storage: StorageOptions
+    /// Hyperplane ENIs allowed per VPC (default 500).
+    public var eniQuota: Int
+
+    public init(sizes: CodeSizes = CodeSizes(), storage: StorageOptions = StorageOptions(), eniQuota: Int = 500) {
+        self.sizes = sizes
+        self.storage = storage
+        self.eniQuota = eniQuota
+    }
+}

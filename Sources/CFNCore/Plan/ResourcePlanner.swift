@@ -1,0 +1,167 @@
+import CFNLoader
+
+/// Decides what CloudFormation will do to each resource: create, update, replace, delete or none,
+/// with the property paths that cause it, why, and whether each forces replacement.
+///
+/// Values are compared after resolution, so intrinsic forms, key order, comments and layout are no
+/// change, and lists AWS treats as sets compare as sets. Replacement comes from the registry
+/// schemas' `createOnlyProperties`; a replaced resource's new physical ID or ARN ripples to the
+/// resources that reference it.
+public struct ResourcePlanner: Sendable {
+    public let base: RuleContext?
+    public let head: RuleContext
+
+    public init(base: RuleContext?, head: RuleContext) {
+        self.base = base
+        self.head = head
+    }
+
+    /// Property names whose change replaces the resource, by type (registry schemas'
+    /// createOnlyProperties; for the shipped types read from the schema, else none).
+    public static func createOnlyProperties(of type: String) -> Set<String> {
+        guard let schema = SchemaLibrary.shared.schema(forType: type) else { return [] }
+        let pointers = schema.document["createOnlyProperties"]?.array ?? []
+        return Set(pointers.compactMap { pointer -> String? in
+            guard let text = pointer.string, text.hasPrefix("/properties/") else { return nil }
+            return text.dropFirst("/properties/".count).split(separator: "/").first.map(String.init)
+        })
+    }
+
+    public func changes() -> [ResourceChange] {
+        let baseIds = Set(base?.template.resources.map(\.logicalId) ?? [])
+        let headIds = Set(head.template.resources.map(\.logicalId))
+        var changes: [String: ResourceChange] = [:]
+        for id in baseIds.union(headIds) {
+            changes[id] = change(of: id)
+        }
+        ripple(&changes)
+        return changes.values.sorted { $0.logicalId < $1.logicalId }
+    }
+
+    // MARK: One resource
+
+    func change(of id: String) -> ResourceChange {
+        // A resource whose condition is known to be false is not in that stack.
+        let before = base.flatMap { base in base.template.resource(named: id).flatMap { base.mayExist($0) ? $0 : nil } }
+        let after = head.template.resource(named: id).flatMap { head.mayExist($0) ? $0 : nil }
+        if before == nil, after == nil {
+            let type = head.template.resource(named: id)?.type ?? base?.template.resource(named: id)?.type ?? "?"
+            return ResourceChange(logicalId: id, type: type, action: .none)
+        }
+        guard let after else {
+            let type = before?.type ?? "?"
+            return ResourceChange(logicalId: id, type: type, action: .delete,
+                                  conditional: before.map { !(base?.guardOf($0).isAlways ?? true) } ?? false)
+        }
+        let type = after.type ?? "?"
+        let conditional = !head.guardOf(after).isAlways
+        guard let before, let base else {
+            return ResourceChange(logicalId: id, type: type, action: .create, conditional: conditional)
+        }
+        if before.type != after.type {
+            return ResourceChange(logicalId: id, type: type, action: .replace, conditional: conditional, causes: ["Type"],
+                                  details: [ChangeDetail(path: "Type", before: before.type.map(JSONText.quoted),
+                                                         after: after.type.map(JSONText.quoted), reason: .direct,
+                                                         requiresReplacement: .always)])
+        }
+        let createOnly = Self.createOnlyProperties(of: type)
+        var details: [ChangeDetail] = []
+        let sameSource: (Resolved, Resolved) -> Bool = { left, right in
+            guard let leftNode = left.node, let rightNode = right.node else { return true }
+            return base.tree.isEquivalent(leftNode, to: rightNode, in: head.tree)
+        }
+        for difference in PropertyDiff.differences(base.properties[id], head.properties[id], sameSource: sameSource) {
+            let path = difference.path.joined(separator: "/")
+            let unknown = (difference.before.map(Self.containsUnknown) ?? false) || (difference.after.map(Self.containsUnknown) ?? false)
+            let replacement: ChangeDetail.Replacement = difference.path.first.map(createOnly.contains) == true
+                ? (unknown ? .conditional : .always) : .never
+            details.append(ChangeDetail(path: path, before: ValueText.render(difference.before, path: path),
+                                        after: ValueText.render(difference.after, path: path),
+                                        reason: reason(difference), requiresReplacement: replacement))
+        }
+        return summarize(id: id, type: type, conditional: conditional, details: details)
+    }
+
+    func summarize(id: String, type: String, conditional: Bool, details: [ChangeDetail]) -> ResourceChange {
+        guard !details.isEmpty else { return ResourceChange(logicalId: id, type: type, action: .none, conditional: conditional) }
+        let replaces = details.contains { $0.requiresReplacement != .never }
+        let onlyConditionally = replaces && !details.contains { $0.requiresReplacement == .always }
+        return ResourceChange(logicalId: id, type: type, action: replaces ? .replace : .update,
+                              conditional: conditional || onlyConditionally,
+                              causes: details.map(\.path).sorted(), details: details.sorted { $0.path < $1.path })
+    }
+
+    /// `direct` when the template text changed; `parameter` when the same text now resolves to
+    /// another value (a parameter, a pseudo parameter, a mapping lookup).
+    func reason(_ difference: PropertyDiff.Difference) -> ChangeDetail.Reason {
+        guard let base, let beforeNode = difference.before?.node, let afterNode = difference.after?.node else { return .direct }
+        return base.tree.isEquivalent(beforeNode, to: afterNode, in: head.tree) ? .parameter : .direct
+    }
+
+    static func containsUnknown(_ value: Resolved) -> Bool {
+        switch value.kind {
+        case .unknown: return true
+        case .scalar, .noValue: return false
+        case .list(let elements): return elements.contains(where: containsUnknown)
+        case .map(let entries): return entries.contains { containsUnknown($0.value) }
+        case .choice(_, let then, let otherwise): return containsUnknown(then) || containsUnknown(otherwise)
+        }
+    }
+
+    // MARK: Ripple
+
+    /// A replaced resource gets a new physical ID (a replaced layer version a new version ARN):
+    /// resources that reference it are updated, or replaced where the reference is create-only.
+    /// Repeats until nothing more changes.
+    func ripple(_ changes: inout [String: ResourceChange]) {
+        var rippled: Set<String> = []
+        while true {
+            let replaced = Set(changes.values.filter { $0.action == .replace && !keepsPhysicalId($0.logicalId) }.map(\.logicalId))
+                .subtracting(rippled)
+            guard !replaced.isEmpty else { return }
+            rippled.formUnion(replaced)
+            for resource in head.template.resources {
+                guard var change = changes[resource.logicalId], change.action != .create, change.action != .delete,
+                      let properties = resource.properties else { continue }
+                let createOnly = Self.createOnlyProperties(of: resource.type ?? "")
+                var added = false
+                for reference in head.resourceReferences(under: properties) where replaced.contains(reference.target) {
+                    let located = head.template.location(of: reference.range.start).path
+                    let path = Array(located.dropFirst(3).prefix(while: { !$0.hasPrefix("Fn::") && $0 != "Ref" && Int($0) == nil })).joined(separator: "/")
+                    guard !path.isEmpty, !change.details.contains(where: { $0.path == path }) else { continue }
+                    let replacement: ChangeDetail.Replacement = path.split(separator: "/").first.map { createOnly.contains(String($0)) } == true
+                        ? .always : .never
+                    change.details.append(ChangeDetail(
+                        path: path, before: ValueText.render(head.properties[resource.logicalId].flatMap { Self.value(at: path, in: $0) }, path: path),
+                        after: "(known after deploy: \(reference.target) is replaced)", reason: .reference,
+                        requiresReplacement: replacement, referencedResource: reference.target))
+                    added = true
+                }
+                if added {
+                    let summarized = summarize(id: change.logicalId, type: change.type, conditional: change.conditional,
+                                               details: change.details)
+                    change = summarized
+                    changes[resource.logicalId] = change
+                }
+            }
+        }
+    }
+
+    /// A function replaced with the same literal FunctionName keeps its name (and so its ARN): Ref
+    /// and GetAtt of it do not change. (Replacing it fails, which the plan reports separately.)
+    func keepsPhysicalId(_ id: String) -> Bool {
+        guard let before = base?.template.resource(named: id), let after = head.template.resource(named: id),
+              before.type == LambdaFunction.type, after.type == LambdaFunction.type,
+              let old = base?.properties[id]?["FunctionName"]?.text, let new = head.properties[id]?["FunctionName"]?.text
+        else { return false }
+        return old == new
+    }
+
+    static func value(at path: String, in properties: Resolved) -> Resolved? {
+        var current: Resolved? = properties
+        for key in path.split(separator: "/") {
+            current = current?[String(key)]
+        }
+        return current
+    }
+}

@@ -1,0 +1,123 @@
+import CFNLoader
+
+/// One way a function's `Code` or a layer version's `Content` can be in one template, after the
+/// resource's `Condition` and the `Fn::If` choices inside: whether the resource exists, how its
+/// code is stored, and how big it is.
+struct StoredCode: Hashable {
+    enum Mode: Hashable {
+        case copy, reference
+        /// A container image: kept in Amazon ECR, not in Lambda-managed storage.
+        case image
+        /// `S3ObjectStorageMode`, or the whole value, is not known.
+        case unknown
+    }
+
+    var guardCondition: Guard
+    var exists: Bool
+    var mode: Mode
+    /// Nil when not known.
+    var size: ArtifactSize?
+    /// What the plan lists when the size is needed and not known: `s3://…`, a local path as
+    /// written, or the logical ID.
+    var label: String
+    /// The `Code`/`Content` value (the alternative of it) and its `S3ObjectStorageMode`, as written.
+    var node: NodeID?
+    var modeNode: NodeID?
+
+    /// Lambda-managed storage holds this code.
+    var isCounted: Bool { exists && mode == .copy }
+
+    /// `Code` for a function, `Content` for a layer version, nil for other types.
+    static func property(ofType type: String?) -> String? {
+        switch type {
+        case LambdaFunction.type?: "Code"
+        case LambdaLayerVersion.type?: "Content"
+        default: nil
+        }
+    }
+
+    static let keys: [(String, KeyCombination.Mode)] = [
+        ("S3ObjectStorageMode", .value), ("ZipFile", .value), ("ImageUri", .presence),
+        ("S3Bucket", .value), ("S3Key", .value), ("S3ObjectVersion", .value),
+    ]
+
+    /// Every alternative of a resource's code in a template; a single absent one when the template
+    /// (or the resource, or a Lambda type) is not there. A resource whose `Condition` is not known
+    /// has an absent alternative under its negation.
+    static func alternatives(of id: String, in context: RuleContext?, artifacts: ArtifactSizes,
+                             measure: (String) -> Int64?) -> [StoredCode] {
+        guard let context, let resource = context.template.resource(named: id),
+              let property = property(ofType: resource.type) else {
+            return [absent(.always, id)]
+        }
+        var result: [StoredCode] = []
+        let start = context.guardOf(resource)
+        if !start.isAlways {
+            let negated = start.literals.count == 1
+                ? Guard(start.literals.map { ConditionLiteral($0.condition, holds: !$0.holds) }) : Guard.always
+            if context.conditionSet.isSatisfiable(negated) { result.append(absent(negated, id)) }
+        }
+        let isImage = context.properties[id]?["PackageType"]?.text == "Image"
+        for reached in context.reachable(resource, path: [property]) {
+            result += classify(reached.value, under: reached.guardCondition, id: id, isImage: isImage, context: context,
+                               artifacts: artifacts, measure: measure)
+        }
+        return result.isEmpty ? [absent(.always, id)] : result
+    }
+
+    static func absent(_ conditions: Guard, _ id: String) -> StoredCode {
+        StoredCode(guardCondition: conditions, exists: false, mode: .copy, size: nil, label: id)
+    }
+
+    /// One reachable value of `Code`/`Content`: absent, a mapping (split by its own `Fn::If`
+    /// choices), a string (`aws cloudformation package` input: a local path or an S3 URL), or unknown.
+    static func classify(_ value: Resolved?, under conditions: Guard, id: String, isImage: Bool, context: RuleContext,
+                         artifacts: ArtifactSizes, measure: (String) -> Int64?) -> [StoredCode] {
+        guard let value else {
+            // No code at all: `aws cloudformation package` would upload the template's folder.
+            return [StoredCode(guardCondition: conditions, exists: true, mode: isImage ? .image : .copy, size: nil, label: id)]
+        }
+        switch value.kind {
+        case .scalar(let text, _):
+            if let location = S3Location(url: text) {
+                return [StoredCode(guardCondition: conditions, exists: true, mode: .copy, size: artifacts.size(of: location),
+                                   label: location.description, node: value.node)]
+            }
+            let measured = measure(text).flatMap { $0 >= 0 ? ArtifactSize.bytes($0) : nil }
+            return [StoredCode(guardCondition: conditions, exists: true, mode: .copy, size: measured, label: text, node: value.node)]
+        case .map:
+            return KeyCombination.of(value, keys: keys, under: conditions, in: context).map { code in
+                stored(code, id: id, isImage: isImage, artifacts: artifacts)
+            }
+        default:
+            return [StoredCode(guardCondition: conditions, exists: true, mode: .unknown, size: nil, label: id, node: value.node)]
+        }
+    }
+
+    /// One combination of the keys of a `Code`/`Content` mapping.
+    static func stored(_ code: KeyCombination, id: String, isImage: Bool, artifacts: ArtifactSizes) -> StoredCode {
+        var mode: Mode = .copy
+        if let written = code["S3ObjectStorageMode"] {
+            mode = switch written.text {
+            case "COPY"?: .copy
+            case "REFERENCE"?: .reference
+            default: .unknown
+            }
+        }
+        if isImage || code["ImageUri"] != nil { mode = .image }
+        var size: ArtifactSize?
+        var label = id
+        if let zipFile = code["ZipFile"] {
+            size = zipFile.text.map { ArtifactSize.inline(Int64($0.utf8.count)) }
+        } else if let bucket = code["S3Bucket"]?.text, let key = code["S3Key"]?.text {
+            let version = code["S3ObjectVersion"]
+            if version == nil || version?.text != nil {
+                let location = S3Location(bucket: bucket, key: key, versionId: version?.text)
+                size = artifacts.size(of: location)
+                label = location.description
+            }
+        }
+        return StoredCode(guardCondition: code.guardCondition, exists: true, mode: mode, size: size, label: label,
+                          node: code.map.node, modeNode: code["S3ObjectStorageMode"]?.node)
+    }
+}

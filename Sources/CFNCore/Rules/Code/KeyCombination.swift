@@ -1,0 +1,84 @@
+import CFNLoader
+
+/// One way several keys of a mapping can be at once, after `Fn::If` choices, with the guard under
+/// which they are so. Rules that judge keys together (a `Code` with both `ZipFile` and `S3Bucket`,
+/// `PackageType: Image` with a `Runtime`) read them from one combination, so values from branches
+/// that cannot hold together are never mixed.
+struct KeyCombination {
+    /// How a key takes part in the combinations.
+    enum Mode {
+        /// Each reachable value is its own combination.
+        case value
+        /// Only whether the key is present matters: alternatives that are all present (or all
+        /// absent) do not split the combinations, so one problem is not reported once per branch.
+        case presence
+    }
+
+    var guardCondition: Guard
+    /// The mapping the keys belong to (the alternative of it this combination is in).
+    var map: Resolved
+    /// Each present key's value; absent keys (and `AWS::NoValue`) are missing.
+    var values: [String: Resolved]
+
+    subscript(key: String) -> Resolved? { values[key] }
+
+    /// Where the key is written, for findings about a key that should not be there.
+    func keyNode(_ key: String) -> NodeID? {
+        map.entries?.first { $0.key == key }?.keyNode
+    }
+
+    /// Every satisfiable combination of the keys of a known mapping, under `start`. Keys absent from
+    /// the mapping are absent in every combination. Only the keys asked for are expanded, so the
+    /// count stays the product of their own alternatives.
+    static func of(_ map: Resolved, keys: [(String, Mode)], under start: Guard, in context: RuleContext) -> [KeyCombination] {
+        var result = [KeyCombination(guardCondition: start, map: map, values: [:])]
+        for (key, mode) in keys {
+            guard let value = map[key] else { continue }
+            let options = value.alternatives(under: start, context.conditionSet)
+            if options.allSatisfy({ $0.value == nil }) { continue }
+            if mode == .presence, options.allSatisfy({ $0.value != nil }) {
+                for index in result.indices { result[index].values[key] = value }
+                continue
+            }
+            var next: [KeyCombination] = []
+            for partial in result {
+                for option in options {
+                    let joint = partial.guardCondition.and(option.guardCondition)
+                    guard context.conditionSet.isSatisfiable(joint) else { continue }
+                    var combination = partial
+                    combination.guardCondition = joint
+                    combination.values[key] = option.value
+                    next.append(combination)
+                }
+            }
+            result = next
+        }
+        return result
+    }
+
+    /// The combinations of a resource's Properties keys, over every reachable alternative of
+    /// Properties that is a known mapping. A resource without Properties has none.
+    static func properties(of resource: Resource, keys: [(String, Mode)], in context: RuleContext) -> [KeyCombination] {
+        context.reachable(resource, path: []).flatMap { alternative -> [KeyCombination] in
+            guard let properties = alternative.value, properties.entries != nil else { return [] }
+            return of(properties, keys: keys, under: alternative.guardCondition, in: context)
+        }
+    }
+
+    /// The combinations of the keys of a nested mapping property (`Code`, `Content`) of a resource:
+    /// each alternative of the property that is a known mapping. Unknown values are left out.
+    static func nested(_ property: String, of resource: Resource, keys: [(String, Mode)],
+                       in context: RuleContext) -> [(properties: KeyCombination, nested: KeyCombination)] {
+        properties(of: resource, keys: [(property, .value)], in: context).flatMap { outer in
+            guard let value = outer[property], value.entries != nil else { return [(KeyCombination, KeyCombination)]() }
+            return of(value, keys: keys, under: outer.guardCondition, in: context).map { (outer, $0) }
+        }
+    }
+}
+
+extension Guard {
+    /// A message with the conditions it holds under: `"… (when IsProd)"`, or the message alone.
+    func qualifying(_ message: String) -> String {
+        isAlways ? message : message + " (" + description + ")"
+    }
+}

@@ -1,0 +1,31 @@
+/// A value that `Fn::If` may make present or absent — a list element, a map entry's value, a
+/// property: the alternatives under which it is present, and whether it is present in all of them.
+struct PresentAlternatives {
+    /// The alternatives where the value is present, in source order (the `then` branch first).
+    let present: [(guardCondition: Guard, value: Resolved)]
+    /// True when the value is present under every satisfiable alternative: its presence then needs
+    /// no condition beyond `start`.
+    let always: Bool
+    /// The guard the value was reached under.
+    let start: Guard
+
+    init(_ value: Resolved, under start: Guard, _ oracle: any ConditionOracle) {
+        let alternatives = value.alternatives(under: start, oracle)
+        present = alternatives.compactMap { alternative in alternative.value.map { (alternative.guardCondition, $0) } }
+        always = !present.isEmpty && present.count == alternatives.count
+        self.start = start
+    }
+
+    /// The guard under which the value is present, when one conjunction says it: `start` when it is
+    /// present everywhere, else that of its first present alternative.
+    var presenceGuard: Guard? {
+        always ? start : present.first?.guardCondition
+    }
+}
+
+extension Guard {
+    /// The message with " (when …)" appended, or unchanged when the guard always holds.
+    func annotate(_ message: String) -> String {
+        isAlways ? message : "\(message) (\(description))"
+    }
+}

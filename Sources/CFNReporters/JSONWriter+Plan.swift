@@ -1,0 +1,26 @@
+import CFNCore
+
+/// What the plan's JSON needs beyond the validate report: 64-bit numbers and findings in validate's shape.
+extension JSONWriter {
+    mutating func number(_ number: Int64?) { raw(number.map(String.init) ?? "null") }
+
+    /// One finding as `validate --format json` writes it: rule, severity, message, file, line,
+    /// column, endLine, endColumn, resource, resourceType, path.
+    mutating func finding(_ finding: Finding, in report: FileReport) {
+        let start = report.source.lineColumn(at: finding.range.start)
+        let end = report.source.lineColumn(at: finding.range.end)
+        beginObject()
+        key("rule"); string(finding.rule)
+        key("severity"); string(finding.severity.rawValue)
+        key("message"); string(finding.message)
+        key("file"); string(report.file)
+        key("line"); number(start.line)
+        key("column"); number(start.column)
+        key("endLine"); number(end.line)
+        key("endColumn"); number(end.column)
+        key("resource"); string(finding.resource)
+        key("resourceType"); string(finding.resourceType)
+        key("path"); string(finding.pathString)
+        endObject()
+    }
+}

@@ -1,0 +1,142 @@
+import CFNCore
+
+/// The plan as one JSON object: a public contract (formatVersion 1), extended, never broken.
+///
+/// ```json
+/// {"formatVersion": 1, "tool": {"name": "cfn-lambda", "version": "0.1.0"},
+///  "changes": [{"logicalId": "Orders", "type": "AWS::Lambda::Function", "action": "update",
+///               "conditional": false, "causes": ["Code/S3ObjectStorageMode"],
+///               "details": [{"path": "Code/S3ObjectStorageMode", "before": null, "after": "REFERENCE",
+///                            "reason": "direct", "requiresReplacement": "never"}],
+///               "storageDeltaBytes": -10485760}],
+///  "transitions": [{"logicalId": "Orders", "from": "COPY", "to": "REFERENCE", "deltaBytes": -10485760}],
+///  "storage": {"quotaBytes": 322122547200, "usageBeforeBytes": 1073741824, "deltaBytes": -10485760,
+///              "usageAfterBytes": 1063256064, "exceedsQuota": false, "unknownSizes": []},
+///  "enis": {"create": [{"subnetId": "subnet-0a1b", "securityGroupIds": ["sg-1"], "functions": ["Orders"]}],
+///           "reclaim": [], "unknown": []},
+///  "findings": [ …as validate --format json writes them… ],
+///  "summary": {"create": 0, "update": 1, "replace": 0, "delete": 0}}
+/// ```
+/// - Every resource of either template is in `changes` (action `none` included), sorted by logical ID.
+/// - `before`/`after`: the value as JSON where it is known (`"REFERENCE"`, `512`, `["sg-1"]`), null
+///   where the property is absent, and a string describing it where it is not known when planning
+///   (`"(known after deploy: Layer is replaced)"`, `"(if IsProd then 1024 else 512)"`); see `PlanValueText`.
+/// - Unknown numbers are null: `storageDeltaBytes`, `deltaBytes` of a transition, `usageBeforeBytes`,
+///   `usageAfterBytes`, `exceedsQuota`.
+/// - When no plan could be made (BASE or HEAD is not a readable template), `changes` and
+///   `transitions` are empty, `storage` and `enis` are null, and the findings say why.
+/// - Findings are sorted by file, line, column and rule.
+public struct PlanJSONReporter: Sendable {
+    public init() {}
+
+    public func render(_ run: PlanRun) -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("formatVersion"); json.number(ToolInfo.formatVersion)
+        json.key("tool")
+        json.beginObject()
+        json.key("name"); json.string(ToolInfo.name)
+        json.key("version"); json.string(ToolInfo.version)
+        json.endObject()
+        json.key("changes")
+        json.beginArray()
+        for change in run.plan?.changes ?? [] { write(change, to: &json) }
+        json.endArray()
+        json.key("transitions")
+        json.beginArray()
+        for transition in run.plan?.transitions ?? [] {
+            json.beginObject()
+            json.key("logicalId"); json.string(transition.logicalId)
+            json.key("from"); json.string(transition.from.rawValue)
+            json.key("to"); json.string(transition.to.rawValue)
+            json.key("deltaBytes"); json.number(transition.deltaBytes)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("storage")
+        if let storage = run.plan?.storage { write(storage, to: &json) } else { json.raw("null") }
+        json.key("enis")
+        if let enis = run.plan?.enis { write(enis, to: &json) } else { json.raw("null") }
+        json.key("findings")
+        json.beginArray()
+        for report in run.findings.reports {
+            for finding in report.findings { json.finding(finding, in: report) }
+        }
+        json.endArray()
+        json.key("summary")
+        json.beginObject()
+        for action in [ResourceChange.Action.create, .update, .replace, .delete] {
+            json.key(action.rawValue); json.number(run.plan?.count(action) ?? 0)
+        }
+        json.endObject()
+        json.endObject()
+        return json.output + "\n"
+    }
+
+    private func write(_ change: ResourceChange, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("logicalId"); json.string(change.logicalId)
+        json.key("type"); json.string(change.type)
+        json.key("action"); json.string(change.action.rawValue)
+        json.key("conditional"); json.bool(change.conditional)
+        json.key("causes")
+        json.beginArray()
+        for cause in change.causes { json.string(cause) }
+        json.endArray()
+        json.key("details")
+        json.beginArray()
+        for detail in change.details {
+            json.beginObject()
+            json.key("path"); json.string(detail.path)
+            json.key("before"); PlanValueText.write(detail.before, to: &json)
+            json.key("after"); PlanValueText.write(detail.after, to: &json)
+            json.key("reason"); json.string(detail.reason.rawValue)
+            json.key("requiresReplacement"); json.string(detail.requiresReplacement.rawValue)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("storageDeltaBytes"); json.number(change.storageDeltaBytes)
+        json.endObject()
+    }
+
+    private func write(_ storage: StorageSummary, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("quotaBytes"); json.number(storage.quotaBytes)
+        json.key("usageBeforeBytes"); json.number(storage.usageBeforeBytes)
+        json.key("deltaBytes"); json.number(storage.deltaBytes)
+        json.key("usageAfterBytes"); json.number(storage.usageAfterBytes)
+        json.key("exceedsQuota"); json.bool(storage.exceedsQuota)
+        json.key("unknownSizes")
+        json.beginArray()
+        for artifact in storage.unknownSizes { json.string(artifact) }
+        json.endArray()
+        json.endObject()
+    }
+
+    private func write(_ enis: ENISummary, to json: inout JSONWriter) {
+        json.beginObject()
+        for (name, combinations) in [("create", enis.create), ("reclaim", enis.reclaim)] {
+            json.key(name)
+            json.beginArray()
+            for combination in combinations {
+                json.beginObject()
+                json.key("subnetId"); json.string(combination.subnetId)
+                json.key("securityGroupIds")
+                json.beginArray()
+                for group in combination.securityGroupIds { json.string(group) }
+                json.endArray()
+                json.key("functions")
+                json.beginArray()
+                for function in combination.functions { json.string(function) }
+                json.endArray()
+                json.endObject()
+            }
+            json.endArray()
+        }
+        json.key("unknown")
+        json.beginArray()
+        for function in enis.unknown { json.string(function) }
+        json.endArray()
+        json.endObject()
+    }
+}

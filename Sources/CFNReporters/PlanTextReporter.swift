@@ -1,0 +1,155 @@
+import CFNCore
+
+/// The plan for people, Terraform-like:
+///
+/// ```
+/// Plan: base.yaml → head.yaml
+///
+///   + Reports (AWS::Lambda::Function) will be created
+///   ~ Orders (AWS::Lambda::Function) will be updated in place, storage −10.0 MiB
+///       Code/S3ObjectStorageMode: (absent) → "REFERENCE" (edited)
+/// -/+ Deps (AWS::Lambda::LayerVersion) will be replaced
+///       Content/S3Key: "deps-1.zip" → "deps-2.zip" (edited, forces replacement)
+///   - Legacy (AWS::Lambda::Function) will be deleted
+///
+/// 1 to create, 1 to update, 1 to replace, 1 to delete; 2 unchanged.
+///
+/// Code storage: …
+/// Network interfaces: …
+///
+/// head.yaml:12:7: error: … [rule-id]
+/// ```
+/// Resources without change are counted, not listed. Values are the plan's texts: JSON where known,
+/// `(absent)` where the property is not set. Findings are validate's text lines.
+public struct PlanTextReporter: Sendable {
+    /// ANSI colours for actions and severities; the CLI turns them on only for a terminal without `NO_COLOR`.
+    public var color: Bool
+
+    public init(color: Bool = false) {
+        self.color = color
+    }
+
+    public func render(_ run: PlanRun) -> String {
+        var blocks: [[String]] = [[run.base.map { "Plan: \($0) → \(run.head)" } ?? "Plan: new stack from \(run.head)"]]
+        if let plan = run.plan {
+            blocks.append(run.changed.isEmpty ? ["No changes."] : run.changed.flatMap(lines(for:)))
+            let unchanged = plan.count(.none)
+            blocks.append(["\(plan.count(.create)) to create, \(plan.count(.update)) to update, "
+                           + "\(plan.count(.replace)) to replace, \(plan.count(.delete)) to delete; \(unchanged) unchanged."])
+            blocks.append(storage(plan))
+            blocks.append(networkInterfaces(plan.enis, quota: run.eniQuota))
+        } else {
+            blocks.append(["No plan: a template is not readable (see the findings)."])
+        }
+        var output = blocks.map { $0.map { $0 + "\n" }.joined() }.joined(separator: "\n")
+        let findings = TextReporter(color: color).render(run.findings)
+        if !findings.isEmpty { output += "\n" + findings }
+        return output
+    }
+
+    // MARK: Changes
+
+    private func lines(for change: ResourceChange) -> [String] {
+        var header = "\(symbol(change.action)) \(change.logicalId) (\(change.type)) \(Self.verb(change.action))"
+        if change.conditional { header += " (conditional)" }
+        if let delta = change.storageDeltaBytes, delta != 0 { header += ", storage \(PlanBytes.delta(delta))" }
+        return [header] + change.details.map { detail in
+            var notes = [Self.reason(detail)]
+            switch detail.requiresReplacement {
+            case .always: notes.append("forces replacement")
+            case .conditional: notes.append("may force replacement")
+            case .never: break
+            }
+            return "      \(detail.path): \(detail.before ?? "(absent)") → \(detail.after ?? "(absent)") (\(notes.joined(separator: ", ")))"
+        }
+    }
+
+    static func verb(_ action: ResourceChange.Action) -> String {
+        switch action {
+        case .create: "will be created"
+        case .update: "will be updated in place"
+        case .replace: "will be replaced"
+        case .delete: "will be deleted"
+        case .none: "is unchanged"
+        }
+    }
+
+    static func reason(_ detail: ChangeDetail) -> String {
+        switch detail.reason {
+        case .direct: "edited"
+        case .parameter: "parameter value"
+        case .reference: detail.referencedResource.map { "references \($0)" } ?? "reference"
+        }
+    }
+
+    /// `  +`, `  ~`, `-/+`, `  -`: right-aligned, so logical IDs line up.
+    private func symbol(_ action: ResourceChange.Action) -> String {
+        let (text, code) = switch action {
+        case .create: ("+", "32")
+        case .update: ("~", "33")
+        case .replace: ("-/+", "35")
+        case .delete: ("-", "31")
+        case .none: (" ", "0")
+        }
+        let padding = String(repeating: " ", count: 3 - text.count)
+        return padding + (color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text)
+    }
+
+    // MARK: Storage and network interfaces
+
+    private func storage(_ plan: Plan) -> [String] {
+        let summary = plan.storage
+        var lines = ["Code storage (Lambda-managed): \(PlanBytes.delta(summary.deltaBytes))"
+                     + (summary.unknownSizes.isEmpty ? "" : " and sizes not known")]
+        if let before = summary.usageBeforeBytes, let after = summary.usageAfterBytes {
+            lines.append("  usage \(PlanBytes.size(before)) → \(PlanBytes.size(after)) of \(PlanBytes.size(summary.quotaBytes))")
+        } else {
+            lines.append("  quota \(PlanBytes.size(summary.quotaBytes)); usage before the deployment not known")
+        }
+        switch summary.exceedsQuota {
+        case true?: lines.append("  usage after the deployment exceeds the quota")
+        case false?, nil: break
+        }
+        for transition in plan.transitions {
+            let delta = transition.deltaBytes.map(PlanBytes.delta) ?? "size not known"
+            lines.append("  \(transition.logicalId): \(transition.from.rawValue) → \(transition.to.rawValue) (\(delta))")
+        }
+        if !summary.unknownSizes.isEmpty {
+            lines.append("  sizes not known (totals leave them out): \(summary.unknownSizes.joined(separator: ", "))")
+        }
+        return lines
+    }
+
+    private func networkInterfaces(_ enis: ENISummary, quota: Int) -> [String] {
+        guard !enis.create.isEmpty || !enis.reclaim.isEmpty || !enis.unknown.isEmpty else {
+            return ["Network interfaces: no subnet and security group combination added or removed."]
+        }
+        var counts: [String] = []
+        if !enis.create.isEmpty { counts.append("up to \(Self.count(enis.create.count, "new network interface"))") }
+        if !enis.reclaim.isEmpty { counts.append("up to \(Self.count(enis.reclaim.count, "network interface")) to reclaim") }
+        var lines = ["Network interfaces: " + (counts.isEmpty ? "none known to be added or removed" : counts.joined(separator: ", "))]
+        for combination in enis.create { lines.append("  " + line(combination, symbol: "+", code: "32")) }
+        for combination in enis.reclaim { lines.append("  " + line(combination, symbol: "-", code: "31")) }
+        if !enis.unknown.isEmpty {
+            lines.append("  subnets or security groups known only at deploy: \(enis.unknown.joined(separator: ", "))")
+        }
+        if !enis.create.isEmpty {
+            lines.append("  Functions behind a new combination stay Pending for several minutes while Lambda creates its network interface (at most \(quota) per VPC).")
+        }
+        if !enis.reclaim.isEmpty {
+            lines.append("  A network interface is freed only when nothing else uses its combination, which takes up to 20 minutes.")
+        }
+        return lines
+    }
+
+    /// `+ subnet-0a1b [sg-1, sg-2]: Orders, Reports`
+    private func line(_ combination: ENICombination, symbol: String, code: String) -> String {
+        let mark = color ? "\u{1B}[\(code)m\(symbol)\u{1B}[0m" : symbol
+        return "\(mark) \(combination.subnetId) [\(combination.securityGroupIds.joined(separator: ", "))]: "
+            + combination.functions.joined(separator: ", ")
+    }
+
+    static func count(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,225 @@
+import ArgumentParser
+import CFNCore
+import CFNReporters
+import CFNSchemas
+import Foundation
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Predict what deploying HEAD over BASE does to each resource: actions, code storage, network interfaces.",
+        usage: "cfn-lambda plan [<options>] [BASE] HEAD",
+        discussion: """
+            BASE is the template deployed now and HEAD the one to deploy; without BASE, HEAD is a \
+            new stack. With --base-ref REV, BASE is HEAD's file as it is in that git revision \
+            (git show REV:<path>); if the file is not in that revision, HEAD is a new file and every \
+            resource is created. Resources are matched by logical ID and their resolved values \
+            compared: each is created, updated, replaced or deleted, with the properties that cause \
+            it and whether they force replacement. HEAD is also validated, and its findings are \
+            reported with the plan's own predictions (a replacement that will fail, a quota exceeded).
+
+            Values: --parameters give HEAD's parameter values and --base-parameters BASE's (by \
+            default the same values); the other options are validate's. Code storage: \
+            --artifact-sizes is a JSON object from s3://bucket/key to a byte count or \
+            {"zipped": N, "unzipped": M}; --account-settings is what `aws lambda \
+            get-account-settings` prints; --quota-basis picks the size that counts when both are \
+            given. Network interfaces: one per subnet and security group set; --eni-quota is the \
+            number Lambda allows per VPC.
+
+            Formats: text is Terraform-like (+ create, ~ update, -/+ replace, - delete) and ends \
+            with validate's finding lines; json is one object with the versioned contract in the \
+            README (changes, transitions, storage, enis, findings, summary); markdown is a \
+            pull-request comment. For json and markdown a one-line summary goes to standard error. \
+            Colour is used only on a terminal, and never when NO_COLOR is set.
+
+            Exit codes: 0 plan made and no error finding, 1 an error finding (a predicted failure \
+            or an invalid HEAD), 2 with --detailed-exitcode when resources change and there is no \
+            error, 64 usage error, 66 an input could not be read (a template, a file an option \
+            names, or BASE from git).
+
+            Examples:
+              cfn-lambda plan templates/plan/orders-{base,head}.yaml
+              cfn-lambda plan --base-ref origin/main stacks/orders.yaml
+              cfn-lambda plan -f markdown --base-ref origin/main orders.yaml > plan.md
+              cfn-lambda plan -f json --detailed-exitcode base.yaml head.yaml > plan.json
+              cfn-lambda plan --parameters Env=prod --base-parameters Env=dev t.yaml t.yaml
+              cfn-lambda plan --artifact-sizes sizes.json --account-settings a.json t.yaml
+            """
+    )
+
+    @Option(name: .shortAndLong, help: "Output format.")
+    var format: PlanFormat = .text
+
+    @Flag(name: .customLong("detailed-exitcode"), help: "Exit 2 when resources change and there is no error finding.")
+    var detailedExitcode = false
+
+    @Option(name: .customLong("base-ref"), help: ArgumentHelp("Read BASE from git: HEAD's file in this revision.", valueName: "REV"))
+    var baseRef: String?
+
+    @Option(name: .customLong("base-parameters"),
+            help: ArgumentHelp("A parameter value (Key=Value) or a parameters file for BASE; by default the --parameters values. Repeatable.",
+                               valueName: "Key=Value|file"))
+    var baseParameters: [String] = []
+
+    @Option(name: .customLong("artifact-sizes"),
+            help: ArgumentHelp("JSON object from s3://bucket/key[?versionId=V] to a byte count or {\"zipped\": N, \"unzipped\": M}.", valueName: "file"))
+    var artifactSizes: String?
+
+    @Option(name: .customLong("account-settings"),
+            help: ArgumentHelp("The output of `aws lambda get-account-settings`: the code storage quota and usage.", valueName: "file"))
+    var accountSettings: String?
+
+    @Option(name: .customLong("quota-basis"), help: "Which size counts against the code storage quota when both are given.")
+    var quotaBasis: PlanQuotaBasis = .unzipped
+
+    @Option(name: .customLong("eni-quota"), help: ArgumentHelp("Lambda network interfaces allowed per VPC.", valueName: "N"))
+    var eniQuota: Int = 500
+
+    @OptionGroup(title: "Template values and rules")
+    var options: TemplateSettingsOptions
+
+    @Argument(help: ArgumentHelp("The deployed template (optional) and the template to deploy.", valueName: "BASE HEAD"))
+    var templates: [String] = []
+
+    func validate() throws {
+        guard (1...2).contains(templates.count) else {
+            throw ValidationError("Give HEAD, or BASE and HEAD.")
+        }
+        if let baseRef {
+            if templates.count == 2 { throw ValidationError("--base-ref reads BASE from git; give only HEAD.") }
+            if baseRef.isEmpty || baseRef.hasPrefix("-") { throw ValidationError("--base-ref must name a revision, not '\(baseRef)'.") }
+        }
+        if eniQuota < 1 { throw ValidationError("--eni-quota must be at least 1, not \(eniQuota).") }
+    }
+
+    func run() throws {
+        let head = templates[templates.count - 1]
+        let headSettings = ResolvedSettings(options)
+        let baseSettings: ResolvedSettings
+        if baseParameters.isEmpty {
+            baseSettings = headSettings
+        } else {
+            var baseOptions = options
+            baseOptions.parameters = baseParameters
+            baseSettings = ResolvedSettings(baseOptions)
+        }
+        let storageInputs = PlanStorageInputs(artifactSizes: artifactSizes, accountSettings: accountSettings, quotaBasis: quotaBasis)
+        var unreadable = headSettings.unreadable
+        unreadable += baseSettings.unreadable.filter { !unreadable.contains($0) }
+        unreadable += storageInputs.unreadable
+        var otherReports = headSettings.inputReports
+        otherReports += baseSettings.inputReports.filter { report in !otherReports.contains { $0.file == report.file } }
+
+        // The templates: without them there is nothing to plan.
+        let headBytes = Self.readTemplate(head, into: &unreadable)
+        let base = headBytes == nil ? .missing : readBase(head: head, into: &unreadable)
+        for problem in unreadable {
+            Console.error("cfn-lambda: \(problem)")
+        }
+        guard let headBytes, base != .missing else { throw ExitCode(66) }
+        if !SchemaFiles.isAvailable {
+            Console.error("cfn-lambda: warning: the schema files were not found (cfn-lambda_CFNSchemas.resources beside the executable, or a folder named by CFN_LAMBDA_SCHEMAS); replacements and properties are not judged from the CloudFormation schemas")
+        }
+
+        var planOptions = PlanOptions(eniQuota: eniQuota)
+        otherReports += storageInputs.apply(to: &planOptions, headDirectory: (head as NSString).deletingLastPathComponent)
+        let run = Self.plan(head: (head, headBytes, headSettings), base: (base, baseSettings), options: planOptions,
+                            otherReports: otherReports)
+        switch format {
+        case .text:
+            Console.output(PlanTextReporter(color: Console.useColor).render(run))
+        case .json:
+            Console.output(PlanJSONReporter().render(run))
+            Console.error(Self.summary(run))
+        case .markdown:
+            Console.output(PlanMarkdownReporter().render(run))
+            Console.error(Self.summary(run))
+        }
+        if !unreadable.isEmpty { throw ExitCode(66) }
+        if run.hasError { throw ExitCode(1) }
+        if detailedExitcode && run.hasChanges { throw ExitCode(2) }
+    }
+
+    /// Where BASE comes from.
+    enum Base: Equatable {
+        /// A new stack: no BASE given, or HEAD's file is not in the `--base-ref` revision.
+        case none
+        case template(name: String, bytes: [UInt8])
+        /// BASE could not be read (the reason is recorded).
+        case missing
+    }
+
+    /// BASE from the command line or from git; records why it cannot be read.
+    func readBase(head: String, into unreadable: inout [String]) -> Base {
+        if templates.count == 2 {
+            return Self.readTemplate(templates[0], into: &unreadable).map { .template(name: templates[0], bytes: $0) } ?? .missing
+        }
+        guard let baseRef else { return .none }
+        switch PlanGitBase.read(revision: baseRef, head: head) {
+        case .success(.template(let name, let bytes)):
+            return .template(name: name, bytes: bytes)
+        case .success(.newFile(let name)):
+            Console.error("cfn-lambda: \(name) does not exist: \(head) is a new file, planned as a new stack")
+            return .none
+        case .failure(let failure):
+            unreadable.append(failure.message)
+            return .missing
+        }
+    }
+
+    /// Validates HEAD and plans it over BASE. When a template has no readable structure there is
+    /// no plan, and the run carries the findings that say why.
+    static func plan(head: (path: String, bytes: [UInt8], settings: ResolvedSettings), base: (source: Base, settings: ResolvedSettings),
+                     options: PlanOptions, otherReports: [FileReport]) -> PlanRun {
+        var otherReports = otherReports
+        let headReport = Validator(settings: head.settings.settings, configuration: head.settings.configuration)
+            .validate(file: head.path, bytes: head.bytes)
+        let headTemplate = LoadedTemplate(bytes: head.bytes).template
+        var baseName: String?
+        var baseContext: RuleContext?
+        var baseReadable = true
+        if case .template(let name, let bytes) = base.source {
+            baseName = name
+            let loaded = LoadedTemplate(bytes: bytes)
+            if let template = loaded.template {
+                baseContext = RuleContext(template: template, settings: base.settings.settings)
+            } else {
+                baseReadable = false
+                otherReports.append(FileReport(file: name, source: loaded.source, findings: loaded.findings))
+            }
+        }
+        var plan: CFNCore.Plan?
+        if let headTemplate, baseReadable {
+            let headContext = RuleContext(template: headTemplate, settings: head.settings.settings)
+            plan = Planner(options: options).plan(base: baseContext, head: headContext, headFindings: headReport.findings)
+        } else {
+            otherReports.append(headReport)
+        }
+        return PlanRun(plan: plan, head: head.path, headSource: headReport.source, base: baseName,
+                       otherReports: otherReports, eniQuota: options.eniQuota)
+    }
+
+    /// Reads a template file; records why not when it cannot.
+    static func readTemplate(_ path: String, into unreadable: inout [String]) -> [UInt8]? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            unreadable.append("\(path): no such file or directory")
+            return nil
+        }
+        guard !isDirectory.boolValue, let bytes = TemplateFiles.read(path) else {
+            unreadable.append(isDirectory.boolValue ? "\(path): is a directory, not a template" : "\(path): cannot be read")
+            return nil
+        }
+        return bytes
+    }
+
+    /// `1 to create, 2 to update, 0 to replace, 0 to delete; 0 errors, 1 warning, 0 infos`
+    static func summary(_ run: PlanRun) -> String {
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        let findings = "\(plural(run.findings.count(.error), "error")), \(plural(run.findings.count(.warning), "warning")), "
+            + "\(plural(run.findings.count(.info), "info"))"
+        guard let plan = run.plan else { return "no plan; \(findings)" }
+        return "\(plan.count(.create)) to create, \(plan.count(.update)) to update, \(plan.count(.replace)) to replace, "
+            + "\(plan.count(.delete)) to delete; \(findings)"
+    }
+}
