@@ -2,8 +2,15 @@ extension Resolved {
     /// The value with its top-level `Fn::If` choices expanded: each alternative with the guard
     /// under which it is the value. Alternatives whose guard cannot hold are left out; a branch that
     /// is `AWS::NoValue` is an alternative with value nil (the property is absent there).
-    public func alternatives(under start: Guard, _ oracle: any ConditionOracle) -> [(guardCondition: Guard, value: Resolved?)] {
-        var result: [(Guard, Resolved?)] = []
+    public func alternatives(under start: Guard, _ oracle: some ConditionOracle) -> [(guardCondition: Guard, value: Resolved?)] {
+        // Without a choice at the top the value is its one alternative.
+        switch kind {
+        case .choice: break
+        case .noValue: return [(start, nil)]
+        case .scalar, .list, .map, .unknown: return [(start, self)]
+        }
+        // Labelled as returned: arrays of differently labelled tuples are converted element by element.
+        var result: [(guardCondition: Guard, value: Resolved?)] = []
         var work: [(Guard, Resolved)] = [(start, self)]
         while let (conditions, value) = work.popLast() {
             switch value.kind {
@@ -37,9 +44,9 @@ extension RuleContext {
         let start = guardOf(resource)
         guard conditionSet.isSatisfiable(start) else { return [] }
         guard let properties = properties[resource.logicalId] else { return [(start, nil)] }
-        var current: [(Guard, Resolved?)] = properties.alternatives(under: start, conditionSet)
+        var current = properties.alternatives(under: start, conditionSet)
         for key in path {
-            var next: [(Guard, Resolved?)] = []
+            var next: [(guardCondition: Guard, value: Resolved?)] = []
             for (conditions, value) in current {
                 guard let value else {
                     next.append((conditions, nil))
