@@ -65,6 +65,9 @@ public final class Resource: Sendable {
     /// The literal Type, when it is a string.
     public let type: String?
     public let attributes: [Attribute: NodeID]
+    /// Where the resource is in its template's `resources` (-1 when not made by `TemplateParser`):
+    /// what a rule context keeps per resource is found there without hashing the logical ID.
+    let position: Int
 
     public enum Attribute: String, CaseIterable, Sendable {
         case type = "Type"
@@ -85,6 +88,16 @@ public final class Resource: Sendable {
         self.node = node
         self.type = type
         self.attributes = attributes
+        self.position = -1
+    }
+
+    init(logicalId: String, idRange: SourceRange, node: NodeID, type: String?, attributes: [Attribute: NodeID], position: Int) {
+        self.logicalId = logicalId
+        self.idRange = idRange
+        self.node = node
+        self.type = type
+        self.attributes = attributes
+        self.position = position
     }
 
     public subscript(_ attribute: Attribute) -> NodeID? { attributes[attribute] }

@@ -102,13 +102,13 @@ public enum TemplateParser {
                                         at: tree.range(entry.value), resource: logicalId, path: ["Resources", logicalId]))
                 continue
             }
-            resources.append(parseResource(logicalId, idRange, entry.value, tree, &findings))
+            resources.append(parseResource(logicalId, idRange, entry.value, tree, position: resources.count, &findings))
         }
         return resources
     }
 
     private static func parseResource(_ logicalId: String, _ idRange: SourceRange, _ node: NodeID, _ tree: NodeTree,
-                                      _ findings: inout [Finding]) -> Resource {
+                                      position: Int, _ findings: inout [Finding]) -> Resource {
         var attributes: [Resource.Attribute: NodeID] = [:]
         var unknown: [(String, SourceRange)] = []
         for entry in tree.entries(node) {
@@ -146,7 +146,7 @@ public enum TemplateParser {
                                         path: ["Resources", logicalId, "Properties"]))
             }
         }
-        return Resource(logicalId: logicalId, idRange: idRange, node: node, type: type, attributes: attributes)
+        return Resource(logicalId: logicalId, idRange: idRange, node: node, type: type, attributes: attributes, position: position)
     }
 
     static func isValidLogicalId(_ id: String) -> Bool {

@@ -122,6 +122,30 @@ import Testing
         #expect(describe(.always) == unconditional)
     }
 
+    @Test func reachableValuesOfRepeatedAndForeignResources() throws {
+        // A logical ID written twice: each resource keeps its own guard, and both read the
+        // Properties that `properties` keeps for the ID (the last); a resource made by hand reads them too.
+        let text = """
+            Parameters:
+              Env: {Type: String}
+            Conditions:
+              IsProd: !Equals [!Ref Env, prod]
+            Resources:
+              A: {Type: AWS::S3::Bucket, Condition: IsProd, Properties: {BucketName: first}}
+              A: {Type: AWS::S3::Bucket, Properties: {BucketName: second}}
+
+            """
+        let template = try #require(LoadedTemplate(bytes: Array(text.utf8)).template)
+        let context = RuleContext(template: template, settings: ValidationSettings())
+        let foreign = Resource(logicalId: "A", idRange: SourceRange(start: 0, end: 1), node: template.root, type: nil,
+                               attributes: [:])
+        let described = (template.resources + [foreign]).map { resource in
+            "\(context.guardOf(resource)) " + context.reachable(resource, "BucketName").map { "[\($0.guardCondition)] \($0.value?.text ?? "-")" }
+                .joined(separator: ", ")
+        }
+        #expect(described == ["when IsProd [when IsProd] second", " [] second", " [] second"])
+    }
+
     @Test func repeatedReferencesResolveAtTheirOwnNodes() throws {
         let text = """
             Parameters:

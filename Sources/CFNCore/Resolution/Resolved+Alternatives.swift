@@ -41,9 +41,9 @@ extension RuleContext {
     }
 
     public func reachable(_ resource: Resource, path: [String]) -> [(guardCondition: Guard, value: Resolved?)] {
-        let start = guardOf(resource)
+        let (start, properties) = guardAndProperties(of: resource)
         guard conditionSet.isSatisfiable(start) else { return [] }
-        guard let properties = properties[resource.logicalId] else { return [(start, nil)] }
+        guard let properties else { return [(start, nil)] }
         var current = properties.alternatives(under: start, conditionSet)
         for key in path {
             var next: [(guardCondition: Guard, value: Resolved?)] = []
@@ -53,9 +53,9 @@ extension RuleContext {
                     continue
                 }
                 switch value.kind {
-                case .map:
-                    if let child = value.entries?.first(where: { $0.key == key })?.value {
-                        next += child.alternatives(under: conditions, conditionSet)
+                case .map(let entries):
+                    if let index = entries.firstIndex(where: { $0.key == key }) {
+                        next += entries[index].value.alternatives(under: conditions, conditionSet)
                     } else {
                         next.append((conditions, nil))
                     }

@@ -38,6 +38,10 @@ public final class RuleContext: Sendable {
     public let lambda: LambdaModel
     /// Evaluated places and references, shared by the rules that ask for them.
     let cache = RuleContextCache()
+    /// By position in `template.resources`: each resource's guard, and its resolved Properties as
+    /// `properties` has them. Rules ask for these for every resource, many times.
+    private let guardsByPosition: [Guard]
+    private let propertiesByPosition: [Resolved?]
 
     public init(template: Template, settings: ValidationSettings) {
         self.template = template
@@ -53,6 +57,9 @@ public final class RuleContext: Sendable {
         }
         self.properties = properties
         let (tree, conditionSet) = (template.tree, conditionSet)
+        let guards = template.resources.map { Self.guardOf($0, tree: tree, conditionSet: conditionSet) }
+        guardsByPosition = guards
+        propertiesByPosition = template.resources.map { properties[$0.logicalId] }
         lambda = LambdaModel(resources: template.resources, properties: properties) {
             Self.guardOf($0, tree: tree, conditionSet: conditionSet)
         }
@@ -68,7 +75,21 @@ public final class RuleContext: Sendable {
 
     /// The guard under which a resource exists: its `Condition`, unless that is known to be true.
     public func guardOf(_ resource: Resource) -> Guard {
-        Self.guardOf(resource, tree: tree, conditionSet: conditionSet)
+        if let position = position(of: resource) { return guardsByPosition[position] }
+        return Self.guardOf(resource, tree: tree, conditionSet: conditionSet)
+    }
+
+    /// The guard and the resolved Properties of a resource (nil when it has none).
+    func guardAndProperties(of resource: Resource) -> (guardCondition: Guard, properties: Resolved?) {
+        if let position = position(of: resource) { return (guardsByPosition[position], propertiesByPosition[position]) }
+        return (Self.guardOf(resource, tree: tree, conditionSet: conditionSet), properties[resource.logicalId])
+    }
+
+    /// The resource's position in `template.resources`, when it is the template's own resource.
+    private func position(of resource: Resource) -> Int? {
+        let position = resource.position
+        guard template.resources.indices.contains(position), template.resources[position] === resource else { return nil }
+        return position
     }
 
     private static func guardOf(_ resource: Resource, tree: NodeTree, conditionSet: ConditionSet) -> Guard {
