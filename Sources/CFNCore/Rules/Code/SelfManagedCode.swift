@@ -35,6 +35,9 @@ struct SelfManagedCode {
         let owners = context.lambda.functions.map { ($0.resource, "Code") } + context.lambda.layerVersions.map { ($0.resource, "Content") }
         var result: [SelfManagedCode] = []
         for (resource, property) in owners.sorted(by: { $0.0.idRange < $1.0.idRange }) {
+            // Every combination's values are taken from the resolved Properties: without the text
+            // REFERENCE anywhere in them, none is self-managed (most functions: not worth expanding).
+            guard let properties = context.properties[resource.logicalId], properties.contains(text: "REFERENCE") else { continue }
             for (_, code) in KeyCombination.nested(property, of: resource, keys: keys, in: context) {
                 guard let mode = code["S3ObjectStorageMode"], mode.text == "REFERENCE" else { continue }
                 result.append(SelfManagedCode(resource: resource, property: property, code: code, storageMode: mode))
