@@ -146,6 +146,38 @@ import Testing
         #expect(described == ["when IsProd [when IsProd] second", " [] second", " [] second"])
     }
 
+    @Test func selfManagedCodeFoundThroughChoicesAndMappings() {
+        // Functions whose Properties never resolve to REFERENCE are skipped; these do, in a branch
+        // of Fn::If and from a mapping.
+        let text = """
+            Parameters:
+              Env: {Type: String}
+            Conditions:
+              IsProd: !Equals [!Ref Env, prod]
+            Mappings:
+              Modes: {prod: {Mode: REFERENCE}}
+            Resources:
+              A:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Code: {S3Bucket: b, S3Key: k, S3ObjectStorageMode: !If [IsProd, REFERENCE, COPY]}
+              B:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Code: {S3Bucket: b, S3Key: k, S3ObjectStorageMode: !FindInMap [Modes, prod, Mode]}
+              C:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Code: {S3Bucket: b, S3Key: k, S3ObjectStorageMode: COPY}
+
+            """
+        let message = "S3ObjectStorageMode REFERENCE without S3ObjectVersion: Lambda tracks one version of the object in a versioned bucket; set S3ObjectVersion to the VersionId of the uploaded .zip"
+        #expect(findings(text, rules: [StorageModeVersionRule()]) == [
+            "lambda.storage-mode-version 11:71 \(message) (when IsProd)",
+            "lambda.storage-mode-version 15:58 \(message)",
+        ])
+    }
+
     @Test func repeatedReferencesResolveAtTheirOwnNodes() throws {
         let text = """
             Parameters:
