@@ -54,7 +54,10 @@ public struct Template: Sendable {
 }
 
 /// One entry of `Resources`, with the nodes of its attributes.
-public struct Resource: Sendable {
+///
+/// A class, though immutable: rules pass resources around and iterate all of them many times, and
+/// a copy is then one reference instead of every field.
+public final class Resource: Sendable {
     public let logicalId: String
     /// The range of the logical ID key.
     public let idRange: SourceRange

@@ -7,7 +7,10 @@ import CFNLoader
 /// a small DPLL search over the atoms of just those conditions, with each parameter's atoms kept
 /// mutually exclusive and bounded by its `AllowedValues`. Cost depends on the conditions asked
 /// about, not on how many the template has.
-public struct ConditionSet: Sendable, ConditionOracle {
+///
+/// A class, though immutable: it is passed as `any ConditionOracle` and copied into every resolver
+/// and context, and a reference fits where several fields would be boxed and retained.
+public final class ConditionSet: Sendable, ConditionOracle {
     public let formulas: [String: ConditionFormula]
     public let atoms: [ConditionAtom]
     /// Allowed values of the parameters that appear in atoms.

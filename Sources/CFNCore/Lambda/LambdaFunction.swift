@@ -1,6 +1,9 @@
 /// An `AWS::Lambda::Function` after resolution: each property as a `Resolved` value (which knows
 /// where it is written), possibly with `Fn::If` alternatives inside.
-public struct LambdaFunction: LambdaResource {
+///
+/// A class, though immutable: rules iterate every function of a template, and a copy is then one
+/// reference instead of every field.
+public final class LambdaFunction: LambdaResource {
     public static let type = "AWS::Lambda::Function"
 
     public let resource: Resource

@@ -1,5 +1,5 @@
-/// An `AWS::Lambda::LayerVersion` after resolution.
-public struct LambdaLayerVersion: LambdaResource {
+/// An `AWS::Lambda::LayerVersion` after resolution (a class for cheap copies, as `LambdaFunction`).
+public final class LambdaLayerVersion: LambdaResource {
     public static let type = "AWS::Lambda::LayerVersion"
 
     public let resource: Resource
@@ -20,7 +20,7 @@ public struct LambdaLayerVersion: LambdaResource {
 }
 
 /// An `AWS::Lambda::LayerVersionPermission` after resolution.
-public struct LambdaLayerVersionPermission: LambdaResource {
+public final class LambdaLayerVersionPermission: LambdaResource {
     public static let type = "AWS::Lambda::LayerVersionPermission"
 
     public let resource: Resource

@@ -12,12 +12,17 @@ public struct LambdaModel: Sendable {
     }
 
     public init(_ context: RuleContext) {
+        self.init(resources: context.template.resources, properties: context.properties, guardOf: context.guardOf)
+    }
+
+    /// The Lambda resources among `resources`, with their resolved Properties and guards.
+    init(resources: [Resource], properties resolved: [String: Resolved], guardOf: (Resource) -> Guard) {
         var functions: [LambdaFunction] = []
         var layers: [LambdaLayerVersion] = []
         var permissions: [LambdaLayerVersionPermission] = []
-        for resource in context.template.resources {
-            let conditions = context.guardOf(resource)
-            let properties = context.properties[resource.logicalId]
+        for resource in resources {
+            let conditions = guardOf(resource)
+            let properties = resolved[resource.logicalId]
             switch resource.type {
             case LambdaFunction.type?:
                 functions.append(LambdaFunction(resource: resource, guardCondition: conditions, properties: properties))

@@ -23,7 +23,10 @@ public struct ValidationSettings: Sendable, Hashable {
 
 /// What a rule sees: the template, the settings, parameter values, the resolver, the conditions,
 /// and every resource's resolved `Properties` with the guard under which the resource exists.
-public struct RuleContext: Sendable {
+///
+/// A class, though immutable: rules pass the context along (into closures, say), and a copy is then
+/// one reference instead of every field.
+public final class RuleContext: Sendable {
     public let template: Template
     public let settings: ValidationSettings
     public let parameters: ParameterValues
@@ -32,7 +35,7 @@ public struct RuleContext: Sendable {
     /// Resolved `Properties` by logical ID (absent when the resource has none).
     public let properties: [String: Resolved]
     /// The Lambda resources, typed.
-    public private(set) var lambda: LambdaModel
+    public let lambda: LambdaModel
     /// Evaluated places and references, shared by the rules that ask for them.
     let cache = RuleContextCache()
 
@@ -49,8 +52,10 @@ public struct RuleContext: Sendable {
             if let node = resource.properties { properties[resource.logicalId] = resolver.resolve(node) }
         }
         self.properties = properties
-        lambda = LambdaModel(functions: [], layerVersions: [], layerVersionPermissions: [])
-        lambda = LambdaModel(self)
+        let (tree, conditionSet) = (template.tree, conditionSet)
+        lambda = LambdaModel(resources: template.resources, properties: properties) {
+            Self.guardOf($0, tree: tree, conditionSet: conditionSet)
+        }
     }
 
     public var tree: NodeTree { template.tree }
@@ -63,6 +68,10 @@ public struct RuleContext: Sendable {
 
     /// The guard under which a resource exists: its `Condition`, unless that is known to be true.
     public func guardOf(_ resource: Resource) -> Guard {
+        Self.guardOf(resource, tree: tree, conditionSet: conditionSet)
+    }
+
+    private static func guardOf(_ resource: Resource, tree: NodeTree, conditionSet: ConditionSet) -> Guard {
         guard let node = resource[.condition], let name = tree.string(node) else { return .always }
         if conditionSet.value(of: name) == true { return .always }
         return Guard([ConditionLiteral(name, holds: true)])

@@ -15,6 +15,9 @@ public struct ResourceSchema: Sendable {
     public let failedPatches: [String]
     /// `definitions` by the `$ref` that names them (`#/definitions/<name>`).
     private let definitionsByReference: [String: SchemaNode]
+    /// The attributes `Fn::GetAtt` can read: the schema's `readOnlyProperties` as dotted paths
+    /// (`/properties/SnapStartResponse/ApplyOn` is `SnapStartResponse.ApplyOn`).
+    public let attributes: [String]
 
     /// Applies the patches for this type (each all or nothing) and parses the result.
     public init(typeName: String, document original: JSONValue, patches: [SchemaPatch] = []) {
@@ -37,12 +40,7 @@ public struct ResourceSchema: Sendable {
         self.definitionsByReference = Dictionary(definitions.map { (Self.definitionPrefix + $0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         self.appliedPatches = applied
         self.failedPatches = failed
-    }
-
-    /// The attributes `Fn::GetAtt` can read: the schema's `readOnlyProperties` as dotted paths
-    /// (`/properties/SnapStartResponse/ApplyOn` is `SnapStartResponse.ApplyOn`).
-    public var attributes: [String] {
-        (document["readOnlyProperties"]?.array ?? []).compactMap { pointer in
+        self.attributes = (document["readOnlyProperties"]?.array ?? []).compactMap { pointer in
             guard let text = pointer.string, text.hasPrefix("/properties/") else { return nil }
             return text.dropFirst("/properties/".count).replacingOccurrences(of: "/", with: ".")
         }
