@@ -11,7 +11,9 @@
 # test fixtures and ../shared/corpus/; what the fuzzer adds stays in .build-fuzz/corpus/TARGET.
 # A crash, timeout (-timeout=2), out-of-memory (-rss_limit_mb=2048), leak or invariant failure
 # exits non-zero and prints the reproducing input (path and an escaped dump of up to 4 KB).
+# The fuzzer is one process (libFuzzer's -jobs/-workers would fork another and hide its output in a log).
 set -euo pipefail
+caller="$PWD"
 cd "$(dirname "$0")/.."
 root="$PWD"
 out="$root/.build-fuzz"
@@ -110,7 +112,11 @@ print_input() {
 if [ "$1" = "--reproduce" ]; then
     shift
     [ $# -ge 1 ] || usage
-    "$binary" -timeout=2 -rss_limit_mb=2048 "$@"
+    files=()
+    for file in "$@"; do
+        case "$file" in /*) files+=("$file") ;; *) files+=("$caller/$file") ;; esac
+    done
+    "$binary" -timeout=2 -rss_limit_mb=2048 "${files[@]}"
     exit
 fi
 
