@@ -18,6 +18,14 @@ struct PlanCommand: ParsableCommand {
             it and whether they force replacement. HEAD is also validated, and its findings are \
             reported with the plan's own predictions (a replacement that will fail, a quota exceeded).
 
+            With --state FILE (what `cfn-lambda snapshot` wrote), BASE is the deployed stack: \
+            its template with the stack's parameter values (HEAD's parameters keep them too unless \
+            --parameters says otherwise, as `aws cloudformation deploy` does), the code sizes and \
+            storage modes Lambda reports for its functions and layer versions, the account's \
+            quota and usage, and the subnets and security groups the functions really use. \
+            --artifact-sizes still gives the sizes of new artifacts, and an --account-settings file \
+            wins over the snapshot's.
+
             Values: --parameters give HEAD's parameter values and --base-parameters BASE's (by \
             default the same values); the other options are validate's. Code storage: \
             --artifact-sizes is a JSON object from s3://bucket/key to a byte count or \
@@ -35,11 +43,12 @@ struct PlanCommand: ParsableCommand {
             Exit codes: 0 plan made and no error finding, 1 an error finding (a predicted failure \
             or an invalid HEAD), 2 with --detailed-exitcode when resources change and there is no \
             error, 64 usage error, 66 an input could not be read (a template, a file an option \
-            names, or BASE from git).
+            names, the state file, or BASE from git).
 
             Examples:
               cfn-lambda plan templates/plan/orders-{base,head}.yaml
               cfn-lambda plan --base-ref origin/main stacks/orders.yaml
+              cfn-lambda plan --state orders.state.json --artifact-sizes sizes.json orders.yaml
               cfn-lambda plan -f markdown --base-ref origin/main orders.yaml > plan.md
               cfn-lambda plan -f json --detailed-exitcode base.yaml head.yaml > plan.json
               cfn-lambda plan --parameters Env=prod --base-parameters Env=dev t.yaml t.yaml
@@ -55,6 +64,11 @@ struct PlanCommand: ParsableCommand {
 
     @Option(name: .customLong("base-ref"), help: ArgumentHelp("Read BASE from git: HEAD's file in this revision.", valueName: "REV"))
     var baseRef: String?
+
+    @Option(name: .customLong("state"),
+            help: ArgumentHelp("BASE is the deployed stack a `cfn-lambda snapshot` state file describes: its template, parameters, code sizes, quota and network interfaces.",
+                               valueName: "file"))
+    var state: String?
 
     @Option(name: .customLong("base-parameters"),
             help: ArgumentHelp("A parameter value (Key=Value) or a parameters file for BASE; by default the --parameters values. Repeatable.",
@@ -85,6 +99,10 @@ struct PlanCommand: ParsableCommand {
         guard (1...2).contains(templates.count) else {
             throw ValidationError("Give HEAD, or BASE and HEAD.")
         }
+        if state != nil {
+            if templates.count == 2 { throw ValidationError("--state is BASE (the deployed stack); give only HEAD.") }
+            if baseRef != nil { throw ValidationError("--state and --base-ref both give BASE; use one.") }
+        }
         if let baseRef {
             if templates.count == 2 { throw ValidationError("--base-ref reads BASE from git; give only HEAD.") }
             if baseRef.isEmpty || baseRef.hasPrefix("-") { throw ValidationError("--base-ref must name a revision, not '\(baseRef)'.") }
@@ -94,25 +112,34 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let head = templates[templates.count - 1]
-        let headSettings = ResolvedSettings(options)
+        var unreadable: [String] = []
+        let deployed = state.map { PlanStateInput(path: $0, into: &unreadable) }
+        let headSettings = ResolvedSettings(options, deployed: deployed?.state)
         let baseSettings: ResolvedSettings
-        if baseParameters.isEmpty {
+        if baseParameters.isEmpty && deployed?.state == nil {
             baseSettings = headSettings
         } else {
             var baseOptions = options
             baseOptions.parameters = baseParameters
-            baseSettings = ResolvedSettings(baseOptions)
+            baseSettings = ResolvedSettings(baseOptions, deployed: deployed?.state)
         }
         let storageInputs = PlanStorageInputs(artifactSizes: artifactSizes, accountSettings: accountSettings, quotaBasis: quotaBasis)
-        var unreadable = headSettings.unreadable
+        unreadable += headSettings.unreadable.filter { !unreadable.contains($0) }
         unreadable += baseSettings.unreadable.filter { !unreadable.contains($0) }
         unreadable += storageInputs.unreadable
         var otherReports = headSettings.inputReports
         otherReports += baseSettings.inputReports.filter { report in !otherReports.contains { $0.file == report.file } }
+        if let report = deployed?.report { otherReports.append(report) }
 
         // The templates: without them there is nothing to plan.
         let headBytes = Self.readTemplate(head, into: &unreadable)
-        let base = headBytes == nil ? .missing : readBase(head: head, into: &unreadable)
+        let base: Base = if headBytes == nil {
+            .missing
+        } else if let deployed {
+            deployed.base
+        } else {
+            readBase(head: head, into: &unreadable)
+        }
         for problem in unreadable {
             Console.error("cfn-lambda: \(problem)")
         }
@@ -123,6 +150,7 @@ struct PlanCommand: ParsableCommand {
 
         var planOptions = PlanOptions(eniQuota: eniQuota)
         otherReports += storageInputs.apply(to: &planOptions, headDirectory: (head as NSString).deletingLastPathComponent)
+        if let state = deployed?.state { planOptions.use(state, keepAccountSettings: accountSettings != nil) }
         let run = Self.plan(head: (head, headBytes, headSettings), base: (base, baseSettings), options: planOptions,
                             otherReports: otherReports)
         switch format {
@@ -147,6 +175,8 @@ struct PlanCommand: ParsableCommand {
         case template(name: String, bytes: [UInt8])
         /// BASE could not be read (the reason is recorded).
         case missing
+        /// A state file without a usable template: the findings in its report say why.
+        case unusable(name: String)
     }
 
     /// BASE from the command line or from git; records why it cannot be read.
@@ -178,6 +208,10 @@ struct PlanCommand: ParsableCommand {
         var baseName: String?
         var baseContext: RuleContext?
         var baseReadable = true
+        if case .unusable(let name) = base.source {
+            baseName = name
+            baseReadable = false
+        }
         if case .template(let name, let bytes) = base.source {
             baseName = name
             let loaded = LoadedTemplate(bytes: bytes)

@@ -64,7 +64,9 @@ struct ResolvedSettings {
     var inputReports: [FileReport]
     var unreadable: [String]
 
-    init(_ options: TemplateSettingsOptions) {
+    /// `deployed` (`plan --state`): the stack's parameter values come before the given ones, and its
+    /// region, account and name stand in for the options not given.
+    init(_ options: TemplateSettingsOptions, deployed: DeployedState? = nil) {
         inputReports = []
         unreadable = []
         configuration = .empty
@@ -83,7 +85,7 @@ struct ResolvedSettings {
             }
         }
         configuration = configuration.merged(with: options.ignore)
-        var given: [String: String] = [:]
+        var given: [String: String] = deployed?.parameters ?? [:]
         for parameter in options.parameters {
             if !FileManager.default.fileExists(atPath: parameter), let equals = parameter.firstIndex(of: "=") {
                 given[String(parameter[..<equals])] = String(parameter[parameter.index(after: equals)...])
@@ -95,8 +97,10 @@ struct ResolvedSettings {
                 unreadable.append("\(parameter): no such parameters file (a value is given as Key=Value)")
             }
         }
-        let cli = ValidationSettings(parameters: given, region: options.region, accountId: options.accountId,
-                                     stackName: options.stackName, today: options.today ?? TemplateSettingsOptions.currentDate())
+        let cli = ValidationSettings(parameters: given, region: options.region ?? deployed?.region,
+                                     accountId: options.accountId ?? deployed?.accountId,
+                                     stackName: options.stackName ?? deployed.map(\.stackName).flatMap { $0.isEmpty ? nil : $0 },
+                                     today: options.today ?? TemplateSettingsOptions.currentDate())
         settings = configuration.settings(overriddenBy: cli)
     }
 }

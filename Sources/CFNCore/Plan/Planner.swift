@@ -15,7 +15,7 @@ public struct Planner: Sendable {
         for index in changes.indices {
             if let delta = storage.deltas[changes[index].logicalId] { changes[index].storageDeltaBytes = delta }
         }
-        let (enis, eniFindings) = ENIPlanner(base: base, head: head).summary(changes: changes, eniQuota: options.eniQuota)
+        let (enis, eniFindings) = ENIPlanner(base: base, head: head, deployed: options.deployed).summary(changes: changes, eniQuota: options.eniQuota)
         let sharing = LayerSharingPlanner(base: base, head: head).findings(changes: changes)
         let failures = FailurePredictor(base: base, head: head).findings(changes: changes)
         return Plan(changes: changes, transitions: storage.transitions, storage: storage.summary, enis: enis,
@@ -31,10 +31,16 @@ public struct PlanOptions: Sendable {
     public var storage: StorageOptions
     /// Hyperplane ENIs allowed per VPC (default 500).
     public var eniQuota: Int
+    /// The deployed stack BASE stands for (`plan --state`): its functions' actual network
+    /// configuration and its resources' physical IDs. Its code sizes and storage modes go in
+    /// `sizes.deployed`, its account settings in `storage.account`.
+    public var deployed: DeployedState?
 
-    public init(sizes: CodeSizes = CodeSizes(), storage: StorageOptions = StorageOptions(), eniQuota: Int = 500) {
+    public init(sizes: CodeSizes = CodeSizes(), storage: StorageOptions = StorageOptions(), eniQuota: Int = 500,
+                deployed: DeployedState? = nil) {
         self.sizes = sizes
         self.storage = storage
         self.eniQuota = eniQuota
+        self.deployed = deployed
     }
 }

@@ -16,10 +16,13 @@
 public struct ENIPlanner: Sendable {
     public let base: RuleContext?
     public let head: RuleContext
+    /// The deployed stack (`plan --state`): BASE's functions use the combinations Lambda has.
+    public let deployed: DeployedState?
 
-    public init(base: RuleContext?, head: RuleContext) {
+    public init(base: RuleContext?, head: RuleContext, deployed: DeployedState? = nil) {
         self.base = base
         self.head = head
+        self.deployed = deployed
     }
 
     /// The ENI summary, and a `plan.eni-quota` warning when HEAD's combinations exceed `eniQuota`.
@@ -27,8 +30,19 @@ public struct ENIPlanner: Sendable {
     /// plan replaces: their IDs change, and so do the combinations using them.
     public func summary(changes: [ResourceChange] = [], eniQuota: Int = 500) -> (ENISummary, [Finding]) {
         let replaced = Set(changes.filter { $0.action == .replace }.map(\.logicalId))
-        let after = ENIUsage(head, replaced: replaced)
-        let before = base.map { ENIUsage($0) }
+        let physicalIds = deployed?.physicalIds ?? [:]
+        // A deployed function the deployment leaves alone keeps the network configuration Lambda
+        // has, even where it drifted from the template: CloudFormation does not update it.
+        let untouched = (deployed?.functions ?? [:]).filter { id, _ in
+            guard let change = changes.first(where: { $0.logicalId == id }) else { return true }
+            switch change.action {
+            case .none: return true
+            case .update: return !change.details.contains { $0.path == "VpcConfig" || $0.path.hasPrefix("VpcConfig/") }
+            default: return false
+            }
+        }
+        let after = ENIUsage(head, replaced: replaced, deployed: untouched, physicalIds: physicalIds)
+        let before = base.map { ENIUsage($0, deployed: deployed?.functions ?? [:], physicalIds: physicalIds) }
 
         var create: [ENICombination] = []
         for (key, use) in after.uses where !(before?.isCertain(key) ?? false) {

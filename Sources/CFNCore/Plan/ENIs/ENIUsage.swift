@@ -35,9 +35,29 @@ struct ENIUsage {
     private(set) var byFunction: [(function: Resource, keys: [Key])] = []
 
     /// `replaced`: resources the plan replaces; a `!Ref` to one in this template is a new ID.
-    init(_ context: RuleContext, replaced: Set<String> = []) {
+    /// `deployed` (BASE with `plan --state`): the functions as Lambda has them, whose actual
+    /// `VpcConfig` counts instead of the template's; `physicalIds` turn a `!Ref` to a resource of the
+    /// stack that is not replaced into its ID, so that both templates and the deployed functions
+    /// name a subnet or security group alike.
+    init(_ context: RuleContext, replaced: Set<String> = [], deployed: [String: DeployedFunction] = [:],
+         physicalIds: [String: String] = [:]) {
+        func identify(_ value: Resolved) -> NetworkID? {
+            NetworkID(value, in: context)?.afterDeployment(replacing: replaced).physical(physicalIds)
+        }
         for function in context.lambda.functions {
             var keys: [Key] = []
+            if let actual = deployed[function.logicalId] {
+                if let subnets = actual.subnetIds, let groups = actual.securityGroupIds, !subnets.isEmpty, !groups.isEmpty {
+                    let groupSet = Set(groups.map(NetworkID.literal)).sorted()
+                    for subnet in Set(subnets).sorted() {
+                        let key = Key(subnet: .literal(subnet), groups: groupSet)
+                        uses[key, default: Use()].guards[function.logicalId, default: []].append(.always)
+                        keys.append(key)
+                    }
+                }
+                byFunction.append((function.resource, keys))
+                continue
+            }
             let subnets = context.listAlternatives(function.resource, path: ["VpcConfig", "SubnetIds"])
             let groups = context.listAlternatives(function.resource, path: ["VpcConfig", "SecurityGroupIds"])
             for subnet in subnets {
@@ -51,8 +71,8 @@ struct ENIUsage {
                     // No subnets or no groups: not connected to a VPC (or rejected, which
                     // lambda.vpc-config reports).
                     guard !subnetItems.isEmpty, !groupItems.isEmpty else { continue }
-                    let subnetIDs = subnetItems.map { NetworkID($0, in: context)?.afterDeployment(replacing: replaced) }
-                    let groupIDs = groupItems.map { NetworkID($0, in: context)?.afterDeployment(replacing: replaced) }
+                    let subnetIDs = subnetItems.map(identify)
+                    let groupIDs = groupItems.map(identify)
                     guard !subnetIDs.contains(nil), !groupIDs.contains(nil) else {
                         unknown.insert(function.logicalId)
                         continue

@@ -46,6 +46,12 @@ enum NetworkID: Hashable, Comparable, CustomStringConvertible {
         return self
     }
 
+    /// A resource of the deployed stack named by its physical ID (`plan --state`).
+    func physical(_ physicalIds: [String: String]) -> NetworkID {
+        if case .resource(let name) = self, let id = physicalIds[name] { return .literal(id) }
+        return self
+    }
+
     var description: String {
         switch self {
         case .literal(let text): text

@@ -8,11 +8,15 @@ public struct CodeSizes: Sendable {
     public var measureHead: @Sendable (String) -> Int64?
     /// The same for BASE's paths (which may be another revision of the files); nil by default.
     public var measureBase: @Sendable (String) -> Int64?
+    /// What the deployed stack says (`plan --state`), by logical ID: BASE's code of a resource has
+    /// this size and storage mode, whatever BASE's template and the other sources say.
+    public var deployed: [String: DeployedCode]
 
     public init(artifacts: ArtifactSizes = ArtifactSizes(), measureHead: @escaping @Sendable (String) -> Int64? = { _ in nil },
-                measureBase: @escaping @Sendable (String) -> Int64? = { _ in nil }) {
+                measureBase: @escaping @Sendable (String) -> Int64? = { _ in nil }, deployed: [String: DeployedCode] = [:]) {
         self.artifacts = artifacts
         self.measureHead = measureHead
         self.measureBase = measureBase
+        self.deployed = deployed
     }
 }

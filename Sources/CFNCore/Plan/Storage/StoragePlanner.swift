@@ -78,8 +78,10 @@ public struct StoragePlanner: Sendable {
         let property = StoredCode.property(ofType: inHead?.type)
             ?? StoredCode.property(ofType: base?.template.resource(named: id)?.type) ?? "Code"
         let codeChanged = change?.details.contains { $0.path == property || $0.path.hasPrefix(property + "/") } ?? false
-        let befores = StoredCode.alternatives(of: id, in: base, artifacts: sizes.artifacts, measure: sizes.measureBase)
+        var befores = StoredCode.alternatives(of: id, in: base, artifacts: sizes.artifacts, measure: sizes.measureBase)
+        if let deployed = sizes.deployed[id] { befores = befores.map { $0.deployed(as: deployed) } }
         let afters = StoredCode.alternatives(of: id, in: head, artifacts: sizes.artifacts, measure: sizes.measureHead)
+            .map { $0.sized(like: befores) }
         let retainedOnDelete = Self.retains(.deletionPolicy, of: id, in: inHead != nil ? head : base,
                                             values: ["Retain", "RetainExceptOnCreate"])
         let retainedOnReplace = Self.retains(.updateReplacePolicy, of: id, in: head, values: ["Retain"])

@@ -121,3 +121,31 @@ struct StoredCode: Hashable {
                           node: code.map.node, modeNode: code["S3ObjectStorageMode"]?.node)
     }
 }
+
+extension StoredCode {
+    /// BASE's code as the deployed stack has it (`plan --state`): Lambda's own size, and its storage
+    /// mode when the snapshot could tell it (it wins over the template: someone may have switched
+    /// the mode outside CloudFormation).
+    func deployed(as code: DeployedCode) -> StoredCode {
+        guard exists else { return self }
+        var result = self
+        if let size = code.size { result.size = .bytes(size) }
+        switch code.storage {
+        case .copy: result.mode = .copy
+        case .reference: result.mode = .reference
+        case .image: result.mode = .image
+        case .unknown: break
+        }
+        return result
+    }
+
+    /// HEAD's code of unknown size that names the same S3 object as one of BASE's alternatives has
+    /// that alternative's size: an unchanged artifact keeps its size.
+    func sized(like befores: [StoredCode]) -> StoredCode {
+        guard exists, size == nil, label.hasPrefix("s3://"),
+              let match = befores.first(where: { $0.exists && $0.label == label && $0.size != nil }) else { return self }
+        var result = self
+        result.size = match.size
+        return result
+    }
+}
