@@ -7,9 +7,15 @@ extension JSONWriter {
     /// One finding as `validate --format json` writes it: rule, severity, message, file, line,
     /// column, endLine, endColumn, resource, resourceType, path.
     mutating func finding(_ finding: Finding, in report: FileReport) {
+        beginObject()
+        findingFields(finding, in: report)
+        endObject()
+    }
+
+    /// The members of `finding(_:in:)`, inside an object the caller opens and closes.
+    mutating func findingFields(_ finding: Finding, in report: FileReport) {
         let start = report.source.lineColumn(at: finding.range.start)
         let end = report.source.lineColumn(at: finding.range.end)
-        beginObject()
         key("rule"); string(finding.rule)
         key("severity"); string(finding.severity.rawValue)
         key("message"); string(finding.message)
@@ -21,6 +27,5 @@ extension JSONWriter {
         key("resource"); string(finding.resource)
         key("resourceType"); string(finding.resourceType)
         key("path"); string(finding.pathString)
-        endObject()
     }
 }

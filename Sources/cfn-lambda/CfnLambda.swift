@@ -11,10 +11,10 @@ struct CfnLambda: ParsableCommand {
             exact file:line:column locations; plan predicts what deploying a new version of a \
             template does to each resource, its code storage and its network interfaces.
 
-            Exit codes: 0 no error finding (see validate --fail-on), 1 an error finding, 2 changes \
-            (plan --detailed-exitcode), 64 usage error, 66 unreadable input.
+            Exit codes: 0 no error finding (see validate --fail-on), 1 an error finding, 2 changes or drift \
+            (plan and drift --detailed-exitcode), 64 usage error, 66 unreadable input.
             """,
         version: "\(ToolInfo.name) \(ToolInfo.version)",
-        subcommands: [Validate.self, PlanCommand.self, Rules.self]
+        subcommands: [Validate.self, PlanCommand.self, DriftCommand.self, Rules.self]
     )
 }

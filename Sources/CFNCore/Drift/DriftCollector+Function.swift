@@ -75,8 +75,9 @@ extension DriftCollector {
         if !added.isEmpty { parts.append("Lambda has \(added.joined(separator: ", ")), which the template does not set") }
         if !removed.isEmpty { parts.append("the template sets \(removed.joined(separator: ", ")), which Lambda does not have") }
         add(DriftRules.configuration, "environment variables differ: " + parts.joined(separator: "; "),
-            resource: resource, path: ["Environment", "Variables"], expected: expected.sorted().joined(separator: ", "),
-            actual: present.sorted().joined(separator: ", "),
+            resource: resource, path: ["Environment", "Variables"],
+            expected: expected.isEmpty ? "(none)" : expected.sorted().joined(separator: ", "),
+            actual: present.isEmpty ? "(none)" : present.sorted().joined(separator: ", "),
             explanation: "Environment variables were added or removed outside CloudFormation. Only their names are compared and shown; values are never printed.",
             remedy: "Deploy the template's variables, or add the ones Lambda has to the template (as parameters or secrets references when they hold secrets).")
     }
