@@ -87,7 +87,7 @@ struct DriftCommand: ParsableCommand {
         if let template {
             templateBytes = PlanCommand.readTemplate(template, into: &unreadable)
         } else if let deployed = input.state {
-            templateName = "stack \(deployed.stackName) (deployed template in \(state))"
+            templateName = "stack \(deployed.stackName) (deployed template)"
             templateBytes = deployed.template
         }
         for problem in unreadable { Console.error("cfn-lambda: \(problem)") }

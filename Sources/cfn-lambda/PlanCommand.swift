@@ -24,7 +24,8 @@ struct PlanCommand: ParsableCommand {
             storage modes Lambda reports for its functions and layer versions, the account's \
             quota and usage, and the subnets and security groups the functions really use. \
             --artifact-sizes still gives the sizes of new artifacts, and an --account-settings file \
-            wins over the snapshot's.
+            wins over the snapshot's. Lambda reports code sizes and usage zipped, so with --state \
+            the quota basis is zipped unless --quota-basis says otherwise.
 
             Values: --parameters give HEAD's parameter values and --base-parameters BASE's (by \
             default the same values); the other options are validate's. Code storage: \
@@ -83,8 +84,9 @@ struct PlanCommand: ParsableCommand {
             help: ArgumentHelp("The output of `aws lambda get-account-settings`: the code storage quota and usage.", valueName: "file"))
     var accountSettings: String?
 
-    @Option(name: .customLong("quota-basis"), help: "Which size counts against the code storage quota when both are given.")
-    var quotaBasis: PlanQuotaBasis = .unzipped
+    @Option(name: .customLong("quota-basis"),
+            help: "Which size counts against the code storage quota when both are given (default: unzipped; zipped with --state, whose sizes and usage Lambda reports zipped).")
+    var quotaBasis: PlanQuotaBasis?
 
     @Option(name: .customLong("eni-quota"), help: ArgumentHelp("Lambda network interfaces allowed per VPC.", valueName: "N"))
     var eniQuota: Int = 500
@@ -123,7 +125,7 @@ struct PlanCommand: ParsableCommand {
             baseOptions.parameters = baseParameters
             baseSettings = ResolvedSettings(baseOptions, deployed: deployed?.state)
         }
-        let storageInputs = PlanStorageInputs(artifactSizes: artifactSizes, accountSettings: accountSettings, quotaBasis: quotaBasis)
+        let storageInputs = PlanStorageInputs(artifactSizes: artifactSizes, accountSettings: accountSettings, quotaBasis: quotaBasis ?? (state == nil ? .unzipped : .zipped))
         unreadable += headSettings.unreadable.filter { !unreadable.contains($0) }
         unreadable += baseSettings.unreadable.filter { !unreadable.contains($0) }
         unreadable += storageInputs.unreadable

@@ -4,7 +4,7 @@ import Testing
 
 /// Plans HEAD over a deployed stack: BASE is the state's template with the stack's parameters.
 private func plan(_ state: StateFixture, head headText: String, sizes: String = "{}",
-                  headParameters: [String: String] = [:]) throws -> Plan {
+                  headParameters: [String: String] = [:], basis: QuotaBasis = .zipped) throws -> Plan {
     let deployed = try #require(DeployedState.parse(state.bytes).state)
     let baseSettings = ValidationSettings(parameters: deployed.parameters, region: deployed.region, accountId: deployed.accountId,
                                           stackName: deployed.stackName)
@@ -14,6 +14,8 @@ private func plan(_ state: StateFixture, head headText: String, sizes: String = 
                                  base: baseSettings, head: headSettings)
     var options = PlanOptions(sizes: CodeSizes(artifacts: ArtifactSizes.parse(Array(sizes.utf8)).sizes))
     options.use(deployed)
+    // Lambda reports sizes and usage zipped; the CLI plans on that basis with --state.
+    options.storage.quotaBasis = basis
     return Planner(options: options).plan(base: pair.base, head: pair.head)
 }
 
@@ -50,6 +52,10 @@ private let referenceV2 = "{S3Bucket: code, S3Key: api.zip, S3ObjectVersion: v2,
         let result = try plan(state, head: "Resources:\n" + function("Api", code: referenceV1))
         #expect(result.transitions == [StorageTransition(logicalId: "Api", from: .copy, to: .reference, deltaBytes: -3_000_000)])
         #expect(result.storage.unknownSizes == [])
+        // Lambda's sizes are zipped: on the unzipped basis they are not known.
+        let unzipped = try plan(state, head: "Resources:\n" + function("Api", code: referenceV1), basis: .unzipped)
+        #expect(unzipped.transitions == [StorageTransition(logicalId: "Api", from: .copy, to: .reference, deltaBytes: nil)])
+        #expect(unzipped.storage.unknownSizes == ["s3://code/api.zip?versionId=v1"])
     }
 
     @Test func deployedStorageModeWinsOverTheTemplate() throws {

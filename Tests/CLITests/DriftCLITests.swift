@@ -16,15 +16,15 @@ import Testing
         let deployed = try CLI.run(["drift", "--state", "state.json"], in: scratch.url)
         #expect(deployed.status == 0)
         #expect(deployed.stdout.hasPrefix("""
-            Drift of stack orders: stack orders (deployed template in state.json) against state.json
+            Drift of stack orders: stack orders (deployed template) against state.json
 
             Fn (AWS::Lambda::Function, orders-prod)
-              stack orders (deployed template in state.json):7:7: warning: environment variables differ: Lambda has DEBUG, which the template does not set [drift.configuration]
+              stack orders (deployed template):7:7: warning: environment variables differ: Lambda has DEBUG, which the template does not set [drift.configuration]
                   expected: (none)
                   actual:   DEBUG
             """))
         #expect(deployed.stdout.contains("""
-              stack orders (deployed template in state.json):11:19: warning: MemorySize is 1024 in Lambda; the template says 512 [drift.configuration]
+              stack orders (deployed template):11:19: warning: MemorySize is 1024 in Lambda; the template says 512 [drift.configuration]
                   expected: 512
                   actual:   1024
             """))

@@ -129,7 +129,8 @@ extension StoredCode {
     func deployed(as code: DeployedCode) -> StoredCode {
         guard exists else { return self }
         var result = self
-        if let size = code.size { result.size = .bytes(size) }
+        // Lambda's CodeSize is the zipped package, the bytes AccountUsage.TotalCodeSize adds up.
+        if let size = code.size { result.size = ArtifactSize(zipped: size) }
         switch code.storage {
         case .copy: result.mode = .copy
         case .reference: result.mode = .reference
