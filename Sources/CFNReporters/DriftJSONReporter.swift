@@ -19,12 +19,7 @@ public struct DriftJSONReporter: Sendable {
     public func render(_ run: DriftRun) -> String {
         var json = JSONWriter()
         json.beginObject()
-        json.key("formatVersion"); json.number(ToolInfo.formatVersion)
-        json.key("tool")
-        json.beginObject()
-        json.key("name"); json.string(ToolInfo.name)
-        json.key("version"); json.string(ToolInfo.version)
-        json.endObject()
+        json.versionHeader()
         json.key("stack"); json.string(run.report?.stack)
         json.key("template"); json.string(run.template)
         json.key("state"); json.string(run.state)

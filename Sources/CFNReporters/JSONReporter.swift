@@ -16,12 +16,7 @@ public struct JSONReporter: Reporter {
     public func render(_ run: ValidationRun) -> String {
         var json = JSONWriter()
         json.beginObject()
-        json.key("formatVersion"); json.number(ToolInfo.formatVersion)
-        json.key("tool")
-        json.beginObject()
-        json.key("name"); json.string(ToolInfo.name)
-        json.key("version"); json.string(ToolInfo.version)
-        json.endObject()
+        json.versionHeader()
         json.key("findings")
         json.beginArray()
         for report in run.reports {

@@ -1,3 +1,5 @@
+import CFNCore
+
 /// A minimal JSON writer that keeps keys in the order written, so output is byte-for-byte stable.
 struct JSONWriter {
     private(set) var output = ""
@@ -35,6 +37,16 @@ struct JSONWriter {
 
     private mutating func separate() {
         if needsComma[needsComma.count - 1] { output += "," }
+    }
+
+    /// `"formatVersion": 1, "tool": {"name", "version"}`: the first members of every JSON output.
+    mutating func versionHeader() {
+        key("formatVersion"); number(ToolInfo.formatVersion)
+        key("tool")
+        beginObject()
+        key("name"); string(ToolInfo.name)
+        key("version"); string(ToolInfo.version)
+        endObject()
     }
 
     static func quoted(_ text: String) -> String {

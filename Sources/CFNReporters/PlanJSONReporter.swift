@@ -32,12 +32,7 @@ public struct PlanJSONReporter: Sendable {
     public func render(_ run: PlanRun) -> String {
         var json = JSONWriter()
         json.beginObject()
-        json.key("formatVersion"); json.number(ToolInfo.formatVersion)
-        json.key("tool")
-        json.beginObject()
-        json.key("name"); json.string(ToolInfo.name)
-        json.key("version"); json.string(ToolInfo.version)
-        json.endObject()
+        json.versionHeader()
         json.key("changes")
         json.beginArray()
         for change in run.plan?.changes ?? [] { write(change, to: &json) }

@@ -18,12 +18,7 @@ public struct RuleListReporter: Sendable {
     public func json() -> String {
         var json = JSONWriter()
         json.beginObject()
-        json.key("formatVersion"); json.number(ToolInfo.formatVersion)
-        json.key("tool")
-        json.beginObject()
-        json.key("name"); json.string(ToolInfo.name)
-        json.key("version"); json.string(ToolInfo.version)
-        json.endObject()
+        json.versionHeader()
         json.key("rules")
         json.beginArray()
         for rule in rules {

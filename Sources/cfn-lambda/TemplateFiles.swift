@@ -62,9 +62,10 @@ struct TemplateFiles {
     }
 
     /// Files found by walking a directory are checked only when they mention a template section,
-    /// so package.json or tsconfig.json beside the templates are skipped.
+    /// so package.json or tsconfig.json beside the templates are skipped, and so are the state
+    /// files of `cfn-lambda snapshot` (which hold a template as a string).
     static func looksLikeTemplate(_ bytes: [UInt8]) -> Bool {
-        contains(bytes, "Resources") || contains(bytes, "AWSTemplateFormatVersion")
+        (contains(bytes, "Resources") || contains(bytes, "AWSTemplateFormatVersion")) && !contains(bytes, "\"cfn-lambda-state\"")
     }
 
     private static func contains(_ bytes: [UInt8], _ word: String) -> Bool {

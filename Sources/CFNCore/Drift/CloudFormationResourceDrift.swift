@@ -23,13 +23,10 @@ public struct CloudFormationResourceDrift: Sendable, Hashable {
 
     /// The drifts, and findings located in the file for what cannot be read.
     public static func parse(_ bytes: [UInt8]) -> (drifts: [CloudFormationResourceDrift], findings: [Finding]) {
-        let loaded = YAMLLoader.load(bytes)
-        var findings = loaded.diagnostics.map { diagnostic in
-            diagnostic.kind == .empty
-                ? Finding(invalid, "the file is empty", at: diagnostic.range)
-                : Finding(LoaderRules.descriptor(for: diagnostic.kind), diagnostic.message, at: diagnostic.range)
-        }
-        guard let tree = loaded.tree, let rootNode = tree.root else { return ([], findings) }
+        let (loaded, loaderFindings) = StorageInputFile.load(bytes, invalid: invalid)
+        var findings = loaderFindings
+        guard let file = loaded else { return ([], findings) }
+        let tree = file.tree, rootNode = file.root
         let root = StateValue(tree: tree, node: rootNode)
         let list = root["StackResourceDrifts"]
         guard list.isSequence else {

@@ -42,13 +42,10 @@ public struct DeployedState: Sendable {
     /// parts that do not have the documented shape are left out, each with a finding.
     public static func parse(_ bytes: [UInt8]) -> (state: DeployedState?, findings: [Finding]) {
         let invalid = StateRules.invalid
-        let loaded = YAMLLoader.load(bytes)
-        var findings = loaded.diagnostics.map { diagnostic in
-            diagnostic.kind == .empty
-                ? Finding(invalid, "the state file is empty", at: diagnostic.range)
-                : Finding(LoaderRules.descriptor(for: diagnostic.kind), diagnostic.message, at: diagnostic.range)
-        }
-        guard let tree = loaded.tree, let rootNode = tree.root else { return (nil, findings) }
+        let (loaded, loaderFindings) = StorageInputFile.load(bytes, invalid: invalid)
+        var findings = loaderFindings
+        guard let file = loaded else { return (nil, findings) }
+        let tree = file.tree, rootNode = file.root
         let root = StateValue(tree: tree, node: rootNode)
         let whole = tree.range(rootNode)
         guard root.isMapping, root["kind"].string == "cfn-lambda-state" else {
