@@ -68,6 +68,25 @@ import Testing
         #expect(ignored.stdout.hasSuffix("\n1 of 1 Lambda resource drifted: 0 errors, 1 warning, 0 infos.\n"))
     }
 
+    @Test func explainsCloudFormationDrift() throws {
+        let cfnDrift = """
+            {"StackResourceDrifts": [{"StackId": "arn:aws:cloudformation:eu-west-1:123456789012:stack/orders/1",
+              "LogicalResourceId": "Fn", "PhysicalResourceId": "orders-prod", "ResourceType": "AWS::Lambda::Function",
+              "StackResourceDriftStatus": "MODIFIED", "Timestamp": "2026-11-22T03:00:00.000Z",
+              "PropertyDifferences": [{"PropertyPath": "/MemorySize", "ExpectedValue": "512", "ActualValue": "1024", "DifferenceType": "NOT_EQUAL"},
+                {"PropertyPath": "/Environment/Variables/DEBUG", "ActualValue": "hunter2", "DifferenceType": "ADD"}]}]}
+            """
+        let scratch = try Scratch(["state.json": Self.state, "cfn.json": cfnDrift, "bad.json": "{\"Stacks\": []}"])
+        let result = try CLI.run(["drift", "--state", "state.json", "--cfn-drift", "cfn.json"], in: scratch.url)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("stack orders (deployed template):11:19: warning: CloudFormation reports /MemorySize NOT_EQUAL: expected 512, actual 1024 [drift.cloudformation]"))
+        #expect(result.stdout.contains("stack orders (deployed template):7:7: warning: CloudFormation reports /Environment/Variables/DEBUG ADD (values are not shown) [drift.cloudformation]"))
+        #expect(!result.stdout.contains("hunter2"))
+        let bad = try CLI.run(["drift", "--state", "state.json", "--cfn-drift", "bad.json"], in: scratch.url)
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("bad.json:1:1: error: expected what `aws cloudformation describe-stack-resource-drifts` prints: an object with StackResourceDrifts [cfn-drift.invalid]"))
+    }
+
     @Test func errorsAndUnreadableInputs() throws {
         let inactive = Self.state.replacingOccurrences(of: "\"MemorySize\": 1024,", with: "\"MemorySize\": 512, \"State\": \"Failed\", \"StateReasonCode\": \"InvalidSubnet\",")
         let scratch = try Scratch(["state.json": inactive, "head.yaml": PlanStateCLITests.head, "bad.yaml": "Resources: [\n"])
