@@ -33,8 +33,9 @@ public struct ENIPlanner: Sendable {
         let physicalIds = deployed?.physicalIds ?? [:]
         // A deployed function the deployment leaves alone keeps the network configuration Lambda
         // has, even where it drifted from the template: CloudFormation does not update it.
+        let changeById = Dictionary(changes.map { ($0.logicalId, $0) }, uniquingKeysWith: { first, _ in first })
         let untouched = (deployed?.functions ?? [:]).filter { id, _ in
-            guard let change = changes.first(where: { $0.logicalId == id }) else { return true }
+            guard let change = changeById[id] else { return true }
             switch change.action {
             case .none: return true
             case .update: return !change.details.contains { $0.path == "VpcConfig" || $0.path.hasPrefix("VpcConfig/") }
