@@ -75,4 +75,36 @@ import Testing
     @Test func subVariableLosesASpaceBeforeACombiningMark() {
         #expect(SubTemplate.parse("${ \u{07AC}A }-${B}").successParts == [.variable("\u{07AC}A", offset: 2), .text("-"), .variable("B", offset: 11)])
     }
+
+    /// LayerVersion's LayerName pattern, whose second branch is not anchored at the start.
+    let layerNamePattern = "^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$"
+
+    /// A schema pattern searched from every start position takes time quadratic in a long text it
+    /// does not match: 100,000 letters and a `!` made LayerName's pattern run for a long time. Past the
+    /// work budget the text is not judged, so only the length is reported; a short text is still judged.
+    @Test func schemaPatternStopsAtItsWorkBudget() throws {
+        let pattern = try #require(SchemaPattern(layerNamePattern))
+        let hostile = String(repeating: "a", count: 100_000) + "!"
+        #expect(pattern.match(hostile) == nil)
+        #expect(pattern.matches(hostile))
+        #expect(pattern.match(String(repeating: "a", count: 100_000)) == true)
+        #expect(pattern.match("orders-deps") == true)
+        #expect(pattern.match("orders deps!") == false)
+        #expect(pattern.match("x!") == false)
+        // Lookbehind and anchors mean what they meant unwrapped.
+        #expect(try #require(SchemaPattern("(?<=a)b")).match("ab") == true)
+        #expect(try #require(SchemaPattern("(?<=a)b")).match("cb") == false)
+        #expect(try #require(SchemaPattern("^b")).match("ab") == false)
+        #expect(SchemaPattern("a)|(b") == nil)
+
+        let template = resource("AWS::Lambda::LayerVersion", "Content: {S3Bucket: code-bucket, S3Key: k}", "LayerName: \(hostile)")
+        #expect(schemaFindings(template) == [
+            "schema.length 6:18 LayerName must be at most 140 characters long (got 100001)",
+        ])
+        let judged = resource("AWS::Lambda::LayerVersion", "Content: {S3Bucket: code-bucket, S3Key: k}", "LayerName: orders deps!")
+        #expect(schemaFindings(judged) == [
+            "schema.pattern 6:18 LayerName 'orders deps!' does not match the pattern \(layerNamePattern)",
+        ])
+    }
+
 }
