@@ -107,4 +107,38 @@ import Testing
         ])
     }
 
+    /// A comma followed by a combining mark is one `Character` to Swift, so `String.split` did not
+    /// split there; CloudFormation splits list parameters and `Fn::Split` at the comma itself, and the
+    /// mark begins the next item. (Noticed beside the trimming finding above.)
+    @Test func listsSplitAtACommaBeforeACombiningMark() throws {
+        let list = """
+            Parameters:
+              Names: {Type: CommaDelimitedList, Default: "a,\u{301}b, c"}
+            Resources:
+              R: {Type: T}
+            Outputs:
+              V: {Value: !Ref Names}
+
+            """
+        #expect(try resolveOutput(list) == "['a', '\u{301}b', 'c']")
+        let split = "Resources:\n  R: {Type: T}\nOutputs:\n  V: {Value: !Split [',', \"x,\u{301}y,,e\u{301}\"]}\n"
+        #expect(try resolveOutput(split) == "['x', '\u{301}y', '', 'e\u{301}']")
+        // The delimiter is compared by code point: a precomposed é is not e + combining accent.
+        let precomposed = "Resources:\n  R: {Type: T}\nOutputs:\n  V: {Value: !Split [\"\u{e9}\", \"ae\u{301}b\u{e9}c\"]}\n"
+        #expect(try resolveOutput(precomposed) == "['ae\u{301}b', 'c']")
+        // A delimiter whose prefix repeats inside it still splits at every occurrence.
+        let repeated = "Resources:\n  R: {Type: T}\nOutputs:\n  V: {Value: !Split ['aab', 'aaabaab-aab']}\n"
+        #expect(try resolveOutput(repeated) == "['a', '', '-', '']")
+
+        let rejected = """
+            Parameters:
+              Sizes: {Type: CommaDelimitedList, AllowedValues: [a, b], Default: "a,\u{301}b"}
+            Resources:
+              R: {Type: T}
+
+            """
+        #expect(validate(rejected) == [
+            "parameter.value 2:69 Default '\u{301}b' of parameter Sizes is not one of the AllowedValues: a, b",
+        ])
+    }
 }
