@@ -20,11 +20,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     invariant(SchemaFiles.isAvailable, "schema files not found: set CFN_LAMBDA_SCHEMAS to the schemas/ folder")
     let pair = TemplatePair(Array(UnsafeBufferPointer(start: data, count: size)))
 
-    for bytes in pair.base == pair.head ? [pair.base] : [pair.base, pair.head] {
-        checkSelfPlan(bytes, edit: pair.edit)
+    let (run, contexts) = planRun(base: pair.base, head: pair.head)
+    for context in contexts {
+        checkSelfPlan(context, edit: pair.edit)
     }
-
-    let run = planRun(base: pair.base, head: pair.head)
     let json = PlanJSONReporter().render(run)
     let text = PlanTextReporter(color: false).render(run)
     let markdown = PlanMarkdownReporter().render(run)
@@ -37,7 +36,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     checkJSON(json, of: run, edit: pair.edit)
 
-    let again = planRun(base: pair.base, head: pair.head)
+    let (again, _) = planRun(base: pair.base, head: pair.head)
     invariant(PlanJSONReporter().render(again) == json && PlanTextReporter(color: false).render(again) == text
               && PlanMarkdownReporter().render(again) == markdown,
               "planning the same bytes twice gave different output (\(pair.edit)):\n\(json)\n\(PlanJSONReporter().render(again))")
@@ -56,8 +55,9 @@ enum PlanFuzzInputs {
     }()
 }
 
-/// The plan of `base.yaml` to `head.yaml` as `PlanCommand.plan` makes it.
-func planRun(base: [UInt8], head: [UInt8]) -> PlanRun {
+/// The plan of `base.yaml` to `head.yaml` as `PlanCommand.plan` makes it, and the contexts of the
+/// templates that could be read.
+func planRun(base: [UInt8], head: [UInt8]) -> (run: PlanRun, contexts: [RuleContext]) {
     let headReport = Validator(settings: PlanFuzzInputs.settings).validate(file: "head.yaml", bytes: head)
     let headTemplate = LoadedTemplate(bytes: head).template
     var otherReports: [FileReport] = []
@@ -70,23 +70,21 @@ func planRun(base: [UInt8], head: [UInt8]) -> PlanRun {
         baseReadable = false
         otherReports.append(FileReport(file: "base.yaml", source: loaded.source, findings: loaded.findings))
     }
+    let headContext = headTemplate.map { RuleContext(template: $0, settings: PlanFuzzInputs.settings) }
     var plan: Plan?
-    if let headTemplate, baseReadable {
-        let headContext = RuleContext(template: headTemplate, settings: PlanFuzzInputs.settings)
+    if let headContext, baseReadable {
         plan = Planner(options: PlanFuzzInputs.options).plan(base: baseContext, head: headContext, headFindings: headReport.findings)
     } else {
         otherReports.append(headReport)
     }
-    return PlanRun(plan: plan, head: "head.yaml", headSource: headReport.source, base: "base.yaml",
-                   otherReports: otherReports, eniQuota: PlanFuzzInputs.options.eniQuota)
+    let run = PlanRun(plan: plan, head: "head.yaml", headSource: headReport.source, base: "base.yaml",
+                      otherReports: otherReports, eniQuota: PlanFuzzInputs.options.eniQuota)
+    return (run, [baseContext, headContext].compactMap { $0 })
 }
 
-/// A template planned against itself (each loaded on its own, as BASE and HEAD are) changes nothing.
-func checkSelfPlan(_ bytes: [UInt8], edit: String) {
-    guard let base = LoadedTemplate(bytes: bytes).template, let head = LoadedTemplate(bytes: bytes).template else { return }
-    let plan = Planner(options: PlanFuzzInputs.options).plan(
-        base: RuleContext(template: base, settings: PlanFuzzInputs.settings),
-        head: RuleContext(template: head, settings: PlanFuzzInputs.settings))
+/// A template planned against itself changes nothing.
+func checkSelfPlan(_ context: RuleContext, edit: String) {
+    let plan = Planner(options: PlanFuzzInputs.options).plan(base: context, head: context)
     for change in plan.changes {
         invariant(change.action == .none && change.causes.isEmpty && change.details.isEmpty,
                   "self-plan (\(edit)): \(change.logicalId) is \(change.action) because of \(change.causes)")
