@@ -5,7 +5,7 @@
 #   scripts/fuzz.sh TARGET --reproduce FILE...     run the target once on each FILE
 #   scripts/fuzz.sh --list                         the targets
 #
-# Targets: loader, validate, sub, parameters (Fuzz/*.swift). The modules are compiled with
+# Targets: loader, validate, sub, parameters, plan (Fuzz/*.swift). The modules are compiled with
 # `swiftc -O -sanitize=fuzzer,address` into .build-fuzz/ (git-ignored), not through Package.swift,
 # so normal builds are unaffected. The seed corpus is copied at run time from templates/, the
 # test fixtures and ../shared/corpus/; what the fuzzer adds stays in .build-fuzz/corpus/TARGET.
@@ -144,6 +144,15 @@ if [ "$target" = sub ]; then
 else
     seed_files | while read -r file; do cp "$file" "$seeds/$(sha1sum "$file" | cut -c1-40)"; done
     fuzz_options=()
+fi
+if [ "$target" = plan ]; then
+    # The plan target splits its input at the first NUL byte into BASE and HEAD: each BASE/HEAD
+    # example pair is a seed too.
+    for base in templates/plan/*-base.yaml; do
+        head="${base%-base.yaml}-head.yaml"
+        [ -f "$head" ] || continue
+        { cat "$base"; printf '\0'; cat "$head"; } > "$seeds/pair-$(basename "${base%-base.yaml}")"
+    done
 fi
 
 started="$out/.started-$target"

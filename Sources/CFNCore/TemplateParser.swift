@@ -178,15 +178,31 @@ public enum TemplateParser {
         return ""
     }
 
+    /// The Levenshtein distance between `a` and `b` when it is at most `limit`, and `limit + 1`
+    /// otherwise. Only the cells within `limit` of the diagonal are computed, and it stops as soon
+    /// as a whole row is over the limit: O(length × limit), so that suggesting names for many
+    /// misspelt references among many long logical IDs stays fast.
     static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        let over = limit + 1
+        guard limit >= 0, abs(a.count - b.count) <= limit else { return over }
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        // Row i holds the distances between a[..<i] and b[..<j]; cells outside the band are `over`.
+        var previous = (0...b.count).map { min($0, over) }
+        var current = [Int](repeating: over, count: b.count + 1)
+        for i in 1...a.count {
+            let low = max(1, i - limit)
+            let high = min(b.count, i + limit)
+            current[low - 1] = low == 1 ? min(i, over) : over
+            var rowMinimum = current[low - 1]
+            for j in low...high {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                let value = min(previous[j] + 1, current[j - 1] + 1, substitution, over)
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
             }
-            previous = current
+            if high < b.count { current[high + 1] = over }
+            if rowMinimum > limit { return over }
+            swap(&previous, &current)
         }
         return previous[b.count]
     }

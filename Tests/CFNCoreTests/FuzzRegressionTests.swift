@@ -1,4 +1,4 @@
-import CFNCore
+@testable import CFNCore
 import CFNLoader
 import Testing
 
@@ -74,5 +74,120 @@ import Testing
     /// compared `Character`s, and the two are one. (`scripts/fuzz.sh sub`, against its reference parser.)
     @Test func subVariableLosesASpaceBeforeACombiningMark() {
         #expect(SubTemplate.parse("${ \u{07AC}A }-${B}").successParts == [.variable("\u{07AC}A", offset: 2), .text("-"), .variable("B", offset: 11)])
+    }
+
+    /// LayerVersion's LayerName pattern, whose second branch is not anchored at the start.
+    let layerNamePattern = "^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$"
+
+    /// A schema pattern searched from every start position takes time quadratic in a long text it
+    /// does not match: 100,000 letters and a `!` made LayerName's pattern run for a long time. Past the
+    /// work budget the text is not judged, so only the length is reported; a short text is still judged.
+    @Test func schemaPatternStopsAtItsWorkBudget() throws {
+        let pattern = try #require(SchemaPattern(layerNamePattern))
+        let hostile = String(repeating: "a", count: 100_000) + "!"
+        #expect(pattern.match(hostile) == nil)
+        #expect(pattern.matches(hostile))
+        #expect(pattern.match(String(repeating: "a", count: 100_000)) == true)
+        #expect(pattern.match("orders-deps") == true)
+        #expect(pattern.match("orders deps!") == false)
+        #expect(pattern.match("x!") == false)
+        // Lookbehind and anchors mean what they meant unwrapped.
+        #expect(try #require(SchemaPattern("(?<=a)b")).match("ab") == true)
+        #expect(try #require(SchemaPattern("(?<=a)b")).match("cb") == false)
+        #expect(try #require(SchemaPattern("^b")).match("ab") == false)
+        #expect(SchemaPattern("a)|(b") == nil)
+
+        let template = resource("AWS::Lambda::LayerVersion", "Content: {S3Bucket: code-bucket, S3Key: k}", "LayerName: \(hostile)")
+        #expect(schemaFindings(template) == [
+            "schema.length 6:18 LayerName must be at most 140 characters long (got 100001)",
+        ])
+        let judged = resource("AWS::Lambda::LayerVersion", "Content: {S3Bucket: code-bucket, S3Key: k}", "LayerName: orders deps!")
+        #expect(schemaFindings(judged) == [
+            "schema.pattern 6:18 LayerName 'orders deps!' does not match the pattern \(layerNamePattern)",
+        ])
+    }
+
+    /// A comma followed by a combining mark is one `Character` to Swift, so `String.split` did not
+    /// split there; CloudFormation splits list parameters and `Fn::Split` at the comma itself, and the
+    /// mark begins the next item. (Noticed beside the trimming finding above.)
+    @Test func listsSplitAtACommaBeforeACombiningMark() throws {
+        let list = """
+            Parameters:
+              Names: {Type: CommaDelimitedList, Default: "a,\u{301}b, c"}
+            Resources:
+              R: {Type: T}
+            Outputs:
+              V: {Value: !Ref Names}
+
+            """
+        #expect(try resolveOutput(list) == "['a', '\u{301}b', 'c']")
+        let split = "Resources:\n  R: {Type: T}\nOutputs:\n  V: {Value: !Split [',', \"x,\u{301}y,,e\u{301}\"]}\n"
+        #expect(try resolveOutput(split) == "['x', '\u{301}y', '', 'e\u{301}']")
+        // The delimiter is compared by code point: a precomposed é is not e + combining accent.
+        let precomposed = "Resources:\n  R: {Type: T}\nOutputs:\n  V: {Value: !Split [\"\u{e9}\", \"ae\u{301}b\u{e9}c\"]}\n"
+        #expect(try resolveOutput(precomposed) == "['ae\u{301}b', 'c']")
+        // A delimiter whose prefix repeats inside it still splits at every occurrence.
+        let repeated = "Resources:\n  R: {Type: T}\nOutputs:\n  V: {Value: !Split ['aab', 'aaabaab-aab']}\n"
+        #expect(try resolveOutput(repeated) == "['a', '', '-', '']")
+
+        let rejected = """
+            Parameters:
+              Sizes: {Type: CommaDelimitedList, AllowedValues: [a, b], Default: "a,\u{301}b"}
+            Resources:
+              R: {Type: T}
+
+            """
+        #expect(validate(rejected) == [
+            "parameter.value 2:69 Default '\u{301}b' of parameter Sizes is not one of the AllowedValues: a, b",
+        ])
+    }
+
+    /// The full dynamic programme, the reference for `TemplateParser.editDistance`.
+    func levenshtein(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        var previous = Array(0...b.count)
+        for i in a.indices {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for j in b.indices {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a[i] == b[j] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// Suggesting a name for each undefined reference computed the whole edit-distance table against
+    /// every logical ID: a CDK template of 220 resources with long IDs took over 2 s to plan under the
+    /// fuzzer (`scripts/fuzz.sh plan`, a timeout). Now only the band within the limit is computed, and
+    /// it stops once a row is over the limit; the answers are the same.
+    @Test func editDistanceWithinALimitIsTheLevenshteinDistance() {
+        let words = ["", "a", "ab", "ba", "abc", "acb", "kitten", "sitting", "Resources", "resorces", "Rseources",
+                     "helloworldfunctionFDE57595", "helloworldfunctionFDE57959", "helloworldfunctionServiceRole306F1141",
+                     "aaaa", "aaaaaa", "baaaab", "é", "e\u{301}"].map { Array($0.utf8) }
+        for a in words {
+            for b in words {
+                let distance = levenshtein(a, b)
+                for limit in [0, 1, 2, 3, 1000] {
+                    #expect(TemplateParser.editDistance(a, b, limit: limit) == min(distance, limit + 1),
+                            "\(String(decoding: a, as: UTF8.self)) / \(String(decoding: b, as: UTF8.self)) within \(limit)")
+                }
+            }
+        }
+    }
+
+    @Test func undefinedReferencesAmongLongLogicalIDsStillGetSuggestions() {
+        let prefix = String(repeating: "RootStackhelloworldfunction", count: 6)
+        let text = """
+            Resources:
+              \(prefix)A1B2: {Type: AWS::SNS::Topic}
+              \(prefix)C3D4: {Type: AWS::SNS::Topic}
+            Outputs:
+              Near: {Value: !Ref \(prefix)A1XY}
+              Far: {Value: !Ref \(prefix)AXYZ}
+
+            """
+        #expect(validate(text).filter { $0.hasPrefix("reference") }.map { $0.replacingOccurrences(of: prefix, with: "…") } == [
+            "reference.undefined 5:22 Ref to '…A1XY', which is not a parameter, resource or pseudo parameter (did you mean '…A1B2'?)",
+            "reference.undefined 6:21 Ref to '…AXYZ', which is not a parameter, resource or pseudo parameter",
+        ])
     }
 }

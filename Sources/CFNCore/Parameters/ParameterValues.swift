@@ -57,7 +57,7 @@ public struct ParameterValues: Sendable {
     /// Whether a parameter's constraints reject its value: any item of a list value.
     static func isRejected(_ text: String, _ declaration: ParameterDeclaration) -> Bool {
         guard !declaration.isSSM else { return false }
-        let items = declaration.isList ? text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } : [text]
+        let items = declaration.isList ? text.parameterListItems : [text]
         return items.contains { ParameterValueRule.problem($0, declaration) != nil }
     }
 
@@ -80,8 +80,8 @@ public struct ParameterValues: Sendable {
                                              dependsOn: [name], origin: .parameter(name))), node: node)
         }
         if declaration.isList {
-            let items = value.text.isEmpty ? [] : value.text.split(separator: ",", omittingEmptySubsequences: false)
-            return Resolved(.list(items.map { Resolved(.scalar(String($0).trimmingSpaces, isString: true), node: node) }), node: node)
+            let items = value.text.isEmpty ? [] : value.text.parameterListItems
+            return Resolved(.list(items.map { Resolved(.scalar($0, isString: true), node: node) }), node: node)
         }
         return Resolved(.scalar(value.text, isString: !declaration.isNumeric), node: node)
     }

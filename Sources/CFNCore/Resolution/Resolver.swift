@@ -128,7 +128,7 @@ public struct Resolver: Sendable {
             }
             let source = resolve(arguments[1])
             guard let text = source.text else { return unknownFrom(source, node, "Fn::Split of text that is not known") }
-            let parts = text.split(separator: delimiter, omittingEmptySubsequences: false).map(String.init)
+            let parts = text.components(splitAt: delimiter)
             return Resolved(.list(parts.map { Resolved(.scalar($0, isString: true), node: node) }), node: node)
         case .if:
             guard arguments.count == 3, let condition = tree.string(arguments[0]) else { return malformed(node, "Fn::If") }

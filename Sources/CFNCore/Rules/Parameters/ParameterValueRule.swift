@@ -24,7 +24,7 @@ public struct ParameterValueRule: TemplateRule {
             guard let value = context.parameters.values[declaration.name], !declaration.isSSM else { continue }
             let given = value.source == .given
             let node = given ? declaration.keyNode : (declaration.defaultNode ?? declaration.keyNode)
-            let items = declaration.isList ? value.text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } : [value.text]
+            let items = declaration.isList ? value.text.parameterListItems : [value.text]
             for item in items {
                 if let problem = Self.problem(item, declaration) {
                     let what = given ? "given value" : "Default"
