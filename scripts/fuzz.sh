@@ -5,7 +5,7 @@
 #   scripts/fuzz.sh TARGET --reproduce FILE...     run the target once on each FILE
 #   scripts/fuzz.sh --list                         the targets
 #
-# Targets: loader, validate, sub, parameters, plan (Fuzz/*.swift). The modules are compiled with
+# Targets: loader, validate, sub, parameters, plan, state (Fuzz/*.swift). The modules are compiled with
 # `swiftc -O -sanitize=fuzzer,address` into .build-fuzz/ (git-ignored), not through Package.swift,
 # so normal builds are unaffected. The seed corpus is copied at run time from templates/, the
 # test fixtures and ../shared/corpus/; what the fuzzer adds stays in .build-fuzz/corpus/TARGET.
