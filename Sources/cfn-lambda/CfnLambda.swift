@@ -15,6 +15,6 @@ struct CfnLambda: ParsableCommand {
             (plan --detailed-exitcode), 64 usage error, 66 unreadable input.
             """,
         version: "\(ToolInfo.name) \(ToolInfo.version)",
-        subcommands: [Validate.self, PlanCommand.self, Rules.self]
+        subcommands: [Validate.self, PlanCommand.self, SnapshotCommand.self, Rules.self]
     )
 }
