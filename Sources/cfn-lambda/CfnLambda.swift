@@ -12,7 +12,8 @@ struct CfnLambda: ParsableCommand {
             template does to each resource, its code storage and its network interfaces.
 
             Exit codes: 0 no error finding (see validate --fail-on), 1 an error finding, 2 changes \
-            (plan --detailed-exitcode), 64 usage error, 66 unreadable input.
+            (plan --detailed-exitcode), 64 usage error, 66 unreadable input, 69 no aws CLI \
+            (snapshot), 73 an output file cannot be written (snapshot).
             """,
         version: "\(ToolInfo.name) \(ToolInfo.version)",
         subcommands: [Validate.self, PlanCommand.self, SnapshotCommand.self, Rules.self]

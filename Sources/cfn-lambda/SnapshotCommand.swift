@@ -24,7 +24,7 @@ struct SnapshotCommand: ParsableCommand {
             lambda:GetLayerVersion and lambda:GetLayerVersionPolicy (the AWS managed policy \
             ReadOnlyAccess has them all).
 
-            Calls run 8 at once; one that AWS throttles is retried up to 5 times with exponential \
+            Calls run 8 at once; one that AWS throttles is tried up to 5 times, with exponential \
             backoff and jitter (the CLI's own retries are set with AWS_RETRY_MODE and \
             AWS_MAX_ATTEMPTS); one that takes longer than --call-timeout is stopped. A layer \
             version that no longer exists, or has no policy, is recorded in the file's errors as \
@@ -41,7 +41,7 @@ struct SnapshotCommand: ParsableCommand {
               cfn-lambda snapshot --stack orders --profile prod-readonly > state.json
               AWS_PROFILE=ci cfn-lambda snapshot --stack orders -o state.json && \\
                 cfn-lambda plan --state state.json -f markdown orders.yaml > plan.md
-              cfn-lambda snapshot --stack orders --endpoint-url http://127.0.0.1:5000 -o state.json
+              cfn-lambda snapshot --stack orders --endpoint-url http://127.0.0.1:5000
             """
     )
 
