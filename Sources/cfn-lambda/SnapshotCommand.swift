@@ -90,7 +90,10 @@ struct SnapshotCommand: ParsableCommand {
         let runner = SnapshotProcessRunner(executable: aws, timeout: callTimeout, retryDelay: retryDelay)
         // The one place the clock is read.
         let time = capturedAt ?? ISO8601DateFormatter().string(from: Date())
-        let outcome = SnapshotCollector(target: target).collect(capturedAt: time, run: runner.run)
+        // Local commands, no call to AWS: which CLI this is, and whether it reports self-managed code.
+        let cli = SnapshotCLIInfo(version: runner.runOnce(["--version"]),
+                                  help: runner.runOnce(["lambda", "get-function", "help"], environment: ["PAGER": "cat", "MANPAGER": "cat"]))
+        let outcome = SnapshotCollector(target: target).collect(capturedAt: time, cli: cli, run: runner.run)
         for explanation in outcome.failureExplanations {
             Console.error("cfn-lambda: snapshot: \(explanation)")
         }

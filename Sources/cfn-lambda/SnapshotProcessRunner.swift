@@ -29,9 +29,10 @@ struct SnapshotProcessRunner: Sendable {
     }
 
     /// One attempt: the process's status and output, or a timeout after which it was stopped.
-    func runOnce(_ arguments: [String]) -> AWSCallResult {
+    func runOnce(_ arguments: [String], environment extra: [String: String] = [:]) -> AWSCallResult {
         var environment = ProcessInfo.processInfo.environment
         environment["AWS_PAGER"] = ""  // aws CLI v2 would page into `less`.
+        environment.merge(extra) { $1 }
         return SnapshotProcess.run(executable.path, arguments, environment: environment, timeout: timeout)
     }
 

@@ -112,7 +112,7 @@ private func fixture() -> StateFixture {
             == ["state.invalid 2:19 the state file has formatVersion 2; this cfn-lambda reads 1: upgrade cfn-lambda"])
         #expect(problems("") == ["state.invalid 1:1 the file is empty"])
         #expect(problems("{\"kind\": \"cfn-lambda-state\", \"formatVersion\": 1, \"responses\": {\"describeStackResources\": {\"StackResources\": [{\"LogicalResourceId\": \"A\"}]}}}")
-            == ["state.invalid 1:1 responses.describeStacks has no stack: the stack's parameters are not known",
-                "state.invalid 1:110 a stack resource without LogicalResourceId or ResourceType"])
+            == ["state.incomplete 1:1 responses.describeStacks has no stack: the stack's parameters are not known",
+                "state.incomplete 1:110 a stack resource without LogicalResourceId or ResourceType"])
     }
 }

@@ -115,6 +115,10 @@ private let policyCommand = "aws lambda get-layer-version-policy --layer-name ar
 /// The fake answers every call of a snapshot of stack `orders`.
 private func fakeOrders() throws -> FakeAWSCLI {
     let aws = try FakeAWSCLI()
+    try aws.answer("aws --version", out: "aws-cli/2.31.12 Python/3.13.7 Linux/6.8.0 exe/x86_64.ubuntu.24\n")
+    // The help of a CLI whose model has ResolvedS3Object (an excerpt of its OUTPUT section).
+    try aws.answer("aws lambda get-function help",
+                   out: "OUTPUT\n       Code -> (structure)\n          RepositoryType -> (string)\n          ResolvedS3Object -> (structure)\n")
     try aws.answer("aws cloudformation describe-stacks --stack-name orders", out: describeStacks)
     try aws.answer("aws cloudformation get-template --stack-name orders --template-stage Original", out: getTemplate)
     try aws.answer("aws cloudformation describe-stack-resources --stack-name orders", out: describeStackResources)
@@ -141,12 +145,14 @@ private let snapshotArguments = ["snapshot", "--stack", "orders", "--region", "u
         #expect(result.status == 0)
         #expect(result.stdout == "")
         #expect(aws.calls == [
+            "--version",
             "cloudformation describe-stack-resources --stack-name orders \(options)",
             "cloudformation describe-stacks --stack-name orders \(options)",
             "cloudformation get-template --stack-name orders --template-stage Original \(options)",
             "lambda get-account-settings \(options)",
             "lambda get-function --function-name orders-api \(options)",
             "lambda get-function --function-name orders-worker \(options)",
+            "lambda get-function help",
             "lambda get-layer-version-by-arn --arn \(layer) \(options)",
             "lambda get-layer-version-by-arn --arn \(foreignLayer) \(options)",
             "\(policyCommand.dropFirst(4)) \(options)",
@@ -155,7 +161,8 @@ private let snapshotArguments = ["snapshot", "--stack", "orders", "--region", "u
             "cloudformation describe-stacks", "cloudformation get-template", "cloudformation describe-stack-resources",
             "lambda get-account-settings", "lambda get-function", "lambda get-layer-version-by-arn", "lambda get-layer-version-policy",
         ]
-        for call in aws.calls {
+        // Besides the API calls, only two local commands: the CLI's version and its help.
+        for call in aws.calls where call != "--version" && call != "lambda get-function help" {
             let words = call.split(separator: " ")
             #expect(readOnly.contains("\(words[0]) \(words[1])"), "not a read call: \(call)")
         }
@@ -163,6 +170,7 @@ private let snapshotArguments = ["snapshot", "--stack", "orders", "--region", "u
         func indented(_ json: String) -> String { json.trimmingCharacters(in: .whitespacesAndNewlines) }
         #expect(file == """
             {
+              "awsCli": {"reportsResolvedS3Object": true, "version": "aws-cli/2.31.12 Python/3.13.7 Linux/6.8.0 exe/x86_64.ubuntu.24"},
               "capturedAt": "2026-11-22T03:00:00Z",
               "endpointUrl": "http://127.0.0.1:9",
               "errors": [
@@ -199,10 +207,11 @@ private let snapshotArguments = ["snapshot", "--stack", "orders", "--region", "u
         let aws = try fakeOrders()
         let result = try aws.run(["snapshot", "--stack", "orders", "--captured-at", "2026-11-22T03:00:00Z"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("{\n  \"capturedAt\": \"2026-11-22T03:00:00Z\",\n  \"endpointUrl\": null,\n"))
+        #expect(result.stdout.hasPrefix("{\n  \"awsCli\": {\"reportsResolvedS3Object\": true, \"version\": \"aws-cli/2.31.12 Python/3.13.7 Linux/6.8.0 exe/x86_64.ubuntu.24\"},\n"
+                                        + "  \"capturedAt\": \"2026-11-22T03:00:00Z\",\n  \"endpointUrl\": null,\n"))
         // Without --region the region is the stack's, from its ARN.
         #expect(result.stdout.contains("\n  \"region\": \"us-east-1\",\n"))
-        #expect(aws.calls.first == "cloudformation describe-stack-resources --stack-name orders --output json")
+        #expect(aws.calls.dropFirst().first == "cloudformation describe-stack-resources --stack-name orders --output json")
     }
 
     @Test func missingAWSCLIExits69() throws {

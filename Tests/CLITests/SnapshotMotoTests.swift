@@ -137,6 +137,7 @@ private let template = """
           AssumeRolePolicyDocument:
             Version: '2012-10-17'
             Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]
+          ManagedPolicyArns: [arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]
       Shared:
         Type: AWS::Lambda::LayerVersion
         Properties:
@@ -283,5 +284,24 @@ private let template = """
         let printed = try awsCall("cloudformation", "describe-stacks", "--stack-name", "orders")
         let file = String(decoding: bytes, as: UTF8.self)
         #expect(file.contains("\n    \"describeStacks\": " + printed.trimmingCharacters(in: .whitespacesAndNewlines) + ",\n"))
+        // What the CLI says of itself: its version, and whether its Lambda model has ResolvedS3Object
+        // (botocore 1.43 here does not; newer ones do), read from its help.
+        let cli = try #require(state["awsCli"] as? [String: Any])
+        #expect((cli["version"] as? String)?.hasPrefix("aws-cli/") == true)
+        #expect(cli["reportsResolvedS3Object"] is Bool)
+
+        // The state drives drift and plan: the deployed template against its own stack. moto lists the
+        // permission it ignored without LogicalResourceId, a part of the state that is left out.
+        let drift = try runIsolated(CLI.executable.path, ["drift", "--state", scratch.path("state.json"), "-f", "json"])
+        #expect(drift.status == 0)
+        #expect(drift.stderr == "0 of 2 Lambda resources drifted: 0 errors, 1 warning, 0 infos\n")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(drift.stdout.utf8)) as? [String: Any])
+        #expect(report["checked"] as? [String] == ["Api", "Worker"])
+        #expect(report["notDeployed"] as? [String] == ["Shared", "SharedPermission"])
+        #expect((report["findings"] as? [[String: Any]])?.map { "\($0["rule"] ?? "") \($0["message"] ?? "")" }
+            == ["state.incomplete a stack resource without LogicalResourceId or ResourceType"])
+        let plan = try runIsolated(CLI.executable.path, ["plan", "--state", scratch.path("state.json"), "-f", "json", scratch.path("stack.yaml")])
+        #expect(plan.status == 0)
+        #expect(plan.stderr == "0 to create, 0 to update, 0 to replace, 0 to delete; 0 errors, 1 warning, 0 infos\n")
     }
 }

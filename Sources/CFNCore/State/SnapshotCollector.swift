@@ -16,7 +16,8 @@ public struct SnapshotCollector: Sendable {
         self.target = target
     }
 
-    public func collect(capturedAt: String, run: ([AWSCall]) -> [AWSCallResult]) -> SnapshotOutcome {
+    /// `cli`: what the `aws` CLI says of itself (recorded as `awsCli`), when the caller asked it.
+    public func collect(capturedAt: String, cli: SnapshotCLIInfo? = nil, run: ([AWSCall]) -> [AWSCallResult]) -> SnapshotOutcome {
         var state = State(target: target)
 
         // Phase 1: the stack and the account.
@@ -61,7 +62,7 @@ public struct SnapshotCollector: Sendable {
             state.request(.getLayerVersionByArn, arn, "lambda", "get-layer-version-by-arn", ["--arn", arn], resource: arn)
         }, with: run)
 
-        var writer = SnapshotFileWriter(target: target, region: state.region, capturedAt: capturedAt)
+        var writer = SnapshotFileWriter(target: target, region: state.region, capturedAt: capturedAt, cli: cli)
         writer.responses = state.responses
         writer.keyedResponses = state.keyedResponses
         writer.problems = Self.sorted(state.problems)

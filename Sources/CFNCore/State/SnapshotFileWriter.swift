@@ -4,6 +4,7 @@ struct SnapshotFileWriter {
     let target: SnapshotTarget
     let region: String?
     let capturedAt: String
+    var cli: SnapshotCLIInfo?
     /// The single responses by member.
     var responses: [SnapshotMember: [UInt8]] = [:]
     /// The keyed responses by member and key.
@@ -17,6 +18,10 @@ struct SnapshotFileWriter {
         var out: [UInt8] = []
         func text(_ string: String) { out += Array(string.utf8) }
         text("{\n")
+        if let cli {
+            let reports = cli.reportsResolvedS3Object.map { $0 ? "true" : "false" } ?? "null"
+            text("  \"awsCli\": {\"reportsResolvedS3Object\": \(reports), \"version\": \(cli.version.map(Self.quoted) ?? "null")},\n")
+        }
         text("  \"capturedAt\": \(Self.quoted(capturedAt)),\n")
         text("  \"endpointUrl\": \(target.endpointURL.map(Self.quoted) ?? "null"),\n")
         text("  \"errors\": [")

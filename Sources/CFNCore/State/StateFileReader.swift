@@ -16,7 +16,7 @@ struct StateFileReader {
 
     mutating func problem(_ message: String, at value: StateValue) {
         let range = value.range ?? root.range ?? SourceRange(start: 0, end: 0)
-        findings.append(Finding(StateRules.invalid, message, at: range))
+        findings.append(Finding(StateRules.incomplete, message, at: range))
     }
 
     mutating func read() -> DeployedState {
