@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "CFNLoaderTests", dependencies: ["CFNLoader"]),
         .testTarget(name: "CFNCoreTests", dependencies: ["CFNCore"]),
         .testTarget(name: "CFNReportersTests", dependencies: ["CFNReporters"]),
-        .testTarget(name: "CLITests", dependencies: ["cfn-lambda"]),
+        // Fixtures are read by path at run time, not bundled.
+        .testTarget(name: "CLITests", dependencies: ["cfn-lambda"], exclude: ["Fixtures"]),
     ]
 )
