@@ -22,7 +22,10 @@ struct SnapshotCommand: ParsableCommand {
             credentials need cloudformation:DescribeStacks, cloudformation:GetTemplate, \
             cloudformation:DescribeStackResources, lambda:GetAccountSettings, lambda:GetFunction, \
             lambda:GetLayerVersion and lambda:GetLayerVersionPolicy (the AWS managed policy \
-            ReadOnlyAccess has them all).
+            ReadOnlyAccess has them all). Two local commands, \
+            `aws --version` and `aws lambda get-function help`, record which CLI made the snapshot \
+            and whether it reports self-managed code (Code.ResolvedS3Object); an older CLI does not, \
+            and drift then cannot tell COPY from REFERENCE.
 
             Calls run 8 at once; one that AWS throttles is tried up to 5 times, with exponential \
             backoff and jitter (the CLI's own retries are set with AWS_RETRY_MODE and \
