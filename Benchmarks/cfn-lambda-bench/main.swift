@@ -19,6 +19,10 @@ struct Options {
     var repeats = 15
     var write: String?
     var writeConditions: String?
+    var phases = false
+    /// Only run this operation (validate, plan or load), `repeats` times after one warm-up, and print
+    /// nothing more: for profilers (`perf record`, `valgrind --tool=callgrind`).
+    var profile: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -28,8 +32,10 @@ struct Options {
             case "--repeat": repeats = iterator.next().flatMap(Int.init) ?? repeats
             case "--write": write = iterator.next()
             case "--write-conditions": writeConditions = iterator.next()
+            case "--phases": phases = true
+            case "--profile": profile = iterator.next()
             default:
-                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE]\n".utf8))
+                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE] [--phases] [--profile validate|plan|load]\n".utf8))
                 exit(64)
             }
         }
@@ -175,14 +181,6 @@ let events = YAMLLoader.countEvents(bytes)
 
 var sink = 0
 let validator = Validator()
-let medians = measureInterleaved(options.repeats, [
-    { sink &+= YAMLLoader.countEvents(bytes) },
-    { sink &+= YAMLLoader.load(bytes).tree?.nodeCount ?? 0 },
-    { sink &+= validator.validate(file: "bench.yaml", bytes: bytes).findings.count },
-])
-let (raw, load, validate) = (medians[0], medians[1], medians[2])
-// Plan: BASE and HEAD of 5,000 functions (HEAD changes every 10th Timeout and switches every 50th
-// function to REFERENCE), against two raw event passes.
 let headBytes = generateTemplate(functions: options.functions, changed: true)
 func planOnce() -> Int {
     let headReport = validator.validate(file: "head.yaml", bytes: headBytes)
@@ -191,6 +189,25 @@ func planOnce() -> Int {
                               head: RuleContext(template: head, settings: ValidationSettings()), headFindings: headReport.findings)
     return plan.changes.count
 }
+if let profile = options.profile {
+    let body: () -> Int
+    switch profile {
+    case "validate": body = { validator.validate(file: "bench.yaml", bytes: bytes).findings.count }
+    case "plan": body = planOnce
+    default: body = { LoadedTemplate(bytes: bytes).findings.count }
+    }
+    sink &+= body()
+    for _ in 0..<options.repeats { sink &+= body() }
+    exit(sink == 42 ? 1 : 0)
+}
+let medians = measureInterleaved(options.repeats, [
+    { sink &+= YAMLLoader.countEvents(bytes) },
+    { sink &+= YAMLLoader.load(bytes).tree?.nodeCount ?? 0 },
+    { sink &+= validator.validate(file: "bench.yaml", bytes: bytes).findings.count },
+])
+let (raw, load, validate) = (medians[0], medians[1], medians[2])
+// Plan: BASE and HEAD of 5,000 functions (HEAD changes every 10th Timeout and switches every 50th
+// function to REFERENCE), against two raw event passes.
 let planned = planOnce()
 let planMedians = measureInterleaved(max(3, options.repeats / 3), [
     { sink &+= YAMLLoader.countEvents(bytes) &+ YAMLLoader.countEvents(headBytes) },
@@ -213,4 +230,41 @@ print(String(format: "plan of two %d-function templates (%d changes listed): %.2
              options.functions, planned, planMedians[1], planMedians[1] / planMedians[0], planMedians[0]))
 print(String(format: "conditions template (24 conditions, Fn::If six deep, %d bytes): validate %.2f ms, %d findings",
              conditionsBytes.count, conditions, conditionsReport.findings.count))
+if options.phases {
+    // Where validate's time goes, in validate's own order on one context per round: loading, the
+    // rule context (resolution, conditions, the Lambda model), each rule (a rule that fills a cache
+    // the context shares pays for it), and the schema checks. Medians, slowest first.
+    let rules = RuleRegistry.all
+    var times = Array(repeating: [Double](), count: rules.count + 3)
+    func clock() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+    for _ in 0..<options.repeats {
+        var start = clock()
+        guard let template = LoadedTemplate(bytes: bytes).template else { exit(1) }
+        times[0].append(Double(clock() - start) / 1e6)
+        start = clock()
+        let context = RuleContext(template: template, settings: ValidationSettings())
+        times[1].append(Double(clock() - start) / 1e6)
+        for (index, rule) in rules.enumerated() {
+            start = clock()
+            sink &+= rule.check(context).count
+            times[index + 2].append(Double(clock() - start) / 1e6)
+        }
+        start = clock()
+        let schemas = SchemaValidator()
+        for resource in template.resources {
+            guard let type = resource.type else { continue }
+            sink &+= schemas.validate(resourceType: type, properties: context.properties[resource.logicalId], resource: resource,
+                                      when: context.guardOf(resource), oracle: context.conditionSet, tree: template.tree).count
+        }
+        times[rules.count + 2].append(Double(clock() - start) / 1e6)
+    }
+    let names = ["load (LoadedTemplate)", "RuleContext (resolution, conditions, model)"]
+        + rules.map { type(of: $0).descriptor.id } + ["schema checks"]
+    let medians = times.map(median)
+    print("validate phases (median ms of \(options.repeats) rounds):")
+    for (name, time) in zip(names, medians).sorted(by: { $0.1 > $1.1 }) where time >= 0.5 {
+        print("  " + name.padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%8.2f", time))
+    }
+    print("  " + "sum".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%8.2f", medians.reduce(0, +)))
+}
 if sink == 42 { print("") }  // keeps the measured work from being optimized away
