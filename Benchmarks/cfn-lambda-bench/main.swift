@@ -35,7 +35,7 @@ struct Options {
             case "--phases": phases = true
             case "--profile": profile = iterator.next()
             default:
-                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE] [--phases] [--profile validate|plan|load]\n".utf8))
+                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE] [--phases] [--profile validate|plan|plan-only|load]\n".utf8))
                 exit(64)
             }
         }
@@ -181,6 +181,10 @@ let events = YAMLLoader.countEvents(bytes)
 
 var sink = 0
 let validator = Validator()
+// Plan: BASE and HEAD of 5,000 functions (HEAD changes every 10th Timeout and switches every 50th
+// function to REFERENCE). `planOnce` does what `cfn-lambda plan` does: validate HEAD, then load and
+// resolve both templates and plan. The two other forms are for comparison: without validating HEAD,
+// and with HEAD's context taken from its validation (`Validator.validateKeepingContext`).
 let headBytes = generateTemplate(functions: options.functions, changed: true)
 func planOnce() -> Int {
     let headReport = validator.validate(file: "head.yaml", bytes: headBytes)
@@ -189,11 +193,23 @@ func planOnce() -> Int {
                               head: RuleContext(template: head, settings: ValidationSettings()), headFindings: headReport.findings)
     return plan.changes.count
 }
+func planWithoutValidating() -> Int {
+    guard let base = LoadedTemplate(bytes: bytes).template, let head = LoadedTemplate(bytes: headBytes).template else { return 0 }
+    return Planner().plan(base: RuleContext(template: base, settings: ValidationSettings()),
+                          head: RuleContext(template: head, settings: ValidationSettings())).changes.count
+}
+func planReusingHeadContext() -> Int {
+    let (headReport, headContext) = validator.validateKeepingContext(file: "head.yaml", bytes: headBytes)
+    guard let headContext, let base = LoadedTemplate(bytes: bytes).template else { return 0 }
+    return Planner().plan(base: RuleContext(template: base, settings: ValidationSettings()), head: headContext,
+                          headFindings: headReport.findings).changes.count
+}
 if let profile = options.profile {
     let body: () -> Int
     switch profile {
     case "validate": body = { validator.validate(file: "bench.yaml", bytes: bytes).findings.count }
     case "plan": body = planOnce
+    case "plan-only": body = planWithoutValidating
     default: body = { LoadedTemplate(bytes: bytes).findings.count }
     }
     sink &+= body()
@@ -206,12 +222,12 @@ let medians = measureInterleaved(options.repeats, [
     { sink &+= validator.validate(file: "bench.yaml", bytes: bytes).findings.count },
 ])
 let (raw, load, validate) = (medians[0], medians[1], medians[2])
-// Plan: BASE and HEAD of 5,000 functions (HEAD changes every 10th Timeout and switches every 50th
-// function to REFERENCE), against two raw event passes.
 let planned = planOnce()
 let planMedians = measureInterleaved(max(3, options.repeats / 3), [
     { sink &+= YAMLLoader.countEvents(bytes) &+ YAMLLoader.countEvents(headBytes) },
     { sink &+= planOnce() },
+    { sink &+= planWithoutValidating() },
+    { sink &+= planReusingHeadContext() },
 ])
 let conditionsReport = validator.validate(file: "conditions.yaml", bytes: conditionsBytes)
 let conditions = measureInterleaved(options.repeats, [
@@ -228,6 +244,9 @@ print(String(format: "  validate (load+model)   %8.2f ms   %.2fx raw", validate,
 print(String(format: "peak memory added by one load: %.1f MiB = %.2fx the file size", Double(loadMemory) / 1_048_576, Double(loadMemory) / Double(bytes.count)))
 print(String(format: "plan of two %d-function templates (%d changes listed): %.2f ms = %.2fx two raw event passes (%.2f ms)",
              options.functions, planned, planMedians[1], planMedians[1] / planMedians[0], planMedians[0]))
+print(String(format: "  of which the plan alone, without validating HEAD: %.2f ms = %.2fx", planMedians[2], planMedians[2] / planMedians[0]))
+print(String(format: "  with HEAD's context taken from its validation (Validator.validateKeepingContext): %.2f ms = %.2fx",
+             planMedians[3], planMedians[3] / planMedians[0]))
 print(String(format: "conditions template (24 conditions, Fn::If six deep, %d bytes): validate %.2f ms, %d findings",
              conditionsBytes.count, conditions, conditionsReport.findings.count))
 if options.phases {
