@@ -43,7 +43,9 @@ struct KeyCombination {
     /// the mapping are absent in every combination. Only the keys asked for are expanded, so the
     /// count stays the product of their own alternatives.
     static func of(_ map: Resolved, keys: [(String, Mode)], under start: Guard, in context: RuleContext) -> [KeyCombination] {
-        var result = [KeyCombination(guardCondition: start, map: map, values: [])]
+        var values: [(key: String, value: Resolved)] = []
+        values.reserveCapacity(keys.count)
+        var result = [KeyCombination(guardCondition: start, map: map, values: values)]
         // Whether every combination's guard is known satisfiable (`start` itself is not checked
         // until a key's value splits or joins the combinations).
         var checked = start.isAlways
@@ -89,7 +91,13 @@ struct KeyCombination {
     /// The combinations of a resource's Properties keys, over every reachable alternative of
     /// Properties that is a known mapping. A resource without Properties has none.
     static func properties(of resource: Resource, keys: [(String, Mode)], in context: RuleContext) -> [KeyCombination] {
-        context.reachable(resource, path: []).flatMap { alternative -> [KeyCombination] in
+        let reached = context.reachable(resource, path: [])
+        // One alternative (Properties without a choice at the top): its combinations as they are.
+        if reached.count == 1 {
+            guard let properties = reached[0].value, properties.entries != nil else { return [] }
+            return of(properties, keys: keys, under: reached[0].guardCondition, in: context)
+        }
+        return reached.flatMap { alternative -> [KeyCombination] in
             guard let properties = alternative.value, properties.entries != nil else { return [] }
             return of(properties, keys: keys, under: alternative.guardCondition, in: context)
         }
