@@ -19,6 +19,10 @@ struct Options {
     var repeats = 15
     var write: String?
     var writeConditions: String?
+    var phases = false
+    /// Only run this operation (validate, plan or load), `repeats` times after one warm-up, and print
+    /// nothing more: for profilers (`perf record`, `valgrind --tool=callgrind`).
+    var profile: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -28,8 +32,10 @@ struct Options {
             case "--repeat": repeats = iterator.next().flatMap(Int.init) ?? repeats
             case "--write": write = iterator.next()
             case "--write-conditions": writeConditions = iterator.next()
+            case "--phases": phases = true
+            case "--profile": profile = iterator.next()
             default:
-                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE]\n".utf8))
+                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE] [--phases] [--profile validate|plan|plan-only|load]\n".utf8))
                 exit(64)
             }
         }
@@ -175,14 +181,10 @@ let events = YAMLLoader.countEvents(bytes)
 
 var sink = 0
 let validator = Validator()
-let medians = measureInterleaved(options.repeats, [
-    { sink &+= YAMLLoader.countEvents(bytes) },
-    { sink &+= YAMLLoader.load(bytes).tree?.nodeCount ?? 0 },
-    { sink &+= validator.validate(file: "bench.yaml", bytes: bytes).findings.count },
-])
-let (raw, load, validate) = (medians[0], medians[1], medians[2])
 // Plan: BASE and HEAD of 5,000 functions (HEAD changes every 10th Timeout and switches every 50th
-// function to REFERENCE), against two raw event passes.
+// function to REFERENCE). `planOnce` does what `cfn-lambda plan` does: validate HEAD, then load and
+// resolve both templates and plan. The two other forms are for comparison: without validating HEAD,
+// and with HEAD's context taken from its validation (`Validator.validateKeepingContext`).
 let headBytes = generateTemplate(functions: options.functions, changed: true)
 func planOnce() -> Int {
     let headReport = validator.validate(file: "head.yaml", bytes: headBytes)
@@ -191,10 +193,41 @@ func planOnce() -> Int {
                               head: RuleContext(template: head, settings: ValidationSettings()), headFindings: headReport.findings)
     return plan.changes.count
 }
+func planWithoutValidating() -> Int {
+    guard let base = LoadedTemplate(bytes: bytes).template, let head = LoadedTemplate(bytes: headBytes).template else { return 0 }
+    return Planner().plan(base: RuleContext(template: base, settings: ValidationSettings()),
+                          head: RuleContext(template: head, settings: ValidationSettings())).changes.count
+}
+func planReusingHeadContext() -> Int {
+    let (headReport, headContext) = validator.validateKeepingContext(file: "head.yaml", bytes: headBytes)
+    guard let headContext, let base = LoadedTemplate(bytes: bytes).template else { return 0 }
+    return Planner().plan(base: RuleContext(template: base, settings: ValidationSettings()), head: headContext,
+                          headFindings: headReport.findings).changes.count
+}
+if let profile = options.profile {
+    let body: () -> Int
+    switch profile {
+    case "validate": body = { validator.validate(file: "bench.yaml", bytes: bytes).findings.count }
+    case "plan": body = planOnce
+    case "plan-only": body = planWithoutValidating
+    default: body = { LoadedTemplate(bytes: bytes).findings.count }
+    }
+    sink &+= body()
+    for _ in 0..<options.repeats { sink &+= body() }
+    exit(sink == 42 ? 1 : 0)
+}
+let medians = measureInterleaved(options.repeats, [
+    { sink &+= YAMLLoader.countEvents(bytes) },
+    { sink &+= YAMLLoader.load(bytes).tree?.nodeCount ?? 0 },
+    { sink &+= validator.validate(file: "bench.yaml", bytes: bytes).findings.count },
+])
+let (raw, load, validate) = (medians[0], medians[1], medians[2])
 let planned = planOnce()
 let planMedians = measureInterleaved(max(3, options.repeats / 3), [
     { sink &+= YAMLLoader.countEvents(bytes) &+ YAMLLoader.countEvents(headBytes) },
     { sink &+= planOnce() },
+    { sink &+= planWithoutValidating() },
+    { sink &+= planReusingHeadContext() },
 ])
 let conditionsReport = validator.validate(file: "conditions.yaml", bytes: conditionsBytes)
 let conditions = measureInterleaved(options.repeats, [
@@ -211,6 +244,51 @@ print(String(format: "  validate (load+model)   %8.2f ms   %.2fx raw", validate,
 print(String(format: "peak memory added by one load: %.1f MiB = %.2fx the file size", Double(loadMemory) / 1_048_576, Double(loadMemory) / Double(bytes.count)))
 print(String(format: "plan of two %d-function templates (%d changes listed): %.2f ms = %.2fx two raw event passes (%.2f ms)",
              options.functions, planned, planMedians[1], planMedians[1] / planMedians[0], planMedians[0]))
+print(String(format: "  of which the plan alone, without validating HEAD: %.2f ms = %.2fx", planMedians[2], planMedians[2] / planMedians[0]))
+print(String(format: "  with HEAD's context taken from its validation (Validator.validateKeepingContext): %.2f ms = %.2fx",
+             planMedians[3], planMedians[3] / planMedians[0]))
 print(String(format: "conditions template (24 conditions, Fn::If six deep, %d bytes): validate %.2f ms, %d findings",
              conditionsBytes.count, conditions, conditionsReport.findings.count))
+if options.phases {
+    // Where validate's time goes, in validate's own order on one context per round: loading, the
+    // rule context (resolution, conditions, the Lambda model), each rule (a rule that fills a cache
+    // the context shares pays for it), and the schema checks. Medians, slowest first.
+    let rules = RuleRegistry.all
+    var times = Array(repeating: [Double](), count: rules.count + 3)
+    var whole: [Double] = []
+    func clock() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+    for _ in 0..<options.repeats {
+        var start = clock()
+        sink &+= validator.validate(file: "bench.yaml", bytes: bytes).findings.count
+        whole.append(Double(clock() - start) / 1e6)
+        start = clock()
+        guard let template = LoadedTemplate(bytes: bytes).template else { exit(1) }
+        times[0].append(Double(clock() - start) / 1e6)
+        start = clock()
+        let context = RuleContext(template: template, settings: ValidationSettings())
+        times[1].append(Double(clock() - start) / 1e6)
+        for (index, rule) in rules.enumerated() {
+            start = clock()
+            sink &+= rule.check(context).count
+            times[index + 2].append(Double(clock() - start) / 1e6)
+        }
+        start = clock()
+        let schemas = SchemaValidator()
+        for resource in template.resources {
+            guard let type = resource.type else { continue }
+            sink &+= schemas.validate(resourceType: type, properties: context.properties[resource.logicalId], resource: resource,
+                                      when: context.guardOf(resource), oracle: context.conditionSet, tree: template.tree).count
+        }
+        times[rules.count + 2].append(Double(clock() - start) / 1e6)
+    }
+    let names = ["load (LoadedTemplate)", "RuleContext (resolution, conditions, model)"]
+        + rules.map { type(of: $0).descriptor.id } + ["schema checks"]
+    let medians = times.map(median)
+    print("validate phases (median ms of \(options.repeats) rounds):")
+    for (name, time) in zip(names, medians).sorted(by: { $0.1 > $1.1 }) where time >= 0.5 {
+        print("  " + name.padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%8.2f", time))
+    }
+    print("  " + "sum (one after the other)".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%8.2f", medians.reduce(0, +)))
+    print("  " + "validate in the same rounds".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%8.2f", median(whole)))
+}
 if sink == 42 { print("") }  // keeps the measured work from being optimized away

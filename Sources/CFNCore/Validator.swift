@@ -21,27 +21,37 @@ public struct Validator: Sendable {
     }
 
     public func validate(file: String, bytes: [UInt8]) -> FileReport {
+        validateKeepingContext(file: file, bytes: bytes).report
+    }
+
+    /// `validate`, also giving the rule context it built (nil when the template could not be read):
+    /// the template, loaded and resolved with `settings`, with what the rules found out kept. A caller
+    /// that goes on to plan the same bytes with the same settings can use it as HEAD's context
+    /// instead of loading and resolving the template again.
+    public func validateKeepingContext(file: String, bytes: [UInt8]) -> (report: FileReport, context: RuleContext?) {
         let loaded = LoadedTemplate(bytes: bytes, limits: limits)
         var findings = loaded.findings
+        var context: RuleContext?
         if let template = loaded.template {
             let active = rules.filter { !configuration.isDisabled(type(of: $0).descriptor.id) }
-            let context = RuleContext(template: template, settings: settings)
+            let built = RuleContext(template: template, settings: settings)
+            context = built
             for rule in active {
-                findings += rule.check(context)
+                findings += rule.check(built)
             }
             if checksSchemas {
                 let schemas = SchemaValidator()
                 for resource in template.resources {
                     guard let type = resource.type else { continue }
-                    findings += schemas.validate(resourceType: type, properties: context.properties[resource.logicalId],
-                                                 resource: resource, when: context.guardOf(resource),
-                                                 oracle: context.conditionSet, tree: template.tree)
+                    findings += schemas.validate(resourceType: type, properties: built.properties[resource.logicalId],
+                                                 resource: resource, when: built.guardOf(resource),
+                                                 oracle: built.conditionSet, tree: template.tree)
                 }
             }
         }
         findings = FindingOverlap.removingFindingsUnderUnknownTags(findings)
         findings = FindingOverlap.removingRedundantSchemaFindings(findings)
         findings = Suppressions.apply(findings, template: loaded.template, configuration: configuration)
-        return FileReport(file: file, source: loaded.source, findings: findings)
+        return (FileReport(file: file, source: loaded.source, findings: findings), context)
     }
 }

@@ -31,8 +31,16 @@ public struct ResourcePlanner: Sendable {
         let baseIds = Set(base?.template.resources.map(\.logicalId) ?? [])
         let headIds = Set(head.template.resources.map(\.logicalId))
         var changes: [String: ResourceChange] = [:]
+        // Read from the schema once per type, not once per resource.
+        var createOnlyByType: [String: Set<String>] = [:]
+        let createOnly = { (type: String) -> Set<String> in
+            if let known = createOnlyByType[type] { return known }
+            let properties = Self.createOnlyProperties(of: type)
+            createOnlyByType[type] = properties
+            return properties
+        }
         for id in baseIds.union(headIds) {
-            changes[id] = change(of: id)
+            changes[id] = change(of: id, createOnly: createOnly)
         }
         ripple(&changes)
         return changes.values.sorted { $0.logicalId < $1.logicalId }
@@ -40,7 +48,7 @@ public struct ResourcePlanner: Sendable {
 
     // MARK: One resource
 
-    func change(of id: String) -> ResourceChange {
+    func change(of id: String, createOnly createOnlyOf: (String) -> Set<String> = Self.createOnlyProperties(of:)) -> ResourceChange {
         // A resource whose condition is known to be false is not in that stack.
         let before = base.flatMap { base in base.template.resource(named: id).flatMap { base.mayExist($0) ? $0 : nil } }
         let after = head.template.resource(named: id).flatMap { head.mayExist($0) ? $0 : nil }
@@ -64,7 +72,7 @@ public struct ResourcePlanner: Sendable {
                                                          after: after.type.map(JSONText.quoted), reason: .direct,
                                                          requiresReplacement: .always)])
         }
-        let createOnly = Self.createOnlyProperties(of: type)
+        let createOnly = createOnlyOf(type)
         var details: [ChangeDetail] = []
         let sameSource: (Resolved, Resolved) -> Bool = { left, right in
             guard let leftNode = left.node, let rightNode = right.node else { return true }

@@ -26,6 +26,8 @@ enum JSONText {
     }
 
     static func quoted(_ text: String) -> String {
+        // Most text has nothing to escape: quoted as it is.
+        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -44,6 +44,7 @@ extension RuleContext {
         let (start, properties) = guardAndProperties(of: resource)
         guard conditionSet.isSatisfiable(start) else { return [] }
         guard let properties else { return [(start, nil)] }
+        if let value = Self.reachableWithoutChoice(properties, path: path) { return [(start, value)] }
         var current = properties.alternatives(under: start, conditionSet)
         for key in path {
             var next: [(guardCondition: Guard, value: Resolved?)] = []
@@ -69,5 +70,34 @@ extension RuleContext {
             current = next
         }
         return current
+    }
+
+    /// The one value of `path` below `properties` when no `Fn::If` choice is met on the way (the
+    /// common case), as `reachable` finds it; nil when a choice is met and every alternative must be
+    /// followed. The outer optional is nil for "not decided here", the inner one for an absent value.
+    private static func reachableWithoutChoice(_ properties: Resolved, path: [String]) -> Resolved?? {
+        var current: Resolved = properties
+        switch current.kind {
+        case .choice: return nil
+        case .noValue: return .some(nil)
+        default: break
+        }
+        for key in path {
+            switch current.kind {
+            case .map(let entries):
+                guard let index = entries.firstIndex(where: { $0.key == key }) else { return .some(nil) }
+                let value = entries[index].value
+                switch value.kind {
+                case .choice: return nil
+                case .noValue: return .some(nil)
+                default: current = value
+                }
+            case .unknown:
+                return .some(current)
+            default:
+                return .some(nil)
+            }
+        }
+        return .some(current)
     }
 }

@@ -12,6 +12,8 @@ final class RuleContextCache: @unchecked Sendable {
     private var storedPlaces: [EvaluatedPlace]?
     private var storedSites: [NodeID: [IntrinsicSite]] = [:]
     private var storedReferences: [NodeID: References] = [:]
+    private var storedSelfManagedCode: [Set<String>: [SelfManagedCode]] = [:]
+    private var storedSelfManagedOwners: [(resource: Resource, property: String)]?
 
     var evaluatedPlaces: [EvaluatedPlace]? {
         get { lock.withLock { storedPlaces } }
@@ -33,5 +35,20 @@ final class RuleContextCache: @unchecked Sendable {
 
     func store(_ references: References, under root: NodeID) {
         lock.withLock { storedReferences[root] = references }
+    }
+
+    /// The self-managed code combinations, by the keys whose values split them.
+    func selfManagedCode(valued: Set<String>) -> [SelfManagedCode]? {
+        lock.withLock { storedSelfManagedCode[valued] }
+    }
+
+    func store(_ code: [SelfManagedCode], valued: Set<String>) {
+        lock.withLock { storedSelfManagedCode[valued] = code }
+    }
+
+    /// The functions and layer versions whose resolved Properties mention REFERENCE, in source order.
+    var selfManagedOwners: [(resource: Resource, property: String)]? {
+        get { lock.withLock { storedSelfManagedOwners } }
+        set { lock.withLock { storedSelfManagedOwners = newValue } }
     }
 }

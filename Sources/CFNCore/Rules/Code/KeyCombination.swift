@@ -17,10 +17,22 @@ struct KeyCombination {
     var guardCondition: Guard
     /// The mapping the keys belong to (the alternative of it this combination is in).
     var map: Resolved
-    /// Each present key's value; absent keys (and `AWS::NoValue`) are missing.
-    var values: [String: Resolved]
+    /// Each present key's value; absent keys (and `AWS::NoValue`) are missing. A few keys at most:
+    /// searched in order, which costs less than hashing.
+    var values: [(key: String, value: Resolved)]
 
-    subscript(key: String) -> Resolved? { values[key] }
+    subscript(key: String) -> Resolved? {
+        get { values.first { $0.key == key }?.value }
+        set {
+            let index = values.firstIndex { $0.key == key }
+            switch (index, newValue) {
+            case (let index?, let value?): values[index].value = value
+            case (let index?, nil): values.remove(at: index)
+            case (nil, let value?): values.append((key, value))
+            case (nil, nil): break
+            }
+        }
+    }
 
     /// Where the key is written, for findings about a key that should not be there.
     func keyNode(_ key: String) -> NodeID? {
@@ -31,15 +43,35 @@ struct KeyCombination {
     /// the mapping are absent in every combination. Only the keys asked for are expanded, so the
     /// count stays the product of their own alternatives.
     static func of(_ map: Resolved, keys: [(String, Mode)], under start: Guard, in context: RuleContext) -> [KeyCombination] {
-        var result = [KeyCombination(guardCondition: start, map: map, values: [:])]
+        var values: [(key: String, value: Resolved)] = []
+        values.reserveCapacity(keys.count)
+        var result = [KeyCombination(guardCondition: start, map: map, values: values)]
+        // Whether every combination's guard is known satisfiable (`start` itself is not checked
+        // until a key's value splits or joins the combinations).
+        var checked = start.isAlways
         for (key, mode) in keys {
             guard let value = map[key] else { continue }
+            // Without a choice the value is its one alternative, under each combination's own guard.
+            switch value.kind {
+            case .choice:
+                break
+            case .noValue:
+                continue
+            case .scalar, .list, .map, .unknown:
+                if mode == .value, !checked {
+                    guard context.conditionSet.isSatisfiable(start) else { return [] }
+                    checked = true
+                }
+                for index in result.indices { result[index][key] = value }
+                continue
+            }
             let options = value.alternatives(under: start, context.conditionSet)
             if options.allSatisfy({ $0.value == nil }) { continue }
             if mode == .presence, options.allSatisfy({ $0.value != nil }) {
-                for index in result.indices { result[index].values[key] = value }
+                for index in result.indices { result[index][key] = value }
                 continue
             }
+            checked = true
             var next: [KeyCombination] = []
             for partial in result {
                 for option in options {
@@ -47,7 +79,7 @@ struct KeyCombination {
                     guard context.conditionSet.isSatisfiable(joint) else { continue }
                     var combination = partial
                     combination.guardCondition = joint
-                    combination.values[key] = option.value
+                    combination[key] = option.value
                     next.append(combination)
                 }
             }
@@ -59,7 +91,13 @@ struct KeyCombination {
     /// The combinations of a resource's Properties keys, over every reachable alternative of
     /// Properties that is a known mapping. A resource without Properties has none.
     static func properties(of resource: Resource, keys: [(String, Mode)], in context: RuleContext) -> [KeyCombination] {
-        context.reachable(resource, path: []).flatMap { alternative -> [KeyCombination] in
+        let reached = context.reachable(resource, path: [])
+        // One alternative (Properties without a choice at the top): its combinations as they are.
+        if reached.count == 1 {
+            guard let properties = reached[0].value, properties.entries != nil else { return [] }
+            return of(properties, keys: keys, under: reached[0].guardCondition, in: context)
+        }
+        return reached.flatMap { alternative -> [KeyCombination] in
             guard let properties = alternative.value, properties.entries != nil else { return [] }
             return of(properties, keys: keys, under: alternative.guardCondition, in: context)
         }

@@ -25,24 +25,44 @@ struct SelfManagedCode {
 
     /// Every combination, over all functions and layer versions, where the storage mode is known to
     /// be REFERENCE. `valued` keys (of S3Bucket and S3Key) split combinations by value; the others
-    /// only by presence.
+    /// only by presence. Five rules ask, with three sets of `valued` keys: each answer is computed
+    /// once per context.
     static func all(in context: RuleContext, valued: Set<String> = []) -> [SelfManagedCode] {
+        if let known = context.cache.selfManagedCode(valued: valued) { return known }
+        let result = find(in: context, valued: valued)
+        context.cache.store(result, valued: valued)
+        return result
+    }
+
+    private static func find(in context: RuleContext, valued: Set<String>) -> [SelfManagedCode] {
         let keys: [(String, KeyCombination.Mode)] = [
             ("S3ObjectStorageMode", .value), ("ZipFile", .presence), ("ImageUri", .presence),
             ("S3Bucket", valued.contains("S3Bucket") ? .value : .presence),
             ("S3Key", valued.contains("S3Key") ? .value : .presence), ("S3ObjectVersion", .presence),
         ]
-        let owners = context.lambda.functions.map { ($0.resource, "Code") } + context.lambda.layerVersions.map { ($0.resource, "Content") }
         var result: [SelfManagedCode] = []
-        for (resource, property) in owners.sorted(by: { $0.0.idRange < $1.0.idRange }) {
-            // Every combination's values are taken from the resolved Properties: without the text
-            // REFERENCE anywhere in them, none is self-managed (most functions: not worth expanding).
-            guard let properties = context.properties[resource.logicalId], properties.contains(text: "REFERENCE") else { continue }
+        for (resource, property) in owners(in: context) {
             for (_, code) in KeyCombination.nested(property, of: resource, keys: keys, in: context) {
                 guard let mode = code["S3ObjectStorageMode"], mode.text == "REFERENCE" else { continue }
                 result.append(SelfManagedCode(resource: resource, property: property, code: code, storageMode: mode))
             }
         }
+        return result
+    }
+
+    /// The functions and layer versions that may keep code in self-managed storage, in source order.
+    /// Every combination's values are taken from the resolved `Code` (or `Content`): without the
+    /// text REFERENCE anywhere in it, none is self-managed (most functions: not worth expanding).
+    /// Properties that are themselves a choice are searched whole.
+    private static func owners(in context: RuleContext) -> [(resource: Resource, property: String)] {
+        if let known = context.cache.selfManagedOwners { return known }
+        let owners = context.lambda.functions.map { ($0.resource, "Code") } + context.lambda.layerVersions.map { ($0.resource, "Content") }
+        let result = owners.sorted(by: { $0.0.idRange < $1.0.idRange }).filter { resource, property in
+            guard let properties = context.guardAndProperties(of: resource).properties else { return false }
+            guard let entries = properties.entries else { return properties.contains(text: "REFERENCE") }
+            return entries.contains { $0.key == property && $0.value.contains(text: "REFERENCE") }
+        }
+        context.cache.selfManagedOwners = result
         return result
     }
 }

@@ -91,12 +91,13 @@ public struct EnvironmentSizeRule: TemplateRule {
     /// The UTF-8 length of the text as a JSON string, quotes included: `"` and `\` and control
     /// characters are escaped; other characters count their UTF-8 bytes (the smallest JSON form).
     static func jsonBytes(_ text: String) -> Int {
+        // By UTF-8 byte: the escaped characters are ASCII, and every other character counts its bytes.
         var count = 2
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
+        for byte in text.utf8 {
+            switch byte {
             case 0x22, 0x5C, 0x08, 0x09, 0x0A, 0x0C, 0x0D: count += 2
             case 0..<0x20: count += 6
-            default: count += String(scalar).utf8.count
+            default: count += 1
             }
         }
         return count

@@ -10,10 +10,21 @@ struct PresentAlternatives {
     let start: Guard
 
     init(_ value: Resolved, under start: Guard, _ oracle: any ConditionOracle) {
+        self.start = start
+        // Without a choice the value is its one alternative: present unless it is AWS::NoValue.
+        switch value.kind {
+        case .choice:
+            break
+        case .noValue:
+            (present, always) = ([], false)
+            return
+        case .scalar, .list, .map, .unknown:
+            (present, always) = ([(start, value)], true)
+            return
+        }
         let alternatives = value.alternatives(under: start, oracle)
         present = alternatives.compactMap { alternative in alternative.value.map { (alternative.guardCondition, $0) } }
         always = !present.isEmpty && present.count == alternatives.count
-        self.start = start
     }
 
     /// The guard under which the value is present, when one conjunction says it: `start` when it is

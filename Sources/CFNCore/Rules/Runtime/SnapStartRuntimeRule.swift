@@ -41,8 +41,9 @@ public struct SnapStartRuntimeRule: TemplateRule {
         for function in context.lambda.functions {
             let combinations = KeyCombination.properties(of: function.resource, keys: [("Runtime", .value), ("SnapStart", .value)], in: context)
             for properties in combinations {
-                guard let runtime = properties["Runtime"]?.text, Self.supportsSnapStart(runtime) == false,
-                      let snapStart = properties["SnapStart"], snapStart.entries != nil else { continue }
+                // SnapStart first: most functions have none, and reading the runtime's version costs more.
+                guard let snapStart = properties["SnapStart"], snapStart.entries != nil,
+                      let runtime = properties["Runtime"]?.text, Self.supportsSnapStart(runtime) == false else { continue }
                 for setting in KeyCombination.of(snapStart, keys: [("ApplyOn", .value)], under: properties.guardCondition, in: context) {
                     guard let applyOn = setting["ApplyOn"], applyOn.text == "PublishedVersions" else { continue }
                     let message = setting.guardCondition.qualifying(

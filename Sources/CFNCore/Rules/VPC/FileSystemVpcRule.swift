@@ -22,6 +22,8 @@ public struct FileSystemVpcRule: TemplateRule {
         var collected = GuardedFindings()
         for function in context.lambda.functions {
             let fileSystems = context.listAlternatives(function.resource, path: ["FileSystemConfigs"])
+            // Subnets matter only where a file system is mounted (most functions mount none).
+            guard fileSystems.contains(where: { $0.items?.isEmpty == false }) else { continue }
             let subnets = context.listAlternatives(function.resource, path: ["VpcConfig", "SubnetIds"])
             for fileSystem in fileSystems {
                 guard let mounts = fileSystem.items, !mounts.isEmpty else { continue }

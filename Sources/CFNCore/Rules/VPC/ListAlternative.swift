@@ -23,6 +23,15 @@ extension RuleContext {
     func listAlternatives(of value: Resolved?, under start: Guard) -> [ListAlternative] {
         guard let value else { return [ListAlternative(guardCondition: start, value: nil, items: [])] }
         guard let elements = value.elements else { return [ListAlternative(guardCondition: start, value: value, items: nil)] }
+        // Without a choice or an AWS::NoValue among the elements the list is one way, as written.
+        if !elements.contains(where: { element in
+            switch element.kind {
+            case .choice, .noValue: return true
+            case .scalar, .list, .map, .unknown: return false
+            }
+        }) {
+            return [ListAlternative(guardCondition: start, value: value, items: elements)]
+        }
         var partial: [(Guard, [Resolved])] = [(start, [])]
         for element in elements {
             var next: [(Guard, [Resolved])] = []
