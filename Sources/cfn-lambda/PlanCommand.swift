@@ -204,35 +204,62 @@ struct PlanCommand: ParsableCommand {
     static func plan(head: (path: String, bytes: [UInt8], settings: ResolvedSettings), base: (source: Base, settings: ResolvedSettings),
                      options: PlanOptions, otherReports: [FileReport]) -> PlanRun {
         var otherReports = otherReports
-        let headReport = Validator(settings: head.settings.settings, configuration: head.settings.configuration)
-            .validate(file: head.path, bytes: head.bytes)
-        let headTemplate = LoadedTemplate(bytes: head.bytes).template
-        var baseName: String?
-        var baseContext: RuleContext?
-        var baseReadable = true
-        if case .unusable(let name) = base.source {
-            baseName = name
-            baseReadable = false
-        }
-        if case .template(let name, let bytes) = base.source {
-            baseName = name
+        // HEAD is validated (its rule context kept for the plan) while BASE is loaded and resolved,
+        // each on its own core.
+        let validator = Validator(settings: head.settings.settings, configuration: head.settings.configuration)
+        let baseSettings = base.settings.settings
+        let prepared = ConcurrentMap.map([0, 1]) { index -> Prepared in
+            if index == 0 {
+                let (report, context) = validator.validateKeepingContext(file: head.path, bytes: head.bytes)
+                return .head(report, context)
+            }
+            guard case .template(let name, let bytes) = base.source else { return .base(nil, nil) }
             let loaded = LoadedTemplate(bytes: bytes)
-            if let template = loaded.template {
-                baseContext = RuleContext(template: template, settings: base.settings.settings)
-            } else {
-                baseReadable = false
-                otherReports.append(FileReport(file: name, source: loaded.source, findings: loaded.findings))
+            guard let template = loaded.template else {
+                return .base(nil, FileReport(file: name, source: loaded.source, findings: loaded.findings))
+            }
+            return .base(RuleContext(template: template, settings: baseSettings), nil)
+        }
+        var headResult: (report: FileReport, context: RuleContext?)?
+        var baseContext: RuleContext?
+        var baseProblems: FileReport?
+        for item in prepared {
+            switch item {
+            case .head(let report, let context): headResult = (report, context)
+            case .base(let context, let problems): (baseContext, baseProblems) = (context, problems)
             }
         }
+        let (headReport, headContext) = headResult ?? validator.validateKeepingContext(file: head.path, bytes: head.bytes)
+        var baseName: String?
+        var baseReadable = true
+        switch base.source {
+        case .unusable(let name):
+            baseName = name
+            baseReadable = false
+        case .template(let name, _):
+            baseName = name
+            if let baseProblems {
+                baseReadable = false
+                otherReports.append(baseProblems)
+            }
+        case .none, .missing:
+            break
+        }
         var plan: CFNCore.Plan?
-        if let headTemplate, baseReadable {
-            let headContext = RuleContext(template: headTemplate, settings: head.settings.settings)
+        if let headContext, baseReadable {
             plan = Planner(options: options).plan(base: baseContext, head: headContext, headFindings: headReport.findings)
         } else {
             otherReports.append(headReport)
         }
         return PlanRun(plan: plan, head: head.path, headSource: headReport.source, base: baseName,
                        otherReports: otherReports, eniQuota: options.eniQuota)
+    }
+
+    /// What is made ready for the plan, concurrently: HEAD's report and context, and BASE's
+    /// context or the findings that say why it has none.
+    enum Prepared: Sendable {
+        case head(FileReport, RuleContext?)
+        case base(RuleContext?, FileReport?)
     }
 
     /// Reads a template file; records why not when it cannot.
