@@ -190,4 +190,26 @@ import Testing
             "reference.undefined 6:21 Ref to '…AXYZ', which is not a parameter, resource or pseudo parameter",
         ])
     }
+
+    /// A template with a repeated key under a value that is not known when planning was planned as
+    /// an update against itself (`scripts/fuzz.sh plan`, the self-plan invariant).
+    @Test func templateWithARepeatedKeyPlansAsNoChangeAgainstItself() throws {
+        let text = """
+            Resources:
+              Source: {Type: AWS::SNS::Topic}
+              Pipeline:
+                Type: AWS::CodePipeline::Pipeline
+                Properties:
+                  Stages:
+                    - Name: Source
+                      ActionTypeId: {Category: Source, Owner: AWS, Category: CodeCommit}
+                      Topic: !Ref Source
+
+            """
+        let template = try #require(LoadedTemplate(bytes: Array(text.utf8)).template)
+        let context = RuleContext(template: template, settings: ValidationSettings())
+        let again = try #require(LoadedTemplate(bytes: Array(text.utf8)).template)
+        let plan = Planner().plan(base: context, head: RuleContext(template: again, settings: ValidationSettings()))
+        #expect(plan.changes.map { "\($0.logicalId) \($0.action) \($0.causes)" } == ["Pipeline none []", "Source none []"])
+    }
 }
