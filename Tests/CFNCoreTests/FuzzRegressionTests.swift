@@ -212,4 +212,23 @@ import Testing
         let plan = Planner().plan(base: context, head: RuleContext(template: again, settings: ValidationSettings()))
         #expect(plan.changes.map { "\($0.logicalId) \($0.action) \($0.causes)" } == ["Pipeline none []", "Source none []"])
     }
+
+    /// A mapping with a repeated key resolved to a map with the key twice, and the plan JSON then had
+    /// an object with a repeated key (`scripts/fuzz.sh plan`: the JSON read back with the loader).
+    /// The key counts once, with its first value, as `Resolved[key]` reads it.
+    @Test func repeatedKeyResolvesToItsFirstValue() throws {
+        let output = "Resources:\n  R: {Type: T}\nOutputs:\n  V: {Value: {K: 1, L: [{A: x, A: y}], K: 2}}\n"
+        let resolved = try resolveOutput(output)
+        #expect(resolved == "{K: 1, L: [{A: x}]}")
+        func template(_ action: String) -> [UInt8] {
+            Array("Resources:\n  P:\n    Type: AWS::CodePipeline::Pipeline\n    Properties:\n      Stages: [{Name: S, ActionTypeId: \(action)}]\n".utf8)
+        }
+        let base = try #require(LoadedTemplate(bytes: template("{Category: Source, Owner: AWS}")).template)
+        let head = try #require(LoadedTemplate(bytes: template("{Category: Build, Owner: AWS, Category: Other}")).template)
+        let plan = Planner().plan(base: RuleContext(template: base, settings: ValidationSettings()),
+                                  head: RuleContext(template: head, settings: ValidationSettings()))
+        #expect(plan.changes.flatMap(\.details).map { "\($0.path) \($0.before ?? "-") \($0.after ?? "-")" } == [
+            #"Stages [{"ActionTypeId":{"Category":"Source","Owner":"AWS"},"Name":"S"}] [{"ActionTypeId":{"Category":"Build","Owner":"AWS"},"Name":"S"}]"#,
+        ])
+    }
 }
