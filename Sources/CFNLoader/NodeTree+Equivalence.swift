@@ -30,15 +30,27 @@ extension NodeTree {
                 let leftEntries = entries(a)
                 let rightEntries = other.entries(b)
                 guard leftEntries.count == rightEntries.count else { return false }
-                for entry in leftEntries {
-                    guard let key = bytes(entry.key),
-                          let match = rightEntries.first(where: { other.bytes($0.key)?.elementsEqual(key) == true })
-                    else { return false }
-                    work.append((entry.value, match.value))
+                // Entries paired in key order; a repeated key's entries in source order, so that the
+                // k-th `K:` on one side goes with the k-th on the other (pairing each with the first
+                // made a mapping with a repeated key differ from itself).
+                let leftSorted = Self.keyOrder(leftEntries, in: self)
+                let rightSorted = Self.keyOrder(rightEntries, in: other)
+                for (left, right) in zip(leftSorted, rightSorted) {
+                    guard let leftKey = bytes(left.key), let rightKey = other.bytes(right.key),
+                          leftKey.elementsEqual(rightKey) else { return false }
+                    work.append((left.value, right.value))
                 }
             }
         }
         return true
+    }
+
+    /// A mapping's entries sorted by key bytes, entries with the same key in source order.
+    private static func keyOrder(_ entries: MappingEntries, in tree: NodeTree) -> [MappingEntries.Entry] {
+        entries.indices
+            .map { (entry: entries[$0], key: tree.bytes(entries[$0].key) ?? [], position: $0) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) || $0.key.elementsEqual($1.key) && $0.position < $1.position }
+            .map(\.entry)
     }
 }
 

@@ -46,6 +46,8 @@ struct NodeRecord {
     var flags: UInt8
 
     static let explicitString: UInt8 = 1
+    /// On a mapping: a key appears more than once.
+    static let repeatedKeys: UInt8 = 2
 }
 
 /// A loaded YAML or JSON document: every mapping, sequence, scalar and intrinsic with its byte range.
@@ -127,6 +129,12 @@ public struct NodeTree: Sendable {
         let record = records[node.index]
         guard record.kind == .mapping else { return MappingEntries(children: [], start: 0, count: 0) }
         return MappingEntries(children: children, start: Int(record.payload), count: Int(record.count))
+    }
+
+    /// Whether a mapping has a key more than once (reported as a duplicate key when loading).
+    public func hasRepeatedKeys(_ node: NodeID) -> Bool {
+        let record = records[node.index]
+        return record.kind == .mapping && record.flags & NodeRecord.repeatedKeys != 0
     }
 
     /// The value for a key in a mapping, or nil (also when the node is not a mapping).

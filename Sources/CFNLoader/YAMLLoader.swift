@@ -289,9 +289,10 @@ private struct TreeBuilder {
             }
         }
         let count = (tree.children.count - first) / 2
-        reportDuplicateKeys(first: first, count: count)
+        let repeated = reportDuplicateKeys(first: first, count: count)
         return append(NodeRecord(start: frame.start, end: end, payload: UInt32(truncatingIfNeeded: first),
-                                 count: UInt32(truncatingIfNeeded: count), kind: .mapping, style: .plain, flags: 0))
+                                 count: UInt32(truncatingIfNeeded: count), kind: .mapping, style: .plain,
+                                 flags: repeated ? NodeRecord.repeatedKeys : 0))
     }
 
     mutating func alias(_ anchor: UnsafeMutablePointer<yaml_char_t>?, start: UInt32, end: UInt32) {
@@ -361,10 +362,11 @@ private struct TreeBuilder {
 
     // MARK: Duplicate keys
 
-    /// Reports keys that repeat among the `count` entries at `first` in `tree.children`.
-    /// Compares raw bytes: pairwise for small mappings, through a hash table for large ones.
-    mutating func reportDuplicateKeys(first: Int, count: Int) {
-        guard count > 1 else { return }
+    /// Reports keys that repeat among the `count` entries at `first` in `tree.children`, and
+    /// returns whether any does. Compares raw bytes: pairwise for small mappings, through a hash
+    /// table for large ones.
+    mutating func reportDuplicateKeys(first: Int, count: Int) -> Bool {
+        guard count > 1 else { return false }
         var duplicates: [(later: NodeID, first: NodeID)] = []
         tree.records.withUnsafeBufferPointer { records in
             tree.text.withUnsafeBufferPointer { text in
@@ -409,6 +411,7 @@ private struct TreeBuilder {
         for duplicate in duplicates {
             reportDuplicate(duplicate.later, first: duplicate.first)
         }
+        return !duplicates.isEmpty
     }
 
     mutating func reportDuplicate(_ key: NodeID, first: NodeID) {

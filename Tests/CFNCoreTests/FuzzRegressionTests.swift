@@ -190,4 +190,45 @@ import Testing
             "reference.undefined 6:21 Ref to '…AXYZ', which is not a parameter, resource or pseudo parameter",
         ])
     }
+
+    /// A template with a repeated key under a value that is not known when planning was planned as
+    /// an update against itself (`scripts/fuzz.sh plan`, the self-plan invariant).
+    @Test func templateWithARepeatedKeyPlansAsNoChangeAgainstItself() throws {
+        let text = """
+            Resources:
+              Source: {Type: AWS::SNS::Topic}
+              Pipeline:
+                Type: AWS::CodePipeline::Pipeline
+                Properties:
+                  Stages:
+                    - Name: Source
+                      ActionTypeId: {Category: Source, Owner: AWS, Category: CodeCommit}
+                      Topic: !Ref Source
+
+            """
+        let template = try #require(LoadedTemplate(bytes: Array(text.utf8)).template)
+        let context = RuleContext(template: template, settings: ValidationSettings())
+        let again = try #require(LoadedTemplate(bytes: Array(text.utf8)).template)
+        let plan = Planner().plan(base: context, head: RuleContext(template: again, settings: ValidationSettings()))
+        #expect(plan.changes.map { "\($0.logicalId) \($0.action) \($0.causes)" } == ["Pipeline none []", "Source none []"])
+    }
+
+    /// A mapping with a repeated key resolved to a map with the key twice, and the plan JSON then had
+    /// an object with a repeated key (`scripts/fuzz.sh plan`: the JSON read back with the loader).
+    /// The key counts once, with its first value, as `Resolved[key]` reads it.
+    @Test func repeatedKeyResolvesToItsFirstValue() throws {
+        let output = "Resources:\n  R: {Type: T}\nOutputs:\n  V: {Value: {K: 1, L: [{A: x, A: y}], K: 2}}\n"
+        let resolved = try resolveOutput(output)
+        #expect(resolved == "{K: 1, L: [{A: x}]}")
+        func template(_ action: String) -> [UInt8] {
+            Array("Resources:\n  P:\n    Type: AWS::CodePipeline::Pipeline\n    Properties:\n      Stages: [{Name: S, ActionTypeId: \(action)}]\n".utf8)
+        }
+        let base = try #require(LoadedTemplate(bytes: template("{Category: Source, Owner: AWS}")).template)
+        let head = try #require(LoadedTemplate(bytes: template("{Category: Build, Owner: AWS, Category: Other}")).template)
+        let plan = Planner().plan(base: RuleContext(template: base, settings: ValidationSettings()),
+                                  head: RuleContext(template: head, settings: ValidationSettings()))
+        #expect(plan.changes.flatMap(\.details).map { "\($0.path) \($0.before ?? "-") \($0.after ?? "-")" } == [
+            #"Stages [{"ActionTypeId":{"Category":"Source","Owner":"AWS"},"Name":"S"}] [{"ActionTypeId":{"Category":"Build","Owner":"AWS"},"Name":"S"}]"#,
+        ])
+    }
 }

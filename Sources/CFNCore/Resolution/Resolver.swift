@@ -43,7 +43,11 @@ public struct Resolver: Sendable {
             let nodes = tree.entries(node)
             var entries: [ResolvedEntry] = []
             entries.reserveCapacity(nodes.count)
+            // A repeated key (an error finding when loading) counts once, with its first value, as
+            // `value(forKey:)` and `Resolved[key]` read it: a map has each key once.
+            var seen: Set<[UInt8]>? = tree.hasRepeatedKeys(node) ? [] : nil
             for entry in nodes {
+                if seen != nil, seen?.insert(Array(tree.bytes(entry.key) ?? [])).inserted == false { continue }
                 let value = resolve(entry.value)
                 if case .noValue = value.kind { continue }
                 entries.append(ResolvedEntry(key: tree.string(entry.key) ?? "", keyNode: entry.key, value: value))
