@@ -14,6 +14,7 @@ public struct ArtifactSizes: Sendable, Hashable {
     /// one, else the entry without a version. A Code that pins no version only matches the entry
     /// without one.
     public func size(of location: S3Location) -> ArtifactSize? {
+        if entries.isEmpty { return nil }
         if location.versionId != nil, let size = entries[location] { return size }
         return entries[location.unversioned]
     }

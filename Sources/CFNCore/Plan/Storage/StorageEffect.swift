@@ -39,28 +39,33 @@ struct StorageEffect: Hashable {
     /// the retain answers are nil when the policy depends on something not known.
     static func of(base: StoredCode, head: StoredCode, id: String, action: ResourceChange.Action?, codeChanged: Bool,
                    retainedOnDelete: Bool?, retainedOnReplace: Bool?, basis: QuotaBasis) -> StorageEffect {
-        let old = stored(base, id: id, basis: basis)
-        let new = stored(head, id: id, basis: basis)
+        // Made only where the effect uses them: an unchanged resource needs neither.
+        var storedBefore: (bytes: Int64?, missing: Set<String>) { stored(base, id: id, basis: basis) }
+        var storedAfter: (bytes: Int64?, missing: Set<String>) { stored(head, id: id, basis: basis) }
         switch (base.exists, head.exists) {
         case (false, false):
             return StorageEffect(operation: .none, immediate: 0, cleanup: 0, modeSwitch: .none, unknown: [])
         case (false, true):
+            let new = storedAfter
             return StorageEffect(operation: .create, immediate: new.bytes, cleanup: 0, modeSwitch: .none, unknown: new.missing)
         case (true, false):
             guard let retained = retainedOnDelete else {
                 return StorageEffect(operation: .delete, immediate: 0, cleanup: nil, modeSwitch: .none, unknown: [id])
             }
             if retained { return StorageEffect(operation: .delete, immediate: 0, cleanup: 0, modeSwitch: .none, unknown: []) }
+            let old = storedBefore
             return StorageEffect(operation: .delete, immediate: 0, cleanup: old.bytes.map { -$0 }, modeSwitch: .none,
                                  unknown: old.missing)
         case (true, true):
             let modeSwitch = switchBetween(base.mode, head.mode)
             switch action {
             case .update? where codeChanged:
+                let (old, new) = (storedBefore, storedAfter)
                 let immediate = old.bytes.flatMap { removed in new.bytes.map { $0.saturatingAdd(-removed) } }
                 return StorageEffect(operation: .update, immediate: immediate, cleanup: 0, modeSwitch: modeSwitch,
                                      unknown: old.missing.union(new.missing))
             case .replace?:
+                let (old, new) = (storedBefore, storedAfter)
                 guard let retained = retainedOnReplace else {
                     return StorageEffect(operation: .replace, immediate: new.bytes, cleanup: nil, modeSwitch: modeSwitch,
                                          unknown: new.missing.union([id]))

@@ -18,25 +18,26 @@ struct StorageOutcome {
 
     init(logicalId: String, effects: [(effect: StorageEffect, head: StoredCode)]) {
         self.logicalId = logicalId
-        let amounts = Set(effects.map { [$0.effect.immediate, $0.effect.cleanup] })
-        let immediates = Set(effects.map(\.effect.immediate))
+        /// The value every combination has; nil when they differ or there is none.
+        func agreed<T: Equatable>(_ value: (StorageEffect) -> T) -> T? {
+            guard let first = effects.first.map({ value($0.effect) }) else { return nil }
+            return effects.dropFirst().allSatisfy { value($0.effect) == first } ? first : nil
+        }
         var unknown = effects.reduce(into: Set<String>()) { $0.formUnion($1.effect.unknown) }
-        if amounts.count == 1, let only = amounts.first, let immediate = only[0], let cleanup = only[1] {
+        if let immediate = agreed(\.immediate), let cleanup = agreed(\.cleanup), let immediate, let cleanup {
             delta = immediate.saturatingAdd(cleanup)
         } else {
             delta = nil
             if unknown.isEmpty { unknown = [logicalId] }  // known in each combination, but not the same
         }
-        immediate = immediates.count == 1 ? immediates.first ?? nil : nil
+        immediate = agreed(\.immediate) ?? nil
         self.unknown = delta == nil ? unknown : []
-        let switches = Set(effects.map(\.effect.modeSwitch))
-        if switches.count == 1, case .switched(let from, let to)? = switches.first {
+        if case .switched(let from, let to)? = agreed(\.modeSwitch) {
             transition = StorageTransition(logicalId: logicalId, from: from, to: to, deltaBytes: delta)
         } else {
             transition = nil
         }
-        let operations = Set(effects.map(\.effect.operation))
-        operation = operations.count == 1 ? operations.first : nil
+        operation = agreed(\.operation)
         head = effects.first?.head
     }
 }

@@ -18,11 +18,39 @@ struct StoredCode: Hashable {
     /// Nil when not known.
     var size: ArtifactSize?
     /// What the plan lists when the size is needed and not known: `s3://…`, a local path as
-    /// written, or the logical ID.
-    var label: String
+    /// written, or the logical ID. Kept as its parts; the text is made only when it is listed.
+    var labelSource: Label
     /// The `Code`/`Content` value (the alternative of it) and its `S3ObjectStorageMode`, as written.
     var node: NodeID?
     var modeNode: NodeID?
+
+    /// The text of `label`, or the S3 object it names.
+    enum Label: Hashable {
+        case text(String)
+        case location(S3Location)
+    }
+
+    /// What the plan lists when the size is needed and not known.
+    var label: String {
+        switch labelSource {
+        case .text(let text): text
+        case .location(let location): location.description
+        }
+    }
+
+    /// Whether the label is an `s3://` URL.
+    var labelIsS3: Bool {
+        switch labelSource {
+        case .text(let text): text.hasPrefix("s3://")
+        case .location: true
+        }
+    }
+
+    /// Whether two labels are the same text; S3 objects are compared by their parts first.
+    func hasSameLabel(as other: StoredCode) -> Bool {
+        if case .location(let mine) = labelSource, case .location(let theirs) = other.labelSource, mine == theirs { return true }
+        return label == other.label
+    }
 
     /// Lambda-managed storage holds this code.
     var isCounted: Bool { exists && mode == .copy }
@@ -66,7 +94,7 @@ struct StoredCode: Hashable {
     }
 
     static func absent(_ conditions: Guard, _ id: String) -> StoredCode {
-        StoredCode(guardCondition: conditions, exists: false, mode: .copy, size: nil, label: id)
+        StoredCode(guardCondition: conditions, exists: false, mode: .copy, size: nil, labelSource: .text(id))
     }
 
     /// One reachable value of `Code`/`Content`: absent, a mapping (split by its own `Fn::If`
@@ -75,22 +103,22 @@ struct StoredCode: Hashable {
                          artifacts: ArtifactSizes, measure: (String) -> Int64?) -> [StoredCode] {
         guard let value else {
             // No code at all: `aws cloudformation package` would upload the template's folder.
-            return [StoredCode(guardCondition: conditions, exists: true, mode: isImage ? .image : .copy, size: nil, label: id)]
+            return [StoredCode(guardCondition: conditions, exists: true, mode: isImage ? .image : .copy, size: nil, labelSource: .text(id))]
         }
         switch value.kind {
         case .scalar(let text, _):
             if let location = S3Location(url: text) {
                 return [StoredCode(guardCondition: conditions, exists: true, mode: .copy, size: artifacts.size(of: location),
-                                   label: location.description, node: value.node)]
+                                   labelSource: .location(location), node: value.node)]
             }
             let measured = measure(text).flatMap { $0 >= 0 ? ArtifactSize.bytes($0) : nil }
-            return [StoredCode(guardCondition: conditions, exists: true, mode: .copy, size: measured, label: text, node: value.node)]
+            return [StoredCode(guardCondition: conditions, exists: true, mode: .copy, size: measured, labelSource: .text(text), node: value.node)]
         case .map:
             return KeyCombination.of(value, keys: keys, under: conditions, in: context).map { code in
                 stored(code, id: id, isImage: isImage, artifacts: artifacts)
             }
         default:
-            return [StoredCode(guardCondition: conditions, exists: true, mode: .unknown, size: nil, label: id, node: value.node)]
+            return [StoredCode(guardCondition: conditions, exists: true, mode: .unknown, size: nil, labelSource: .text(id), node: value.node)]
         }
     }
 
@@ -106,7 +134,7 @@ struct StoredCode: Hashable {
         }
         if isImage || code["ImageUri"] != nil { mode = .image }
         var size: ArtifactSize?
-        var label = id
+        var label = Label.text(id)
         if let zipFile = code["ZipFile"] {
             size = zipFile.text.map { ArtifactSize.inline(Int64($0.utf8.count)) }
         } else if let bucket = code["S3Bucket"]?.text, let key = code["S3Key"]?.text {
@@ -114,10 +142,10 @@ struct StoredCode: Hashable {
             if version == nil || version?.text != nil {
                 let location = S3Location(bucket: bucket, key: key, versionId: version?.text)
                 size = artifacts.size(of: location)
-                label = location.description
+                label = .location(location)
             }
         }
-        return StoredCode(guardCondition: code.guardCondition, exists: true, mode: mode, size: size, label: label,
+        return StoredCode(guardCondition: code.guardCondition, exists: true, mode: mode, size: size, labelSource: label,
                           node: code.map.node, modeNode: code["S3ObjectStorageMode"]?.node)
     }
 }
@@ -143,8 +171,8 @@ extension StoredCode {
     /// HEAD's code of unknown size that names the same S3 object as one of BASE's alternatives has
     /// that alternative's size: an unchanged artifact keeps its size.
     func sized(like befores: [StoredCode]) -> StoredCode {
-        guard exists, size == nil, label.hasPrefix("s3://"),
-              let match = befores.first(where: { $0.exists && $0.label == label && $0.size != nil }) else { return self }
+        guard exists, size == nil, labelIsS3,
+              let match = befores.first(where: { $0.exists && $0.size != nil && $0.hasSameLabel(as: self) }) else { return self }
         var result = self
         result.size = match.size
         return result
