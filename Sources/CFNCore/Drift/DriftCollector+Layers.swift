@@ -2,12 +2,7 @@
 /// stack's layer versions.
 extension DriftCollector {
     /// `arn:…:layer:NAME:VERSION` → (`arn:…:layer:NAME`, `VERSION`).
-    static func split(_ arn: String) -> (layer: String, version: String)? {
-        guard let colon = arn.lastIndex(of: ":") else { return nil }
-        let version = arn[arn.index(after: colon)...]
-        guard !version.isEmpty, version.allSatisfy(\.isNumber) else { return nil }
-        return (String(arn[..<colon]), String(version))
-    }
+    static func split(_ arn: String) -> (layer: String, version: String)? { SnapshotARN.layerVersion(arn) }
 
     mutating func checkLayers(_ resource: Resource, _ actual: DeployedFunction) {
         let present = actual.layers.map(\.arn)

@@ -1,6 +1,6 @@
 /// Compact JSON text of a fully known value, as `Fn::ToJsonString` produces; nil when any part is
 /// unknown or conditional. Plain scalars that read as numbers or booleans are written bare.
-enum JSONText {
+public enum JSONText {
     static func render(_ value: Resolved) -> String? {
         switch value.kind {
         case .scalar(let text, let isString):
@@ -25,9 +25,14 @@ enum JSONText {
         }
     }
 
-    static func quoted(_ text: String) -> String {
+    /// A JSON string literal: `"`, `\`, control characters, DEL and the line and paragraph
+    /// separators (which JavaScript and YAML treat as line breaks) escaped. The one quoting of every
+    /// JSON output.
+    public static func quoted(_ text: String) -> String {
         // Most text has nothing to escape: quoted as it is.
-        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) { return "\"" + text + "\"" }
+        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 || $0 == 0x7F || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -36,7 +41,7 @@ enum JSONText {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case let c where c.value < 0x20:
+            case let c where c.value < 0x20 || c.value == 0x7F || c.value == 0x2028 || c.value == 0x2029:
                 let hex = String(c.value, radix: 16)
                 result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: result.unicodeScalars.append(scalar)

@@ -26,13 +26,14 @@ struct StateFileReader {
             problem("responses.describeStacks has no stack: the stack's parameters are not known", at: responses["describeStacks"])
         }
         let stackId = stack["StackId"].string
-        let arn = stackId.flatMap(ARNParts.init)
+        let arn = stackId.flatMap(SnapshotARN.init)
         let resources = readResources()
         let reportsStorage = root["awsCli"]["reportsResolvedS3Object"].bool == true || mentionsResolvedS3Object()
         var state = DeployedState(
             stackName: root["stack"].string ?? stack["StackName"].string ?? "",
             stackId: stackId, stackStatus: stack["StackStatus"].string,
-            region: root["region"].string ?? arn?.region, accountId: arn?.account,
+            region: root["region"].string ?? arn.flatMap { $0.region.isEmpty ? nil : $0.region },
+            accountId: arn.flatMap { $0.account.isEmpty ? nil : $0.account },
             parameters: readParameters(stack), template: readTemplate(),
             resources: resources, functions: [:], layerVersions: [:],
             missingLayerVersions: Set(errors.filter { $0.call == "getLayerVersionByArn" && $0.isNotFound }.compactMap(\.key)),
@@ -227,18 +228,5 @@ extension LayerPolicyStatement {
         let parts = principal.split(separator: ":", omittingEmptySubsequences: false)
         if parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[5] == "root" { return String(parts[4]) }
         return principal
-    }
-}
-
-/// The region and account of an ARN: `arn:PARTITION:SERVICE:REGION:ACCOUNT:…`.
-struct ARNParts {
-    let region: String
-    let account: String
-
-    init?(_ arn: String) {
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn", !parts[3].isEmpty, !parts[4].isEmpty else { return nil }
-        region = String(parts[3])
-        account = String(parts[4])
     }
 }
