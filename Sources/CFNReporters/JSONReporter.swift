@@ -21,21 +21,7 @@ public struct JSONReporter: Reporter {
         json.beginArray()
         for report in run.reports {
             for finding in report.findings {
-                let start = report.source.lineColumn(at: finding.range.start)
-                let end = report.source.lineColumn(at: finding.range.end)
-                json.beginObject()
-                json.key("rule"); json.string(finding.rule)
-                json.key("severity"); json.string(finding.severity.rawValue)
-                json.key("message"); json.string(finding.message)
-                json.key("file"); json.string(report.file)
-                json.key("line"); json.number(start.line)
-                json.key("column"); json.number(start.column)
-                json.key("endLine"); json.number(end.line)
-                json.key("endColumn"); json.number(end.column)
-                json.key("resource"); json.string(finding.resource)
-                json.key("resourceType"); json.string(finding.resourceType)
-                json.key("path"); json.string(finding.pathString)
-                json.endObject()
+                json.finding(finding, in: report)
             }
         }
         json.endArray()
