@@ -182,26 +182,27 @@ let events = YAMLLoader.countEvents(bytes)
 var sink = 0
 let validator = Validator()
 // Plan: BASE and HEAD of 5,000 functions (HEAD changes every 10th Timeout and switches every 50th
-// function to REFERENCE). `planOnce` does what `cfn-lambda plan` does: validate HEAD keeping its rule
-// context (`Validator.validateKeepingContext`) while BASE is loaded and resolved on the other core,
-// then plan. `planWithoutValidating` is for comparison: both loaded and resolved, HEAD not validated.
+// function to REFERENCE). `planOnce` does what `cfn-lambda plan` does: HEAD and BASE loaded and resolved
+// each on its own core (`Validator.prepare`), then HEAD's checks and the plan side by side
+// (`Planner.plan(base:head:validator:)`). `planWithoutValidating` is for comparison: both loaded and
+// resolved one after the other, HEAD not validated.
 let headBytes = generateTemplate(functions: options.functions, changed: true)
 /// One result slot per concurrent job of `planOnce`.
 final class PlanInputs: @unchecked Sendable {
-    var head: (report: FileReport, context: RuleContext?)?
+    var head: PreparedTemplate?
     var base: RuleContext?
 }
 func planOnce() -> Int {
     let inputs = PlanInputs()
     DispatchQueue.concurrentPerform(iterations: 2) { index in
         if index == 0 {
-            inputs.head = validator.validateKeepingContext(file: "head.yaml", bytes: headBytes)
+            inputs.head = validator.prepare(file: "head.yaml", bytes: headBytes)
         } else if let base = LoadedTemplate(bytes: bytes).template {
             inputs.base = RuleContext(template: base, settings: ValidationSettings())
         }
     }
-    guard let (headReport, headContext) = inputs.head, let headContext, let base = inputs.base else { return 0 }
-    return Planner().plan(base: base, head: headContext, headFindings: headReport.findings).changes.count
+    guard let head = inputs.head, let base = inputs.base else { return 0 }
+    return Planner().plan(base: base, head: head, validator: validator).plan?.changes.count ?? 0
 }
 func planWithoutValidating() -> Int {
     guard let base = LoadedTemplate(bytes: bytes).template, let head = LoadedTemplate(bytes: headBytes).template else { return 0 }

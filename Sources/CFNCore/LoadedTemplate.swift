@@ -8,7 +8,10 @@ public struct LoadedTemplate: Sendable {
     public let findings: [Finding]
 
     public init(bytes: [UInt8], limits: LoaderLimits = .default) {
-        let loaded = YAMLLoader.load(bytes, limits: limits)
+        // A large file's line index is made on another core while it loads.
+        let (loaded, source) = bytes.count < 1 << 18
+            ? (YAMLLoader.load(bytes, limits: limits), SourceText(bytes: bytes))
+            : ParallelJobs.pair({ YAMLLoader.load(bytes, limits: limits) }, { SourceText(bytes: bytes) })
         var findings = loaded.diagnostics.map { diagnostic in
             Finding(LoaderRules.descriptor(for: diagnostic.kind), diagnostic.message, at: diagnostic.range)
         }
@@ -28,7 +31,7 @@ public struct LoadedTemplate: Sendable {
             }
             findings += parsed.findings
         }
-        self.source = SourceText(bytes: bytes)
+        self.source = source
         self.template = template
         self.findings = findings
     }

@@ -204,15 +204,12 @@ struct PlanCommand: ParsableCommand {
     static func plan(head: (path: String, bytes: [UInt8], settings: ResolvedSettings), base: (source: Base, settings: ResolvedSettings),
                      options: PlanOptions, otherReports: [FileReport]) -> PlanRun {
         var otherReports = otherReports
-        // HEAD is validated (its rule context kept for the plan) while BASE is loaded and resolved,
-        // each on its own core.
+        // HEAD and BASE are loaded and resolved each on its own core; then HEAD's checks and the
+        // plan run side by side.
         let validator = Validator(settings: head.settings.settings, configuration: head.settings.configuration)
         let baseSettings = base.settings.settings
         let prepared = ConcurrentMap.map([0, 1]) { index -> Prepared in
-            if index == 0 {
-                let (report, context) = validator.validateKeepingContext(file: head.path, bytes: head.bytes)
-                return .head(report, context)
-            }
+            if index == 0 { return .head(validator.prepare(file: head.path, bytes: head.bytes)) }
             guard case .template(let name, let bytes) = base.source else { return .base(nil, nil) }
             let loaded = LoadedTemplate(bytes: bytes)
             guard let template = loaded.template else {
@@ -220,16 +217,16 @@ struct PlanCommand: ParsableCommand {
             }
             return .base(RuleContext(template: template, settings: baseSettings), nil)
         }
-        var headResult: (report: FileReport, context: RuleContext?)?
+        var preparedHead: PreparedTemplate?
         var baseContext: RuleContext?
         var baseProblems: FileReport?
         for item in prepared {
             switch item {
-            case .head(let report, let context): headResult = (report, context)
+            case .head(let template): preparedHead = template
             case .base(let context, let problems): (baseContext, baseProblems) = (context, problems)
             }
         }
-        let (headReport, headContext) = headResult ?? validator.validateKeepingContext(file: head.path, bytes: head.bytes)
+        let headTemplate = preparedHead ?? validator.prepare(file: head.path, bytes: head.bytes)
         var baseName: String?
         var baseReadable = true
         switch base.source {
@@ -246,19 +243,21 @@ struct PlanCommand: ParsableCommand {
             break
         }
         var plan: CFNCore.Plan?
-        if let headContext, baseReadable {
-            plan = Planner(options: options).plan(base: baseContext, head: headContext, headFindings: headReport.findings)
+        var headReport: FileReport
+        if baseReadable {
+            (headReport, plan) = Planner(options: options).plan(base: baseContext, head: headTemplate, validator: validator)
         } else {
-            otherReports.append(headReport)
+            headReport = validator.check(headTemplate)
         }
+        if plan == nil { otherReports.append(headReport) }
         return PlanRun(plan: plan, head: head.path, headSource: headReport.source, base: baseName,
                        otherReports: otherReports, eniQuota: options.eniQuota)
     }
 
-    /// What is made ready for the plan, concurrently: HEAD's report and context, and BASE's
+    /// What is made ready for the plan, concurrently: HEAD loaded and resolved, and BASE's
     /// context or the findings that say why it has none.
     enum Prepared: Sendable {
-        case head(FileReport, RuleContext?)
+        case head(PreparedTemplate)
         case base(RuleContext?, FileReport?)
     }
 

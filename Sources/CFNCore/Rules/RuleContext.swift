@@ -50,19 +50,32 @@ public final class RuleContext: Sendable {
         let plain = Resolver(template: template, settings: settings, parameters: parameters, conditions: nil)
         conditionSet = ConditionSet(template: template, resolver: plain)
         resolver = Resolver(template: template, settings: settings, parameters: parameters, conditions: conditionSet)
+        let resolved = Self.resolveProperties(of: template.resources, with: resolver)
         var properties: [String: Resolved] = [:]
         properties.reserveCapacity(template.resources.count)
-        for resource in template.resources {
-            if let node = resource.properties { properties[resource.logicalId] = resolver.resolve(node) }
+        for (resource, value) in zip(template.resources, resolved) {
+            if let value { properties[resource.logicalId] = value }
         }
         self.properties = properties
         let (tree, conditionSet) = (template.tree, conditionSet)
         let guards = template.resources.map { Self.guardOf($0, tree: tree, conditionSet: conditionSet) }
         guardsByPosition = guards
-        propertiesByPosition = template.resources.map { properties[$0.logicalId] }
+        // A logical ID written twice reads the Properties `properties` keeps for it (the last).
+        propertiesByPosition = properties.count == resolved.count(where: { $0 != nil }) ? resolved : template.resources.map { properties[$0.logicalId] }
         lambda = LambdaModel(resources: template.resources, properties: properties) {
             Self.guardOf($0, tree: tree, conditionSet: conditionSet)
         }
+    }
+
+    /// Each resource's resolved Properties, in order; on every core when there are many.
+    private static func resolveProperties(of resources: [Resource], with resolver: Resolver) -> [Resolved?] {
+        let chunk = 512
+        guard resources.count > chunk else { return resources.map { $0.properties.map(resolver.resolve) } }
+        let jobs = stride(from: 0, to: resources.count, by: chunk).map { start -> @Sendable () -> [Resolved?] in
+            let part = resources[start..<min(start + chunk, resources.count)]
+            return { part.map { $0.properties.map(resolver.resolve) } }
+        }
+        return ParallelJobs.run(jobs).flatMap { $0 }
     }
 
     public var tree: NodeTree { template.tree }

@@ -1,0 +1,33 @@
+extension Planner {
+    /// Plans a prepared HEAD over BASE while `validator` checks HEAD, all on every core: the plan
+    /// needs HEAD's resolved values, not the rules' findings, so the two run side by side. The plan's
+    /// findings start with HEAD's validate findings, as with `plan(base:head:headFindings:)`.
+    /// The plan is nil when HEAD could not be read; the report then says why.
+    public func plan(base: RuleContext?, head: PreparedTemplate, validator: Validator) -> (report: FileReport, plan: Plan?) {
+        enum Outcome: Sendable {
+            case plan(Plan)
+            case findings([Finding])
+        }
+        guard let context = head.context else {
+            return (validator.report(head, checked: []), nil)
+        }
+        // The plan first: it is the longest job.
+        let planner = self
+        var jobs: [@Sendable () -> Outcome] = [{ .plan(planner.plan(base: base, head: context)) }]
+        for check in validator.checks(of: head) {
+            jobs.append { .findings(check()) }
+        }
+        var made: Plan?
+        var checked: [[Finding]] = []
+        for outcome in ParallelJobs.run(jobs) {
+            switch outcome {
+            case .plan(let plan): made = plan
+            case .findings(let findings): checked.append(findings)
+            }
+        }
+        let report = validator.report(head, checked: checked)
+        guard var plan = made else { return (report, nil) }
+        plan.findings = report.findings + plan.findings
+        return (report, plan)
+    }
+}
