@@ -6,6 +6,9 @@
 //
 // scripts/bench-vs-cfn-lint.sh writes both templates and times cfn-lint on them too.
 //
+// BENCH_TIMES=1 prints every round's time of each measurement (to see outliers); BENCH_TIMELINE=1 with
+// --phases prints when each of validate's check jobs ran on which thread.
+//
 // Reports the median of K runs of each and the ratios; absolute times on a shared machine are noisy,
 // the ratios are what to compare. Peak memory is the process's maximum resident set size before and
 // after the loads, minus the file's own bytes and the baseline.
@@ -155,6 +158,9 @@ func measureInterleaved(_ rounds: Int, _ bodies: [() -> Void]) -> [Double] {
             times[index].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
     }
+    if ProcessInfo.processInfo.environment["BENCH_TIMES"] != nil {
+        for row in times { print("  times: " + row.map { String(format: "%.0f", $0) }.joined(separator: " ")) }
+    }
     return times.map(median)
 }
 
@@ -180,6 +186,9 @@ let nodes = tree.nodeCount
 let events = YAMLLoader.countEvents(bytes)
 
 var sink = 0
+/// What jobs on other threads add to the sink.
+nonisolated(unsafe) var sinkBox = 0
+let sinkLock = NSLock()
 let validator = Validator()
 // Plan: BASE and HEAD of 5,000 functions (HEAD changes every 10th Timeout and switches every 50th
 // function to REFERENCE). `planOnce` does what `cfn-lambda plan` does: HEAD and BASE loaded and resolved
@@ -293,5 +302,48 @@ if options.phases {
     }
     print("  " + "sum (one after the other)".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%8.2f", medians.reduce(0, +)))
     print("  " + "validate in the same rounds".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%8.2f", median(whole)))
+    // validate as it runs: prepared (loaded and resolved) on one core, then its checks on both.
+    var split = Array(repeating: [Double](), count: 5)
+    for _ in 0..<options.repeats {
+        var start = clock()
+        var prepared: PreparedTemplate? = validator.prepare(file: "bench.yaml", bytes: bytes)
+        split[0].append(Double(clock() - start) / 1e6)
+        guard let checks = prepared.map(validator.checks(of:)) else { exit(1) }
+        start = clock()
+        DispatchQueue.concurrentPerform(iterations: checks.count) { index in
+            let count = checks[index]().count
+            sinkLock.withLock { sinkBox += count }
+        }
+        split[1].append(Double(clock() - start) / 1e6)
+        start = clock()
+        let checked = checks.map { $0() }
+        split[2].append(Double(clock() - start) / 1e6)
+        start = clock()
+        sink &+= prepared.map { validator.report($0, checked: checked).findings.count } ?? 0
+        split[3].append(Double(clock() - start) / 1e6)
+        start = clock()
+        prepared = nil
+        split[4].append(Double(clock() - start) / 1e6)
+    }
+    if ProcessInfo.processInfo.environment["BENCH_TIMELINE"] != nil, let ready = Optional(validator.prepare(file: "bench.yaml", bytes: bytes)) {
+        let checks = validator.checks(of: ready)
+        final class Timeline: @unchecked Sendable { var rows: [(Int, UInt64, UInt64, UInt64)] = [] }
+        let timeline = Timeline()
+        let t0 = clock()
+        DispatchQueue.concurrentPerform(iterations: checks.count) { index in
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = checks[index]()
+            let end = DispatchTime.now().uptimeNanoseconds
+            sinkLock.withLock { timeline.rows.append((index, UInt64(pthread_self()), start - t0, end - t0)) }
+        }
+        for row in timeline.rows.sorted(by: { $0.2 < $1.2 }) {
+            print(String(format: "  job %2d thread %llu  %7.2f .. %7.2f  (%5.2f)", row.0, row.1 % 1000, Double(row.2) / 1e6, Double(row.3) / 1e6, Double(row.3 - row.2) / 1e6))
+        }
+    }
+    print("validate as it runs (median ms of \(options.repeats) rounds):")
+    for (name, times) in zip(["prepare (load, rule context)", "checks on both cores", "checks one after the other",
+                              "the report", "freeing the context (checks' closures still hold it)"], [split[0], split[1], split[2], split[3], split[4]]) {
+        print("  " + name.padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%8.2f", median(times)))
+    }
 }
-if sink == 42 { print("") }  // keeps the measured work from being optimized away
+if sink == 42 || sinkBox == 42 { print("") }  // keeps the measured work from being optimized away

@@ -15,6 +15,23 @@ public struct Template: Sendable {
         case resources = "Resources"
         case outputs = "Outputs"
         case hooks = "Hooks"
+
+        /// The case's position in `allCases`.
+        var ordinal: Int {
+            switch self {
+            case .formatVersion: 0
+            case .description: 1
+            case .metadata: 2
+            case .parameters: 3
+            case .rules: 4
+            case .mappings: 5
+            case .conditions: 6
+            case .transform: 7
+            case .resources: 8
+            case .outputs: 9
+            case .hooks: 10
+            }
+        }
     }
 
     public let tree: NodeTree
@@ -26,6 +43,9 @@ public struct Template: Sendable {
 
     /// Position in `resources` by logical ID (the first, when an ID repeats).
     private let index: [String: Int]
+    /// `sections` by `Section.ordinal`: rules ask for sections many times, and hashing a case
+    /// hashes its raw string.
+    private let sectionNodes: [NodeID?]
 
     public init(tree: NodeTree, root: NodeID, sections: [Section: NodeID], resources: [Resource]) {
         self.tree = tree
@@ -33,9 +53,10 @@ public struct Template: Sendable {
         self.sections = sections
         self.resources = resources
         self.index = Dictionary(resources.enumerated().map { ($1.logicalId, $0) }, uniquingKeysWith: { first, _ in first })
+        self.sectionNodes = Section.allCases.map { sections[$0] }
     }
 
-    public func section(_ section: Section) -> NodeID? { sections[section] }
+    public func section(_ section: Section) -> NodeID? { sectionNodes[section.ordinal] }
 
     public func resource(named logicalId: String) -> Resource? {
         index[logicalId].map { resources[$0] }
@@ -48,7 +69,7 @@ public struct Template: Sendable {
 
     /// Entries of a mapping section (Parameters, Mappings, Conditions, Outputs, ...) in source order.
     public func entries(of section: Section) -> MappingEntries? {
-        guard let node = sections[section], tree.kind(node) == .mapping else { return nil }
+        guard let node = sectionNodes[section.ordinal], tree.kind(node) == .mapping else { return nil }
         return tree.entries(node)
     }
 }
@@ -68,6 +89,9 @@ public final class Resource: Sendable {
     /// Where the resource is in its template's `resources` (-1 when not made by `TemplateParser`):
     /// what a rule context keeps per resource is found there without hashing the logical ID.
     let position: Int
+    /// `attributes` by `Attribute.ordinal`: rules ask for attributes many times, and hashing a case
+    /// hashes its raw string.
+    private let attributeNodes: [NodeID?]
 
     public enum Attribute: String, CaseIterable, Sendable {
         case type = "Type"
@@ -80,6 +104,22 @@ public final class Resource: Sendable {
         case creationPolicy = "CreationPolicy"
         case updatePolicy = "UpdatePolicy"
         case version = "Version"
+
+        /// The case's position in `allCases`.
+        var ordinal: Int {
+            switch self {
+            case .type: 0
+            case .properties: 1
+            case .condition: 2
+            case .dependsOn: 3
+            case .deletionPolicy: 4
+            case .updateReplacePolicy: 5
+            case .metadata: 6
+            case .creationPolicy: 7
+            case .updatePolicy: 8
+            case .version: 9
+            }
+        }
     }
 
     public init(logicalId: String, idRange: SourceRange, node: NodeID, type: String?, attributes: [Attribute: NodeID]) {
@@ -88,6 +128,7 @@ public final class Resource: Sendable {
         self.node = node
         self.type = type
         self.attributes = attributes
+        self.attributeNodes = Attribute.allCases.map { attributes[$0] }
         self.position = -1
     }
 
@@ -97,11 +138,12 @@ public final class Resource: Sendable {
         self.node = node
         self.type = type
         self.attributes = attributes
+        self.attributeNodes = Attribute.allCases.map { attributes[$0] }
         self.position = position
     }
 
-    public subscript(_ attribute: Attribute) -> NodeID? { attributes[attribute] }
-    public var properties: NodeID? { attributes[.properties] }
+    public subscript(_ attribute: Attribute) -> NodeID? { attributeNodes[attribute.ordinal] }
+    public var properties: NodeID? { attributeNodes[Attribute.properties.ordinal] }
 
     /// The path of an attribute of this resource, for findings.
     public func path(_ components: String...) -> [String] { ["Resources", logicalId] + components }

@@ -50,8 +50,10 @@ public struct Validator: Sendable {
     /// checks are split into jobs by resource, last, so that they fill in behind the longer rules.
     public func checks(of prepared: PreparedTemplate) -> [@Sendable () -> [Finding]] {
         guard let context = prepared.context else { return [] }
-        var jobs: [@Sendable () -> [Finding]] = rules
-            .filter { !configuration.isDisabled(type(of: $0).descriptor.id) }
+        let active = rules.filter { !configuration.isDisabled(type(of: $0).descriptor.id) }
+        let sharing = active.filter { Self.sharesIntrinsicSites.contains(type(of: $0).descriptor.id) }
+        let others = active.filter { !Self.sharesIntrinsicSites.contains(type(of: $0).descriptor.id) }
+        var jobs: [@Sendable () -> [Finding]] = (Array(sharing.prefix(1)) + others + sharing.dropFirst())
             .map { rule in { rule.check(context) } }
         if checksSchemas {
             let resources = context.template.resources
@@ -73,6 +75,9 @@ public struct Validator: Sendable {
         }
         return jobs
     }
+
+    static let sharesIntrinsicSites: Set<String> = ["reference.undefined", "reference.attribute", "reference.cycle",
+        "intrinsic.sub-syntax", "intrinsic.arguments", "reference.conditional-target"]
 
     /// The report of a prepared template from the results of its `checks`, in their order.
     public func report(_ prepared: PreparedTemplate, checked: [[Finding]]) -> FileReport {

@@ -1,0 +1,134 @@
+import CFNCore
+import CFNLoader
+import Testing
+
+/// `validate` and `plan` run their work on every core: a large template is resolved in parts, its
+/// rules and schema checks are separate jobs, and a plan runs beside HEAD's checks. What they find
+/// is what the same work one job after the other finds, wherever it is in the template.
+@Suite struct ParallelValidationTests {
+    /// 1,100 functions (more than one part to resolve and several schema jobs), with problems
+    /// written into the 701st, 901st and 1,051st.
+    static let largeTemplate: String = {
+        var text = "Resources:\n"
+        for index in 0..<1_100 {
+            text += """
+                  Fn\(index):
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: index.handler
+                      Role: arn:aws:iam::123456789012:role/r
+                      Code: {ZipFile: 'def handler(e, c): pass'}
+
+                """
+            if index == 700 { text += "      Timeout: 0\n" }
+            if index == 900 { text += "      Bogus: 1\n" }
+            if index == 1_050 { text += "      MemorySize: 64\n" }
+        }
+        return text
+    }()
+
+    static let settings = ValidationSettings(today: "2026-12-06")
+
+    func described(_ findings: [Finding], _ text: String) -> [String] {
+        let source = SourceText(bytes: Array(text.utf8))
+        return findings.map { "\($0.rule) \(source.lineColumn(at: $0.range.start)) \($0.resource ?? "-")" }
+    }
+
+    @Test func largeTemplateFindingsAreWhereTheyAre() {
+        let report = Validator(settings: Self.settings).validate(file: "big.yaml", bytes: Array(Self.largeTemplate.utf8))
+        #expect(described(report.findings, Self.largeTemplate) == [
+            "template.too-many-resources 3502:3 -",
+            "lambda.timeout 4909:16 Fn700",
+            "schema.additional-property 6310:7 Fn900",
+            "lambda.memory-size 7361:19 Fn1050",
+        ])
+    }
+
+    @Test func checksOnBothCoresFindWhatTheyFindOneAfterTheOther() throws {
+        let validator = Validator(settings: Self.settings)
+        let prepared = validator.prepare(file: "big.yaml", bytes: Array(Self.largeTemplate.utf8))
+        let context = try #require(prepared.context)
+        // Each resource's resolved Properties are those of its own node, in order.
+        let first = try #require(context.properties["Fn0"]?.entries).map(\.key)
+        #expect(first == ["Runtime", "Handler", "Role", "Code"])
+        #expect(context.properties["Fn700"]?["Timeout"]?.text == "0")
+        #expect(context.properties["Fn1050"]?["MemorySize"]?.text == "64")
+        #expect(context.properties.count == 1_100)
+
+        let checks = validator.checks(of: prepared)
+        let oneAfterTheOther = validator.report(prepared, checked: checks.map { $0() })
+        let onBothCores = validator.check(prepared)
+        #expect(onBothCores.findings == oneAfterTheOther.findings)
+        #expect(onBothCores.findings.count == 4)
+    }
+
+    @Test func unreadableTemplateHasNoChecks() {
+        let validator = Validator(settings: Self.settings)
+        let prepared = validator.prepare(file: "bad.yaml", bytes: Array("Resources: [".utf8))
+        #expect(prepared.context == nil)
+        #expect(validator.checks(of: prepared).isEmpty)
+        #expect(validator.check(prepared).findings.map(\.rule) == ["yaml.syntax"])
+    }
+
+    @Test func planBesideTheChecksIsThePlanAfterThem() throws {
+        let base = Self.largeTemplate
+        let head = Self.largeTemplate.replacingOccurrences(of: "      Timeout: 0\n", with: "      Timeout: 30\n")
+            .replacingOccurrences(of: "  Fn3:\n", with: "  Renamed3:\n")
+        let validator = Validator(settings: Self.settings)
+        let baseContext = try #require(validator.prepare(file: "base.yaml", bytes: Array(base.utf8)).context)
+        let prepared = validator.prepare(file: "head.yaml", bytes: Array(head.utf8))
+        let (report, plan) = Planner().plan(base: baseContext, head: prepared, validator: validator)
+        let made = try #require(plan)
+
+        let sequential = Planner().plan(base: baseContext, head: try #require(prepared.context),
+                                        headFindings: validator.report(prepared, checked: validator.checks(of: prepared).map { $0() }).findings)
+        #expect(made == sequential)
+        #expect(Array(made.findings.prefix(report.findings.count)) == report.findings)
+        #expect(described(report.findings, head) == [
+            "template.too-many-resources 3502:3 -",
+            "schema.additional-property 6310:7 Fn900",
+            "lambda.memory-size 7361:19 Fn1050",
+        ])
+        let changed = made.changes.filter { $0.action != .none }.map { "\($0.action) \($0.logicalId)" }
+        #expect(changed == ["delete Fn3", "update Fn700", "create Renamed3"])
+    }
+
+    @Test func unreadableHeadHasNoPlan() throws {
+        let validator = Validator(settings: Self.settings)
+        let prepared = validator.prepare(file: "head.yaml", bytes: Array("Resources: [".utf8))
+        let (report, plan) = Planner().plan(base: nil, head: prepared, validator: validator)
+        #expect(plan == nil)
+        #expect(report.findings.map(\.rule) == ["yaml.syntax"])
+    }
+
+    @Test func sectionsAndAttributesReadAsTheirMaps() throws {
+        let text = """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Conditions: {C: !Equals [a, b]}
+            Outputs: {O: {Value: x}}
+            Resources:
+              R:
+                Type: AWS::Lambda::Function
+                Condition: C
+                DependsOn: [S]
+                Metadata: {}
+                DeletionPolicy: Retain
+                UpdateReplacePolicy: Retain
+                Properties: {}
+              S: {Type: AWS::SNS::Topic}
+
+            """
+        let template = try #require(LoadedTemplate(bytes: Array(text.utf8)).template)
+        for section in Template.Section.allCases {
+            #expect(template.section(section) == template.sections[section], "\(section)")
+        }
+        #expect(template.sections.count == 4)
+        let resource = try #require(template.resource(named: "R"))
+        for attribute in Resource.Attribute.allCases {
+            #expect(resource[attribute] == resource.attributes[attribute], "\(attribute)")
+        }
+        #expect(resource.attributes.count == 7)
+        #expect(resource.properties == resource.attributes[.properties])
+    }
+}
