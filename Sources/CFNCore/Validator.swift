@@ -21,7 +21,11 @@ public struct Validator: Sendable {
     }
 
     public func validate(file: String, bytes: [UInt8]) -> FileReport {
-        validateKeepingContext(file: file, bytes: bytes).report
+        let prepared = prepare(file: file, bytes: bytes)
+        let report = check(prepared)
+        // A large template's values are freed off the caller's path.
+        if bytes.count >= Self.backgroundFreeSize { BackgroundRelease.free(consume prepared) }
+        return report
     }
 
     /// `validate`, also giving the rule context it built (nil when the template could not be read):
@@ -75,6 +79,9 @@ public struct Validator: Sendable {
         }
         return jobs
     }
+
+    /// From this many bytes on, `validate` frees a template's values on a background thread.
+    public static let backgroundFreeSize = 1 << 18
 
     static let sharesIntrinsicSites: Set<String> = ["reference.undefined", "reference.attribute", "reference.cycle",
         "intrinsic.sub-syntax", "intrinsic.arguments", "reference.conditional-target"]

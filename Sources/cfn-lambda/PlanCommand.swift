@@ -250,6 +250,8 @@ struct PlanCommand: ParsableCommand {
             headReport = validator.check(headTemplate)
         }
         if plan == nil { otherReports.append(headReport) }
+        // Both templates' values are freed off the path to the output.
+        BackgroundRelease.free((consume prepared, consume preparedHead, consume headTemplate, consume baseContext))
         return PlanRun(plan: plan, head: head.path, headSource: headReport.source, base: baseName,
                        otherReports: otherReports, eniQuota: options.eniQuota)
     }
