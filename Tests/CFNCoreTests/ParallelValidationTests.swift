@@ -45,6 +45,26 @@ import Testing
         ])
     }
 
+    @Test func repeatedLogicalIdWithoutPropertiesReadsTheKeptProperties() {
+        // `Fn` written twice, only the second time with Properties: both copies read those (the
+        // Properties kept for the ID), so the first copy has a Role too, and each copy reports the
+        // Timeout and MemorySize it reads (at the second copy's values); the loader reports the repeated key.
+        let text = """
+            Resources:
+              Fn: {Type: AWS::Lambda::Function}
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties: {Runtime: python3.12, Handler: index.handler, Role: arn:aws:iam::123456789012:role/r, Code: {ZipFile: x}, Timeout: 0, MemorySize: 64}
+
+            """
+        let report = Validator(settings: Self.settings).validate(file: "repeated.yaml", bytes: Array(text.utf8))
+        #expect(described(report.findings, text).filter { !$0.hasPrefix("yaml.") && !$0.hasPrefix("resource.") } == [
+            "lambda.timeout 5:132 Fn", "lambda.timeout 5:132 Fn",
+            "lambda.memory-size 5:147 Fn", "lambda.memory-size 5:147 Fn",
+        ])
+        #expect(!report.findings.contains { $0.rule == "lambda.role" })
+    }
+
     @Test func checksOnBothCoresFindWhatTheyFindOneAfterTheOther() throws {
         let validator = Validator(settings: Self.settings)
         let prepared = validator.prepare(file: "big.yaml", bytes: Array(Self.largeTemplate.utf8))

@@ -60,8 +60,10 @@ public final class RuleContext: Sendable {
         let (tree, conditionSet) = (template.tree, conditionSet)
         let guards = template.resources.map { Self.guardOf($0, tree: tree, conditionSet: conditionSet) }
         guardsByPosition = guards
-        // A logical ID written twice reads the Properties `properties` keeps for it (the last).
-        propertiesByPosition = properties.count == resolved.count(where: { $0 != nil }) ? resolved : template.resources.map { properties[$0.logicalId] }
+        // A logical ID written twice reads the Properties `properties` keeps for it (the last), in
+        // every copy, also one written without Properties.
+        let idsAreUnique = Set(template.resources.lazy.map(\.logicalId)).count == template.resources.count
+        propertiesByPosition = idsAreUnique ? resolved : template.resources.map { properties[$0.logicalId] }
         lambda = LambdaModel(resources: template.resources, properties: properties) {
             Self.guardOf($0, tree: tree, conditionSet: conditionSet)
         }
