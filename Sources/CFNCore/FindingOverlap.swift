@@ -3,16 +3,34 @@ enum FindingOverlap {
     /// The generic schema checks and the Lambda rules sometimes see the same problem (a FunctionName
     /// over 64 characters, a missing Role). The specific rule explains it better, so a `schema.*`
     /// finding at the same place — same start and same path — as another rule's finding is dropped.
+    /// A Lambda rule's path names the `Fn::If` branch it judged (`Timeout/Fn::If/1`), the schema's
+    /// does not: paths are compared without those steps.
     static func removingRedundantSchemaFindings(_ findings: [Finding]) -> [Finding] {
         struct Place: Hashable {
             let start: UInt32
             let path: [String]
         }
-        let specific = Set(findings.filter { !$0.rule.hasPrefix("schema.") }.map { Place(start: $0.range.start, path: $0.path) })
+        let specific = Set(findings.filter { !$0.rule.hasPrefix("schema.") }.map { Place(start: $0.range.start, path: withoutBranches($0.path)) })
         guard !specific.isEmpty else { return findings }
         return findings.filter { finding in
-            !finding.rule.hasPrefix("schema.") || !specific.contains(Place(start: finding.range.start, path: finding.path))
+            !finding.rule.hasPrefix("schema.") || !specific.contains(Place(start: finding.range.start, path: withoutBranches(finding.path)))
         }
+    }
+
+    /// The path without its `Fn::If` steps (the function's name and the branch index after it).
+    static func withoutBranches(_ path: [String]) -> [String] {
+        guard path.contains("Fn::If") else { return path }
+        var result: [String] = []
+        var index = path.startIndex
+        while index < path.endIndex {
+            if path[index] == "Fn::If" {
+                index += 2
+                continue
+            }
+            result.append(path[index])
+            index += 1
+        }
+        return result
     }
 
     /// A value under a tag CloudFormation does not know (`Code: !Rain::S3 {Path: src}`) is input for

@@ -1,4 +1,4 @@
-import CFNCore
+@testable import CFNCore
 import Testing
 
 @Suite struct FindingOverlapTests {
@@ -13,5 +13,41 @@ import Testing
             "schema.required 5:7 Resources/Fn/Properties/Code",
             "lambda.function-name-length 5:21 Resources/Fn/Properties/FunctionName",
         ])
+    }
+
+    @Test func specificRulesWinOverSchemaChecksInAnIfBranch() {
+        // The Lambda rule's path names the branch (`Timeout/Fn::If/1`); the schema's range check at
+        // the same value says the same thing and is dropped. A schema finding elsewhere stays.
+        let text = """
+            Parameters:
+              Stage: {Type: String, AllowedValues: [dev, prod]}
+            Conditions:
+              IsProd: !Equals [!Ref Stage, prod]
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Role: arn:aws:iam::123456789012:role/r
+                  Code: {ZipFile: x}
+                  Timeout: !If [IsProd, 0, 60]
+                  MemorySize: !If [IsProd, 128, 99999]
+
+            """
+        let report = Validator(settings: ValidationSettings(today: "2026-01-01")).validate(file: "t.yaml", bytes: Array(text.utf8))
+        let source = report.source
+        #expect(report.findings.map { "\($0.rule) \(source.lineColumn(at: $0.range.start)) \($0.pathString ?? "")" } == [
+            "lambda.timeout 13:29 Resources/Fn/Properties/Timeout/Fn::If/1",
+            "lambda.memory-size 14:37 Resources/Fn/Properties/MemorySize/Fn::If/2",
+        ])
+    }
+
+    @Test func branchStepsAreLeftOutOfComparedPaths() {
+        #expect(FindingOverlap.withoutBranches(["Resources", "Fn", "Properties", "Timeout", "Fn::If", "1"])
+            == ["Resources", "Fn", "Properties", "Timeout"])
+        #expect(FindingOverlap.withoutBranches(["A", "Fn::If", "2", "B", "Fn::If", "1", "C"]) == ["A", "B", "C"])
+        #expect(FindingOverlap.withoutBranches(["A", "Fn::If"]) == ["A"])
+        #expect(FindingOverlap.withoutBranches(["A"]) == ["A"])
     }
 }

@@ -83,6 +83,62 @@ import Testing
         #expect(onBothCores.findings.count == 4)
     }
 
+    /// Over 256 KiB (so the line index is built beside the parse and `validate` frees in the
+    /// background), with parameters, conditions and intrinsics in every function, and problems in
+    /// the 801st (an undefined Ref), 1,201st (an attribute functions do not have) and 1,301st (a
+    /// Timeout of 0 when IsProd) of 1,400.
+    static let largeTemplateWithIntrinsics: String = {
+        var text = """
+            Parameters:
+              Stage: {Type: String, AllowedValues: [dev, prod]}
+            Conditions:
+              IsProd: !Equals [!Ref Stage, prod]
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+
+            """
+        for index in 0..<1_400 {
+            let reference = index == 800 ? "Missing" : "Stage"
+            let attribute = index == 1_200 ? "Bogus" : "Arn"
+            let timeout = index == 1_300 ? "0" : "30"
+            text += """
+                  Fn\(index):
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: index.handler
+                      Role: !GetAtt Role.\(attribute)
+                      Code: {ZipFile: 'def handler(e, c): pass'}
+                      Timeout: !If [IsProd, \(timeout), 60]
+                      Environment: {Variables: {STAGE: !Ref \(reference), NAME: !Sub '${AWS::StackName}-fn\(index)'}}
+
+                """
+        }
+        return text
+    }()
+
+    @Test func largeTemplateWithIntrinsicsFindingsAreWhereTheyAre() throws {
+        let bytes = Array(Self.largeTemplateWithIntrinsics.utf8)
+        #expect(bytes.count >= Validator.backgroundFreeSize)
+        let validator = Validator(settings: Self.settings)
+        let report = validator.validate(file: "big.yaml", bytes: bytes)
+        // Stage has no default, so IsProd may hold and either Timeout may be deployed.
+        #expect(described(report.findings, Self.largeTemplateWithIntrinsics) == [
+            "template.too-many-resources 4501:3 -",
+            "reference.undefined 7218:45 Fn800",
+            "lambda.role 10815:26 Fn1200",
+            "reference.attribute 10815:26 Fn1200",
+            "lambda.timeout 11717:29 Fn1300",
+        ])
+        #expect(report.findings.first { $0.rule == "lambda.timeout" }?.message.hasSuffix("(when IsProd)") == true)
+        let prepared = validator.prepare(file: "big.yaml", bytes: bytes)
+        let oneAfterTheOther = validator.report(prepared, checked: validator.checks(of: prepared).map { $0() })
+        #expect(report.findings == oneAfterTheOther.findings)
+    }
+
     @Test func unreadableTemplateHasNoChecks() {
         let validator = Validator(settings: Self.settings)
         let prepared = validator.prepare(file: "bad.yaml", bytes: Array("Resources: [".utf8))
