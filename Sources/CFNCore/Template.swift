@@ -62,6 +62,9 @@ public struct Template: Sendable {
         index[logicalId].map { resources[$0] }
     }
 
+    /// Whether some logical ID is written more than once in `Resources`.
+    public var repeatsLogicalIds: Bool { index.count != resources.count }
+
     /// Whether a resource has this logical ID: `resource(named:) != nil` without copying the resource.
     public func hasResource(named logicalId: String) -> Bool {
         index[logicalId] != nil

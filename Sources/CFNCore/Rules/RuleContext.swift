@@ -62,8 +62,7 @@ public final class RuleContext: Sendable {
         guardsByPosition = guards
         // A logical ID written twice reads the Properties `properties` keeps for it (the last), in
         // every copy, also one written without Properties.
-        let idsAreUnique = Set(template.resources.lazy.map(\.logicalId)).count == template.resources.count
-        propertiesByPosition = idsAreUnique ? resolved : template.resources.map { properties[$0.logicalId] }
+        propertiesByPosition = template.repeatsLogicalIds ? template.resources.map { properties[$0.logicalId] } : resolved
         lambda = LambdaModel(resources: template.resources, properties: properties) {
             Self.guardOf($0, tree: tree, conditionSet: conditionSet)
         }
