@@ -50,35 +50,71 @@ public struct Validator: Sendable {
     }
 
     /// The rules and the schema checks as independent jobs, for a caller that runs them together
-    /// with other work (`report` puts their results together). Each rule is a job; the schema
-    /// checks are split into jobs by resource, last, so that they fill in behind the longer rules.
+    /// with other work (`report` puts their results together). Each template-wide rule is a job;
+    /// the function rules and the functions' schema checks are one job per group of functions; the
+    /// other resources' schema checks come last, in parts, to fill in behind the longer jobs.
     public func checks(of prepared: PreparedTemplate) -> [@Sendable () -> [Finding]] {
         guard let context = prepared.context else { return [] }
         let active = rules.filter { !configuration.isDisabled(type(of: $0).descriptor.id) }
-        let sharing = active.filter { Self.sharesIntrinsicSites.contains(type(of: $0).descriptor.id) }
-        let others = active.filter { !Self.sharesIntrinsicSites.contains(type(of: $0).descriptor.id) }
+        let byFunction = active.filter { $0 is any FunctionRule }
+        let whole = active.filter { !($0 is any FunctionRule) }
+        let sharing = whole.filter { Self.sharesIntrinsicSites.contains(type(of: $0).descriptor.id) }
+        let others = whole.filter { !Self.sharesIntrinsicSites.contains(type(of: $0).descriptor.id) }
         var jobs: [@Sendable () -> [Finding]] = (Array(sharing.prefix(1)) + others + sharing.dropFirst())
             .map { rule in { rule.check(context) } }
-        if checksSchemas {
-            let resources = context.template.resources
-            let chunk = max(64, resources.count / 8)
-            for start in stride(from: 0, to: resources.count, by: chunk) {
-                let range = start..<min(start + chunk, resources.count)
+        // The function rules, all of them on one group of functions at a time (see `FunctionRule`),
+        // and the schema checks of the same functions while their values are still in the cache.
+        let functions = context.lambda.functions
+        let schemas = checksSchemas
+        if !byFunction.isEmpty || schemas {
+            for group in Self.functionGroups(count: functions.count, repeatsLogicalIds: context.template.repeatsLogicalIds) {
                 jobs.append {
-                    let schemas = SchemaValidator()
-                    var findings: [Finding] = []
-                    for resource in resources[range] {
-                        guard let type = resource.type else { continue }
-                        findings += schemas.validate(resourceType: type, properties: context.properties[resource.logicalId],
-                                                     resource: resource, when: context.guardOf(resource),
-                                                     oracle: context.conditionSet, tree: context.template.tree)
-                    }
+                    let part = group.count == functions.count ? context : RuleContext(context, functions: functions[group])
+                    var findings = byFunction.flatMap { $0.check(part) }
+                    if schemas { findings += Self.schemaFindings(of: functions[group].lazy.map(\.resource), context) }
                     return findings
                 }
             }
         }
+        // The schema checks of the other resources, last, so that they fill in behind the longer jobs.
+        if schemas {
+            let others = context.template.resources.filter { $0.type != LambdaFunction.type }
+            let chunk = max(64, others.count / 8)
+            for start in stride(from: 0, to: others.count, by: chunk) {
+                let part = others[start..<min(start + chunk, others.count)]
+                jobs.append { Self.schemaFindings(of: part, context) }
+            }
+        }
         return jobs
     }
+
+    /// The registry schema findings of some of the context's resources.
+    static func schemaFindings(of resources: some Sequence<Resource>, _ context: RuleContext) -> [Finding] {
+        let schemas = SchemaValidator()
+        var findings: [Finding] = []
+        for resource in resources {
+            guard let type = resource.type else { continue }
+            let (guardCondition, properties) = context.guardAndProperties(of: resource)
+            findings += schemas.validate(resourceType: type, properties: properties, resource: resource, when: guardCondition,
+                                         oracle: context.conditionSet, tree: context.template.tree)
+        }
+        return findings
+    }
+
+    /// The groups of functions the function rules run on: small enough that a group's values stay
+    /// in the CPU's cache while every rule reads them, at least 16 functions so that a group's own
+    /// context costs little next to its checks. Functions that share a logical ID (a template that
+    /// writes one twice) are judged together in one group, so that rules that report a problem once
+    /// for the ID still do.
+    static func functionGroups(count: Int, repeatsLogicalIds: Bool) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        guard !repeatsLogicalIds else { return [0..<count] }
+        let size = min(functionGroupSize, max(16, (count + 7) / 8))
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
+    /// The most functions in one group of `functionGroups`.
+    static let functionGroupSize = 64
 
     /// From this many bytes on, `validate` frees a template's values on a background thread.
     public static let backgroundFreeSize = 1 << 18

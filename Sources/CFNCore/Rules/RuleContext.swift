@@ -37,13 +37,14 @@ public final class RuleContext: Sendable {
     /// The Lambda resources, typed.
     public let lambda: LambdaModel
     /// Evaluated places and references, shared by the rules that ask for them.
-    let cache = RuleContextCache()
+    let cache: RuleContextCache
     /// By position in `template.resources`: each resource's guard, and its resolved Properties as
     /// `properties` has them. Rules ask for these for every resource, many times.
     private let guardsByPosition: [Guard]
     private let propertiesByPosition: [Resolved?]
 
     public init(template: Template, settings: ValidationSettings) {
+        cache = RuleContextCache()
         self.template = template
         self.settings = settings
         parameters = ParameterValues(template: template, given: settings.parameters)
@@ -66,6 +67,23 @@ public final class RuleContext: Sendable {
         lambda = LambdaModel(resources: template.resources, properties: properties) {
             Self.guardOf($0, tree: tree, conditionSet: conditionSet)
         }
+    }
+
+    /// The same context with only some of the template's functions in `lambda.functions`: what a
+    /// `FunctionRule` checks to judge those functions alone. Everything else, the cache included,
+    /// is shared with `base`.
+    public init(_ base: RuleContext, functions: some Sequence<LambdaFunction>) {
+        template = base.template
+        settings = base.settings
+        parameters = base.parameters
+        conditionSet = base.conditionSet
+        resolver = base.resolver
+        properties = base.properties
+        cache = base.cache
+        guardsByPosition = base.guardsByPosition
+        propertiesByPosition = base.propertiesByPosition
+        lambda = LambdaModel(functions: Array(functions), layerVersions: base.lambda.layerVersions,
+                             layerVersionPermissions: base.lambda.layerVersionPermissions)
     }
 
     /// Each resource's resolved Properties, in order; on every core when there are many.

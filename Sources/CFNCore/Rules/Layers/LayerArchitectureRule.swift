@@ -1,7 +1,7 @@
 import CFNLoader
 
 /// A layer of the template whose `CompatibleArchitectures` does not include the function's architecture.
-public struct LayerArchitectureRule: TemplateRule {
+public struct LayerArchitectureRule: FunctionRule {
     public static let descriptor = RuleDescriptor(
         id: "lambda.layer-architecture", severity: .warning, summary: "A layer not marked compatible with the function's architecture",
         explanation: "An AWS::Lambda::LayerVersion's CompatibleArchitectures lists the instruction sets its content is built for (arm64, x86_64). A function of the template that uses the layer (Ref, or GetAtt LayerVersionArn, in Layers) on another architecture — its Architectures, x86_64 when not set (AWS::Lambda::Function schema) — may fail to run native code from the layer. Judged only when both are known and the layer's list is present and not empty.")

@@ -1,7 +1,7 @@
 import CFNLoader
 
 /// A layer of the template whose `CompatibleRuntimes` does not include the function's runtime.
-public struct LayerRuntimeRule: TemplateRule {
+public struct LayerRuntimeRule: FunctionRule {
     public static let descriptor = RuleDescriptor(
         id: "lambda.layer-runtime", severity: .warning, summary: "A layer not marked compatible with the function's runtime",
         explanation: "An AWS::Lambda::LayerVersion's CompatibleRuntimes lists the runtimes its content is built for (AWS::Lambda::LayerVersion schema). A function of the template that uses the layer (Ref, or GetAtt LayerVersionArn, in Layers) with a Runtime outside that list may fail to load what the layer provides. Judged only when the runtime and the list are known and the list is present and not empty.")

@@ -1,7 +1,7 @@
 import CFNLoader
 
 /// A function without `Role`, or with a `Role` that is not an IAM role ARN.
-public struct RoleRule: TemplateRule {
+public struct RoleRule: FunctionRule {
     public static let descriptor = RuleDescriptor(
         id: "lambda.role", severity: .error,
         summary: "A function's Role is missing or is not an IAM role ARN",

@@ -1,6 +1,6 @@
 /// A function connected to VPC subnets whose execution role, declared in the template, cannot
 /// create, describe and delete network interfaces.
-public struct VpcExecutionRoleRule: TemplateRule {
+public struct VpcExecutionRoleRule: FunctionRule {
     public static let descriptor = RuleDescriptor(
         id: "lambda.vpc-execution-role", severity: .error,
         summary: "A VPC function's execution role lacks the network interface permissions",
