@@ -103,6 +103,33 @@ func selfManagedStack(statement: String, key: String = "functions/fn.zip") -> St
         ])
     }
 
+    @Test func aKeyRemovedInEveryBranchIsAbsent() {
+        // ZipFile is AWS::NoValue whichever way IsProd goes: the code comes from S3 alone. In the
+        // second function ZipFile is removed only in dev: there the S3 keys are missing.
+        let text = stageCondition + """
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Code:
+                    ZipFile: !If [IsProd, !Ref AWS::NoValue, !Ref AWS::NoValue]
+                    S3Bucket: code
+                    S3Key: fn.zip
+              Other:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Code: {ZipFile: !If [IsProd, 'def handler(e, c): pass', !Ref AWS::NoValue]}
+
+            """
+        #expect(codeRuleFindings(text) == [
+            "lambda.code-source error 20:13 Code has no source; give ZipFile (inline code), S3Bucket and S3Key (a .zip in S3), or ImageUri (a container image) (when not IsProd)",
+        ])
+    }
+
     @Test func combinationsThatCannotHoldTogetherAreNotReported() {
         // The function exists only in prod, where the bucket is versioned; in dev it is not created.
         let text = stageCondition + """

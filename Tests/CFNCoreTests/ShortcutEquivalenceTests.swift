@@ -31,7 +31,7 @@ import Testing
         return (context, try #require(template.resource(named: "Fn")))
     }
 
-    func describe(_ values: [(guardCondition: Guard, value: Resolved?)]) -> [String] {
+    func describe(_ values: GuardedAlternatives) -> [String] {
         values.map { "[\($0.guardCondition)] " + ($0.value.map { ValueText.render($0) ?? "absent" } ?? "-") }
     }
 
@@ -60,14 +60,17 @@ import Testing
         #expect(combinations.map { "\($0.guardCondition) \($0["Runtime"]?.text ?? "-") \($0["Handler"]?.text ?? "-")" } == [" python3.12 -"])
     }
 
-    @Test func keyCombinationValuesReplaceAndRemove() {
-        var combination = KeyCombination(guardCondition: .always, map: Resolved(.map([]), node: nil), values: [])
-        combination["A"] = .string("1")
-        combination["B"] = .string("2")
-        combination["A"] = .string("3")
-        combination["B"] = nil
-        combination["C"] = nil
-        #expect(combination.values.map { "\($0.key)=\($0.value.text ?? "")" } == ["A=3"])
+    @Test func keyCombinationReadsOnlyTheKeysAskedFor() {
+        let map = Resolved(.map([
+            ResolvedEntry(key: "A", keyNode: nil, value: .string("1")),
+            ResolvedEntry(key: "B", keyNode: nil, value: .string("2")),
+            ResolvedEntry(key: "N", keyNode: nil, value: Resolved(.noValue, node: nil)),
+        ]), node: nil)
+        let combination = KeyCombination(guardCondition: .always, map: map, keys: [("A", .value), ("N", .presence)])
+        #expect(combination["A"]?.text == "1")
+        // In the map but not asked for; asked for but removed with AWS::NoValue.
+        #expect(combination["B"] == nil)
+        #expect(combination["N"] == nil)
     }
 
     @Test func listAndPresenceAlternatives() throws {
@@ -141,5 +144,21 @@ import Testing
         #expect(planned.changes.map { "\($0.logicalId) \($0.action) \($0.causes)" } == [#"Extra create []"#, #"Fn update ["Timeout"]"#])
         // Bytes that are not a template give no context.
         #expect(validator.validateKeepingContext(file: "x.yaml", bytes: Array("[1, 2]".utf8)).context == nil)
+    }
+}
+
+@Suite struct GuardedAlternativesTests {
+    @Test func oneInlineAndTheRestInOrder() {
+        let when = Guard([ConditionLiteral("C", holds: true)])
+        var alternatives = GuardedAlternatives()
+        #expect(alternatives.isEmpty)
+        alternatives.append((.always, .string("a")))
+        #expect(alternatives.count == 1)
+        alternatives += [(when, nil), (when, .string("c"))]
+        #expect(alternatives.map { $0.value?.text ?? "-" } == ["a", "-", "c"])
+        #expect(alternatives.map(\.guardCondition) == [.always, when, when])
+        #expect(alternatives[2].value?.text == "c")
+        let literal: GuardedAlternatives = [(when, .string("x"))]
+        #expect(literal.count == 1 && literal[0].guardCondition == when)
     }
 }

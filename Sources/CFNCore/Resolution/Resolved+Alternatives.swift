@@ -2,15 +2,14 @@ extension Resolved {
     /// The value with its top-level `Fn::If` choices expanded: each alternative with the guard
     /// under which it is the value. Alternatives whose guard cannot hold are left out; a branch that
     /// is `AWS::NoValue` is an alternative with value nil (the property is absent there).
-    public func alternatives(under start: Guard, _ oracle: some ConditionOracle) -> [(guardCondition: Guard, value: Resolved?)] {
+    public func alternatives(under start: Guard, _ oracle: some ConditionOracle) -> GuardedAlternatives {
         // Without a choice at the top the value is its one alternative.
         switch kind {
         case .choice: break
-        case .noValue: return [(start, nil)]
-        case .scalar, .list, .map, .unknown: return [(start, self)]
+        case .noValue: return GuardedAlternatives((start, nil))
+        case .scalar, .list, .map, .unknown: return GuardedAlternatives((start, self))
         }
-        // Labelled as returned: arrays of differently labelled tuples are converted element by element.
-        var result: [(guardCondition: Guard, value: Resolved?)] = []
+        var result = GuardedAlternatives()
         var work: [(Guard, Resolved)] = [(start, self)]
         while let (conditions, value) = work.popLast() {
             switch value.kind {
@@ -36,18 +35,18 @@ extension RuleContext {
     /// the path with that unknown.
     ///
     ///     context.reachable(function, "Code", "S3Bucket")
-    public func reachable(_ resource: Resource, _ path: String...) -> [(guardCondition: Guard, value: Resolved?)] {
+    public func reachable(_ resource: Resource, _ path: String...) -> GuardedAlternatives {
         reachable(resource, path: path)
     }
 
-    public func reachable(_ resource: Resource, path: [String]) -> [(guardCondition: Guard, value: Resolved?)] {
+    public func reachable(_ resource: Resource, path: [String]) -> GuardedAlternatives {
         let (start, properties) = guardAndProperties(of: resource)
         guard conditionSet.isSatisfiable(start) else { return [] }
-        guard let properties else { return [(start, nil)] }
-        if let value = Self.reachableWithoutChoice(properties, path: path) { return [(start, value)] }
+        guard let properties else { return GuardedAlternatives((start, nil)) }
+        if let value = Self.reachableWithoutChoice(properties, path: path) { return GuardedAlternatives((start, value)) }
         var current = properties.alternatives(under: start, conditionSet)
         for key in path {
-            var next: [(guardCondition: Guard, value: Resolved?)] = []
+            var next = GuardedAlternatives()
             for (conditions, value) in current {
                 guard let value else {
                     next.append((conditions, nil))

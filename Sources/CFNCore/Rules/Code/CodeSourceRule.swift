@@ -42,7 +42,7 @@ public struct CodeSourceRule: FunctionRule {
         // Exactly one source, and S3Bucket and S3Key both or neither: nothing to report (most
         // functions; decided before anything is allocated).
         let (zipFile, bucket, key, image) = (code["ZipFile"] != nil, code["S3Bucket"] != nil, code["S3Key"] != nil, code["ImageUri"] != nil)
-        if bucket == key, [zipFile, bucket, image].filter({ $0 }).count == 1 { return nil }
+        if bucket == key, (zipFile ? 1 : 0) + (bucket ? 1 : 0) + (image ? 1 : 0) == 1 { return nil }
         let conditions = code.guardCondition
         // Each source with the key it starts at (the first of S3Bucket and S3Key in source order).
         var sources: [(name: String, key: String)] = []

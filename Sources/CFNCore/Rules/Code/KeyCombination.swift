@@ -17,21 +17,33 @@ struct KeyCombination {
     var guardCondition: Guard
     /// The mapping the keys belong to (the alternative of it this combination is in).
     var map: Resolved
-    /// Each present key's value; absent keys (and `AWS::NoValue`) are missing. A few keys at most:
-    /// searched in order, which costs less than hashing.
-    var values: [(key: String, value: Resolved)]
+    /// The keys asked for: only these are read (others are missing).
+    let keys: [(String, Mode)]
+    /// The keys whose value an `Fn::If` choice splits, with the alternative of this combination
+    /// (nil: absent in it). Every other key asked for has its value in `map`, so the common
+    /// combination, without a choice, keeps nothing here and allocates nothing.
+    private var chosen: [(key: String, value: Resolved?)] = []
 
+    init(guardCondition: Guard, map: Resolved, keys: [(String, Mode)]) {
+        self.guardCondition = guardCondition
+        self.map = map
+        self.keys = keys
+    }
+
+    /// The key's value in this combination; nil when absent (or `AWS::NoValue`), or not asked for.
     subscript(key: String) -> Resolved? {
-        get { values.first { $0.key == key }?.value }
-        set {
-            let index = values.firstIndex { $0.key == key }
-            switch (index, newValue) {
-            case (let index?, let value?): values[index].value = value
-            case (let index?, nil): values.remove(at: index)
-            case (nil, let value?): values.append((key, value))
-            case (nil, nil): break
-            }
-        }
+        // A few keys at most: searched in order, which costs less than hashing.
+        if let index = chosen.firstIndex(where: { $0.key == key }) { return chosen[index].value }
+        guard keys.contains(where: { $0.0 == key }) else { return nil }
+        return map[key]
+    }
+
+    /// This combination with the key's value one alternative of its choice.
+    private func choosing(_ key: String, _ value: Resolved?, under guardCondition: Guard) -> KeyCombination {
+        var combination = self
+        combination.guardCondition = guardCondition
+        combination.chosen.append((key, value))
+        return combination
     }
 
     /// Where the key is written, for findings about a key that should not be there.
@@ -43,44 +55,37 @@ struct KeyCombination {
     /// the mapping are absent in every combination. Only the keys asked for are expanded, so the
     /// count stays the product of their own alternatives.
     static func of(_ map: Resolved, keys: [(String, Mode)], under start: Guard, in context: RuleContext) -> [KeyCombination] {
-        var values: [(key: String, value: Resolved)] = []
-        values.reserveCapacity(keys.count)
-        var result = [KeyCombination(guardCondition: start, map: map, values: values)]
+        var result = [KeyCombination(guardCondition: start, map: map, keys: keys)]
         // Whether every combination's guard is known satisfiable (`start` itself is not checked
         // until a key's value splits or joins the combinations).
         var checked = start.isAlways
         for (key, mode) in keys {
+            // Absent (or `AWS::NoValue`): missing in every combination, as `map` says.
             guard let value = map[key] else { continue }
-            // Without a choice the value is its one alternative, under each combination's own guard.
-            switch value.kind {
-            case .choice:
-                break
-            case .noValue:
-                continue
-            case .scalar, .list, .map, .unknown:
+            // Without a choice the value is its one alternative, under each combination's own guard,
+            // and each combination reads it from `map`.
+            guard case .choice = value.kind else {
                 if mode == .value, !checked {
                     guard context.conditionSet.isSatisfiable(start) else { return [] }
                     checked = true
                 }
-                for index in result.indices { result[index][key] = value }
                 continue
             }
             let options = value.alternatives(under: start, context.conditionSet)
-            if options.allSatisfy({ $0.value == nil }) { continue }
-            if mode == .presence, options.allSatisfy({ $0.value != nil }) {
-                for index in result.indices { result[index][key] = value }
+            if options.allSatisfy({ $0.value == nil }) {
+                // Removed in every branch: missing in every combination.
+                for index in result.indices { result[index].chosen.append((key, nil)) }
                 continue
             }
+            // Present in every branch, and only presence matters: the choice itself is the value.
+            if mode == .presence, options.allSatisfy({ $0.value != nil }) { continue }
             checked = true
             var next: [KeyCombination] = []
             for partial in result {
                 for option in options {
                     let joint = partial.guardCondition.and(option.guardCondition)
                     guard context.conditionSet.isSatisfiable(joint) else { continue }
-                    var combination = partial
-                    combination.guardCondition = joint
-                    combination[key] = option.value
-                    next.append(combination)
+                    next.append(partial.choosing(key, option.value, under: joint))
                 }
             }
             result = next

@@ -102,7 +102,7 @@ public struct MemorySizeRule: FunctionRule {
         return findings
     }
 
-    func problem(_ text: String, _ number: Double, _ conditions: Guard, _ capacity: [(guardCondition: Guard, value: Resolved?)],
+    func problem(_ text: String, _ number: Double, _ conditions: Guard, _ capacity: GuardedAlternatives,
                  _ context: RuleContext) -> (String, Guard)? {
         if number < Double(Self.minimum) {
             return ("MemorySize \(text) is below Lambda's minimum of \(Self.minimum) MB; set at least \(Self.minimum)", conditions)

@@ -59,7 +59,7 @@ extension RuleContext {
     }
 
     /// The alternatives of a value that may be absent: `[(start, nil)]` when it is.
-    func alternatives(of value: Resolved?, under start: Guard) -> [(guardCondition: Guard, value: Resolved?)] {
+    func alternatives(of value: Resolved?, under start: Guard) -> GuardedAlternatives {
         value?.alternatives(under: start, conditionSet) ?? [(start, nil)]
     }
 }
