@@ -16,6 +16,11 @@ public struct Template: Sendable {
         case outputs = "Outputs"
         case hooks = "Hooks"
 
+        /// By position: hashing the case would hash its raw string.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(ordinal)
+        }
+
         /// The case's position in `allCases`.
         var ordinal: Int {
             switch self {
@@ -108,6 +113,11 @@ public final class Resource: Sendable {
         case updatePolicy = "UpdatePolicy"
         case version = "Version"
 
+        /// By position: hashing the case would hash its raw string.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(ordinal)
+        }
+
         /// The case's position in `allCases`.
         var ordinal: Int {
             switch self {
@@ -131,7 +141,7 @@ public final class Resource: Sendable {
         self.node = node
         self.type = type
         self.attributes = attributes
-        self.attributeNodes = Attribute.allCases.map { attributes[$0] }
+        self.attributeNodes = Self.nodesByOrdinal(attributes)
         self.position = -1
     }
 
@@ -141,8 +151,15 @@ public final class Resource: Sendable {
         self.node = node
         self.type = type
         self.attributes = attributes
-        self.attributeNodes = Attribute.allCases.map { attributes[$0] }
+        self.attributeNodes = Self.nodesByOrdinal(attributes)
         self.position = position
+    }
+
+    /// `attributes` in an array by `Attribute.ordinal`, made without hashing a case.
+    private static func nodesByOrdinal(_ attributes: [Attribute: NodeID]) -> [NodeID?] {
+        var nodes = [NodeID?](repeating: nil, count: Attribute.allCases.count)
+        for (attribute, node) in attributes { nodes[attribute.ordinal] = node }
+        return nodes
     }
 
     public subscript(_ attribute: Attribute) -> NodeID? { attributeNodes[attribute.ordinal] }

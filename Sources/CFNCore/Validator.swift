@@ -56,8 +56,8 @@ public struct Validator: Sendable {
     public func checks(of prepared: PreparedTemplate) -> [@Sendable () -> [Finding]] {
         guard let context = prepared.context else { return [] }
         let active = rules.filter { !configuration.isDisabled(type(of: $0).descriptor.id) }
-        let byFunction = active.filter { $0 is any FunctionRule }
-        let whole = active.filter { !($0 is any FunctionRule) }
+        let byFunction = active.filter { type(of: $0).judgesEachFunctionAlone }
+        let whole = active.filter { !type(of: $0).judgesEachFunctionAlone }
         let sharing = whole.filter { Self.sharesIntrinsicSites.contains(type(of: $0).descriptor.id) }
         let others = whole.filter { !Self.sharesIntrinsicSites.contains(type(of: $0).descriptor.id) }
         var jobs: [@Sendable () -> [Finding]] = (Array(sharing.prefix(1)) + others + sharing.dropFirst())

@@ -45,6 +45,14 @@ import Testing
         #expect(alone.isEmpty)
     }
 
+    @Test func theValidatorTellsFunctionRulesWithoutACast() {
+        // `judgesEachFunctionAlone` is what the validator asks: true exactly for the FunctionRules.
+        for rule in RuleRegistry.all {
+            #expect(type(of: rule).judgesEachFunctionAlone == (rule is any FunctionRule), "\(type(of: rule).descriptor.id)")
+        }
+        #expect(RuleRegistry.all.filter { type(of: $0).judgesEachFunctionAlone }.count == 25)
+    }
+
     @Test func groupsOfFunctions() {
         #expect(Validator.functionGroups(count: 0, repeatsLogicalIds: false) == [])
         #expect(Validator.functionGroups(count: 10, repeatsLogicalIds: false) == [0..<10])

@@ -95,6 +95,26 @@ private func conditions(_ parameters: String = "") -> String {
         #expect(run(EnvironmentSizeRule(), text.replacingOccurrences(of: "\"\"\"\"\"", with: "\"\"")).isEmpty)
     }
 
+    @Test func environmentSizeAtTheLimitWithAnUnknownValue() {
+        // {"A":"","K":"<N × x>"}: the unknown A counts as empty, so 1 + 7 + (N + 7) = N + 15 bytes.
+        func text(_ count: Int) -> String {
+            """
+            Parameters:
+              Token: {Type: String}
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Environment:
+                    Variables: {A: !Ref Token, K: '\(String(repeating: "x", count: count))'}
+            """
+        }
+        #expect(run(EnvironmentSizeRule(), text(4_081)).isEmpty)
+        #expect(run(EnvironmentSizeRule(), text(4_082)) == [
+            "lambda.environment-size error 8:20 Resources/Fn/Properties/Environment/Variables :: environment variables of function Fn take at least 4097 bytes as Lambda measures them (keys and values as JSON); Lambda allows at most 4096 (4 KB): keep large values in SSM Parameter Store, Secrets Manager or S3 and pass their names",
+        ])
+    }
+
     @Test func environmentSizeTakesTheLargestCombinationThatCanHold() {
         let big = String(repeating: "b", count: 2100)
         let text = conditions() + """

@@ -8,3 +8,7 @@
 /// instead of once per rule over the whole template. Run on the whole context, a function rule
 /// reports the same findings (the tests run the examples that way).
 public protocol FunctionRule: TemplateRule {}
+
+extension FunctionRule {
+    public static var judgesEachFunctionAlone: Bool { true }
+}

@@ -64,6 +64,7 @@ public struct EnvironmentSizeRule: FunctionRule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for function in context.lambda.functions {
+            if Self.fitsWithoutChoices(function, context) { continue }
             for map in EnvironmentVariables.maps(of: function, in: context) {
                 var allKnown = true
                 // Each variable weighs `"KEY":"value"` and a comma; the braces and one comma fewer make 1.
@@ -86,6 +87,25 @@ public struct EnvironmentSizeRule: FunctionRule {
             }
         }
         return findings
+    }
+
+    /// Whether the function's variables fit without weighing combinations: true when they are one
+    /// mapping (or none) with no `Fn::If` among the values, and weigh at most the limit, as `check`
+    /// would weigh them. Most functions are judged here, without the alternatives `check` builds.
+    static func fitsWithoutChoices(_ function: LambdaFunction, _ context: RuleContext) -> Bool {
+        let reached = context.reachable(function.resource, "Environment", "Variables")
+        guard reached.count == 1 else { return reached.isEmpty }
+        guard let entries = reached[0].value?.entries else { return true }
+        var total = 1
+        for entry in entries {
+            switch entry.value.kind {
+            case .choice: return false
+            case .noValue: continue
+            case .scalar(let text, _): total += jsonBytes(entry.key) + 1 + jsonBytes(text) + 1
+            case .list, .map, .unknown: total += jsonBytes(entry.key) + 1 + jsonBytes("") + 1
+            }
+        }
+        return total <= limit
     }
 
     /// The UTF-8 length of the text as a JSON string, quotes included: `"` and `\` and control

@@ -52,6 +52,9 @@ public struct ReservedEnvironmentVariableRule: FunctionRule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for function in context.lambda.functions {
+            // Most functions name no reserved variable in any alternative: nothing to build.
+            let reached = context.reachable(function.resource, "Environment", "Variables")
+            if reached.allSatisfy({ $0.value?.entries?.allSatisfy { !Self.reserved.contains($0.key) } ?? true }) { continue }
             var reported: Set<NodeID> = []
             for map in EnvironmentVariables.maps(of: function, in: context) {
                 for variable in map.variables where Self.reserved.contains(variable.key) {
