@@ -86,13 +86,15 @@ public final class RuleContext: Sendable {
                              layerVersionPermissions: base.lambda.layerVersionPermissions)
     }
 
-    /// Each resource's resolved Properties, in order; on every core when there are many.
+    /// Each resource's resolved Properties, in order; on every core when there are many. (A closure
+    /// `{ resolver.resolve($0) }`, not `resolver.resolve`: the partially applied method would copy
+    /// the resolver, and count references to everything it holds, for every resource.)
     private static func resolveProperties(of resources: [Resource], with resolver: Resolver) -> [Resolved?] {
         let chunk = 512
-        guard resources.count > chunk else { return resources.map { $0.properties.map(resolver.resolve) } }
+        guard resources.count > chunk else { return resources.map { resource in resource.properties.map { resolver.resolve($0) } } }
         let jobs = stride(from: 0, to: resources.count, by: chunk).map { start -> @Sendable () -> [Resolved?] in
             let part = resources[start..<min(start + chunk, resources.count)]
-            return { part.map { $0.properties.map(resolver.resolve) } }
+            return { part.map { resource in resource.properties.map { resolver.resolve($0) } } }
         }
         return ParallelJobs.run(jobs).flatMap { $0 }
     }
