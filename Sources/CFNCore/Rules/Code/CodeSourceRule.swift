@@ -29,6 +29,7 @@ public struct CodeSourceRule: FunctionRule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for function in context.lambda.functions {
+            if Self.hasOneSourceWithoutChoices(function, context) { continue }
             for (_, code) in KeyCombination.nested("Code", of: function.resource, keys: Self.keys, in: context) {
                 if let finding = problem(code, function.resource, context), !findings.contains(finding) {
                     findings.append(finding)
@@ -36,6 +37,33 @@ public struct CodeSourceRule: FunctionRule {
             }
         }
         return findings
+    }
+
+    /// Whether the function's Code is one mapping, without `Fn::If` in its source keys, that has
+    /// exactly one source: what most functions are, decided in one pass over the mapping before
+    /// any key combination is built.
+    static func hasOneSourceWithoutChoices(_ function: LambdaFunction, _ context: RuleContext) -> Bool {
+        let reached = context.reachable(function.resource, "Code")
+        guard reached.count == 1, let entries = reached[0].value?.entries else { return false }
+        var (zipFile, bucket, key, image) = (false, false, false, false)
+        for entry in entries {
+            let present: Bool
+            switch entry.value.kind {
+            case .choice: present = false
+            case .noValue: continue
+            case .scalar, .list, .map, .unknown: present = true
+            }
+            switch entry.key {
+            case "ZipFile": zipFile = present
+            case "S3Bucket": bucket = present
+            case "S3Key": key = present
+            case "ImageUri": image = present
+            default: continue
+            }
+            // A source key that Fn::If may remove: the combinations decide.
+            if !present { return false }
+        }
+        return bucket == key && (zipFile ? 1 : 0) + (bucket ? 1 : 0) + (image ? 1 : 0) == 1
     }
 
     func problem(_ code: KeyCombination, _ resource: Resource, _ context: RuleContext) -> Finding? {

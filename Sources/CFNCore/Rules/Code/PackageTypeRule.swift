@@ -36,6 +36,7 @@ public struct PackageTypeRule: FunctionRule {
             ("PackageType", .value), ("Runtime", .presence), ("Handler", .presence), ("Layers", .value), ("Code", .value),
         ]
         for function in context.lambda.functions {
+            if Self.isConsistentWithoutChoices(function, context) { continue }
             let resource = function.resource
             for properties in KeyCombination.properties(of: resource, keys: keys, in: context) {
                 let packageType = properties["PackageType"]
@@ -80,5 +81,48 @@ public struct PackageTypeRule: FunctionRule {
             }
         }
         return findings
+    }
+
+    /// Whether the function is one mapping of Properties, without `Fn::If` in the keys this rule
+    /// reads, that `check` would find nothing in: a .zip function (PackageType Zip or not set)
+    /// with Runtime and Handler and no Code.ImageUri, an unknown PackageType, or a value the schema
+    /// check reports. Decided in one pass before any key combination is built; anything else is
+    /// left to `check`.
+    static func isConsistentWithoutChoices(_ function: LambdaFunction, _ context: RuleContext) -> Bool {
+        let reached = context.reachable(function.resource, path: [])
+        guard reached.count == 1, let entries = reached[0].value?.entries else { return false }
+        var (packageType, code): (Resolved?, Resolved?) = (nil, nil)
+        var (runtime, handler) = (false, false)
+        for entry in entries {
+            switch entry.value.kind {
+            case .noValue: continue
+            case .choice:
+                if ["PackageType", "Runtime", "Handler", "Layers", "Code"].contains(entry.key) { return false }
+                continue
+            case .scalar, .list, .map, .unknown:
+                break
+            }
+            switch entry.key {
+            case "PackageType": packageType = entry.value
+            case "Runtime": runtime = true
+            case "Handler": handler = true
+            case "Code": code = entry.value
+            default: continue
+            }
+        }
+        if let packageType {
+            if packageType.isUnknown { return true }
+            switch packageType.text {
+            case nil, "Zip"?: break
+            case "Image"?: return false
+            default: return true
+            }
+        }
+        guard let codeEntries = code?.entries else { return true }
+        for entry in codeEntries where entry.key == "ImageUri" {
+            if case .noValue = entry.value.kind { continue }
+            return false
+        }
+        return runtime && handler
     }
 }

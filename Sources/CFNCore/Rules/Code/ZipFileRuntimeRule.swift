@@ -23,6 +23,10 @@ public struct ZipFileRuntimeRule: FunctionRule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for function in context.lambda.functions {
+            // Most functions have no ZipFile key in any alternative of Code: nothing to combine.
+            if context.reachable(function.resource, "Code").allSatisfy({ $0.value?.entries?.contains { $0.key == "ZipFile" } != true }) {
+                continue
+            }
             let combinations = KeyCombination.properties(of: function.resource, keys: [("Runtime", .value), ("Code", .value)], in: context)
             for properties in combinations {
                 guard let runtime = properties["Runtime"], let name = runtime.text,

@@ -48,6 +48,8 @@ public struct LayerRuntimeRule: FunctionRule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
+        // Only layers declared in the template are judged: without any, there is nothing to compare.
+        guard !context.lambda.layerVersions.isEmpty else { return [] }
         var findings: [Finding] = []
         for function in context.lambda.functions {
             let runtimes = context.reachable(function.resource, "Runtime").compactMap { reached in

@@ -16,14 +16,16 @@ public struct LogLevelFormatRule: FunctionRule {
         ])
 
     static let levels = ["ApplicationLogLevel", "SystemLogLevel"]
+    static let keys: [(String, KeyCombination.Mode)] = [("LogFormat", .value)] + levels.map { ($0, .presence) }
 
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for function in context.lambda.functions {
-            let keys: [(String, KeyCombination.Mode)] = [("LogFormat", .value)] + Self.levels.map { ($0, .presence) }
-            for (_, logging) in KeyCombination.nested("LoggingConfig", of: function.resource, keys: keys, in: context) {
+            // Most functions have no LoggingConfig mapping in any alternative: nothing to combine.
+            if context.reachable(function.resource, "LoggingConfig").allSatisfy({ $0.value?.entries == nil }) { continue }
+            for (_, logging) in KeyCombination.nested("LoggingConfig", of: function.resource, keys: Self.keys, in: context) {
                 let format = logging["LogFormat"]
                 let why: String
                 switch format?.text {

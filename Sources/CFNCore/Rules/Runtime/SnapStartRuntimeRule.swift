@@ -39,6 +39,8 @@ public struct SnapStartRuntimeRule: FunctionRule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for function in context.lambda.functions {
+            // Most functions have no SnapStart mapping in any alternative: nothing to combine.
+            if context.reachable(function.resource, "SnapStart").allSatisfy({ $0.value?.entries == nil }) { continue }
             let combinations = KeyCombination.properties(of: function.resource, keys: [("Runtime", .value), ("SnapStart", .value)], in: context)
             for properties in combinations {
                 // SnapStart first: most functions have none, and reading the runtime's version costs more.

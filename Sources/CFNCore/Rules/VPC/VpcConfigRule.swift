@@ -29,6 +29,7 @@ public struct VpcConfigRule: FunctionRule {
     public func check(_ context: RuleContext) -> [Finding] {
         var collected = GuardedFindings()
         for function in context.lambda.functions {
+            if Self.fitsWithoutChoices(function, context) { continue }
             let subnets = context.listAlternatives(function.resource, path: ["VpcConfig", "SubnetIds"])
             let groups = context.listAlternatives(function.resource, path: ["VpcConfig", "SecurityGroupIds"])
             let subnetPath = ["Properties", "VpcConfig", "SubnetIds"]
@@ -65,5 +66,34 @@ public struct VpcConfigRule: FunctionRule {
             }
         }
         return collected.findings(Self.descriptor, context)
+    }
+
+    /// Whether the function's VpcConfig, one mapping or none, without `Fn::If` in its lists or
+    /// their elements, is one `check` finds nothing in: lists within the limits, and either both
+    /// empty (or absent) or both listing something (or not known). Decided in one pass before the
+    /// list alternatives are built; anything else is left to `check`.
+    static func fitsWithoutChoices(_ function: LambdaFunction, _ context: RuleContext) -> Bool {
+        let reached = context.reachable(function.resource, "VpcConfig")
+        guard reached.count == 1 else { return reached.isEmpty }
+        guard let vpcConfig = reached[0].value else { return true }
+        // The number of items of a list as `listAlternatives` counts them: absent is empty, a value
+        // that is not a known list is not counted (nil), and a choice leaves the decision to `check`.
+        func count(_ key: String) -> Int?? {
+            guard let value = vpcConfig[key] else { return .some(0) }
+            if case .choice = value.kind { return nil }
+            guard let elements = value.elements else { return .some(nil) }
+            for element in elements {
+                switch element.kind {
+                case .choice, .noValue: return nil
+                case .scalar, .list, .map, .unknown: continue
+                }
+            }
+            return .some(elements.count)
+        }
+        guard vpcConfig.entries != nil, let subnets = count("SubnetIds"), let groups = count("SecurityGroupIds") else { return false }
+        if let subnets, subnets > maximumSubnets { return false }
+        if let groups, groups > maximumSecurityGroups { return false }
+        if let subnets, let groups, (subnets == 0) != (groups == 0) { return false }
+        return true
     }
 }
