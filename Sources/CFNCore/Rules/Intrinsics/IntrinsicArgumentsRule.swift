@@ -11,6 +11,7 @@ public struct IntrinsicArgumentsRule: TemplateRule {
         triggering: [
             "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Code:\n        ZipFile:\n          ↓Fn::Join:\n            - ''\n            - 'exports.handler = async () => {'\n            - '};'\n",
             "Conditions:\n  IsProd: !Equals [a, b]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: ↓!If [IsProd, arn:aws:iam::123456789012:role/r]\n      Handler: ↓!Join ['', index.handler]\n      Description: ↓!Select [0]\n",
+            "Conditions:\n  C: !Equals [a, b]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Handler: !If [C, ↓!Select [0], !Join ['', [x, ↓!Split [',']]]]\n",
             "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Layers: ↓!Split [',']\n      Runtime: ↓!FindInMap [Runtimes, python]\nOutputs:\n  O:\n    Value: ↓!Join ',' \n",
         ],
         nonTriggering: [
@@ -22,12 +23,13 @@ public struct IntrinsicArgumentsRule: TemplateRule {
     public func check(_ context: RuleContext) -> [Finding] {
         let tree = context.tree
         var findings: [Finding] = []
+        // The calls as the reference rules found them (shared, found once), not another walk.
         for place in context.evaluatedPlaces {
-            tree.walk(place.node) { node in
-                guard let (function, argument) = tree.intrinsic(node), let problem = Self.problem(function, argument, tree) else { return }
-                var finding = context.finding(Self.descriptor, problem, at: node, in: place)
+            for site in context.intrinsicSites(under: place.node) {
+                guard let problem = Self.problem(site.function, site.argument, tree) else { continue }
+                var finding = context.finding(Self.descriptor, problem, at: site.node, in: place)
                 // The call itself, named as in a path through it (`…/ZipFile/Fn::Join`).
-                if finding.path.last != function.longName { finding.path.append(function.longName) }
+                if finding.path.last != site.function.longName { finding.path.append(site.function.longName) }
                 findings.append(finding)
             }
         }
