@@ -60,6 +60,17 @@ import Testing
         #expect(output.contains(#"logical ID 'a\tb' has characters"#))
     }
 
+    @Test func jsonEscapesAByteOrderMarkThatFoundationWouldDrop() throws {
+        // From the validate fuzzer: a logical ID that starts with U+FEFF (a BOM in the middle of a
+        // file). Foundation's JSONSerialization drops the mark from a string written as it is, so
+        // the resource read back differed; escaped, it reads back whole.
+        let output = JSONReporter().render(run([("t.json", "{\"Resources\": {\n    \u{FEFF}  \"Fn\": {}}}\n")]))
+        #expect(output.contains(#""resource":"\ufeff  \"Fn\"""#))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["resource"] as? String == "\u{FEFF}  \"Fn\"" })
+    }
+
     @Test func findingsAreSortedByFileLineColumnRule() {
         let output = TextReporter().render(run([
             ("z.yaml", "Resources:\n  A-1: {Type: T, Type: U}\n"),
