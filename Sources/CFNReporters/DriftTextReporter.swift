@@ -47,12 +47,6 @@ public struct DriftTextReporter: Sendable {
     }
 
     private func paint(_ severity: Severity) -> String {
-        guard color else { return severity.rawValue }
-        let code = switch severity {
-        case .error: "1;31"
-        case .warning: "1;33"
-        case .info: "1;36"
-        }
-        return "\u{1B}[\(code)m\(severity.rawValue)\u{1B}[0m"
+        ANSIColor.severity(severity, enabled: color)
     }
 }

@@ -92,7 +92,7 @@ public struct PlanTextReporter: Sendable {
         case .none: (" ", "0")
         }
         let padding = String(repeating: " ", count: 3 - text.count)
-        return padding + (color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text)
+        return padding + ANSIColor.paint(text, code, enabled: color)
     }
 
     // MARK: Storage and network interfaces
@@ -144,7 +144,7 @@ public struct PlanTextReporter: Sendable {
 
     /// `+ subnet-0a1b [sg-1, sg-2]: Orders, Reports`
     private func line(_ combination: ENICombination, symbol: String, code: String) -> String {
-        let mark = color ? "\u{1B}[\(code)m\(symbol)\u{1B}[0m" : symbol
+        let mark = ANSIColor.paint(symbol, code, enabled: color)
         return "\(mark) \(combination.subnetId) [\(combination.securityGroupIds.joined(separator: ", "))]: "
             + combination.functions.joined(separator: ", ")
     }

@@ -29,13 +29,7 @@ public struct TextReporter: Reporter {
     }
 
     private func severity(_ severity: Severity) -> String {
-        guard color else { return severity.rawValue }
-        let code = switch severity {
-        case .error: "1;31"
-        case .warning: "1;33"
-        case .info: "1;36"
-        }
-        return "\u{1B}[\(code)m\(severity.rawValue)\u{1B}[0m"
+        ANSIColor.severity(severity, enabled: color)
     }
 }
 

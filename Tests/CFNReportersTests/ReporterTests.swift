@@ -1,6 +1,6 @@
 import CFNCore
 import CFNLoader
-import CFNReporters
+@testable import CFNReporters
 import Foundation
 import Testing
 
@@ -89,6 +89,15 @@ import Testing
         let coloured = TextReporter(color: true).render(run([("t.yaml", template)]))
         #expect(plain == "t.yaml:9:7: error: duplicate key 'Handler' (first at line 8) [yaml.duplicate-key]\n")
         #expect(coloured == "t.yaml:9:7: \u{1B}[1;31merror\u{1B}[0m: duplicate key 'Handler' (first at line 8) [yaml.duplicate-key]\n")
+    }
+
+    @Test func everyTextReporterPaintsSeveritiesAlike() {
+        // Validate, plan and drift text share these colours.
+        #expect(ANSIColor.severity(.error, enabled: true) == "\u{1B}[1;31merror\u{1B}[0m")
+        #expect(ANSIColor.severity(.warning, enabled: true) == "\u{1B}[1;33mwarning\u{1B}[0m")
+        #expect(ANSIColor.severity(.info, enabled: true) == "\u{1B}[1;36minfo\u{1B}[0m")
+        #expect(ANSIColor.severity(.warning, enabled: false) == "warning")
+        #expect(ANSIColor.paint("+", "32", enabled: false) == "+")
     }
 
     @Test func summaryCountsFilesAndSeverities() {
