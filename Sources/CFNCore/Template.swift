@@ -67,6 +67,11 @@ public struct Template: Sendable {
         index[logicalId].map { resources[$0] }
     }
 
+    /// The position in `resources` of the (first) resource with this logical ID.
+    public func position(ofResourceNamed logicalId: String) -> Int? {
+        index[logicalId]
+    }
+
     /// Whether some logical ID is written more than once in `Resources`.
     public var repeatsLogicalIds: Bool { index.count != resources.count }
 

@@ -19,7 +19,6 @@ public struct DependencyCycleRule: TemplateRule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         let resources = context.template.resources
-        let index = Dictionary(resources.enumerated().map { ($1.logicalId, $0) }, uniquingKeysWith: { first, _ in first })
         // Edges with the range of the reference that makes them.
         var edges: [[(target: Int, range: SourceRange)]] = Array(repeating: [], count: resources.count)
         for (position, resource) in resources.enumerated() {
@@ -28,13 +27,13 @@ public struct DependencyCycleRule: TemplateRule {
             // and event source mappings): they are not dependencies of a resource of that name.
             if let properties = resource.properties, resource.type?.hasPrefix("AWS::Serverless::") != true {
                 for reference in context.resourceReferences(under: properties) {
-                    if let target = index[reference.target] { edges[position].append((target, reference.range)) }
+                    if let target = context.template.position(ofResourceNamed: reference.target) { edges[position].append((target, reference.range)) }
                 }
             }
             if let dependsOn = resource[.dependsOn] {
                 let names = context.tree.kind(dependsOn) == .sequence ? Array(context.tree.elements(dependsOn)) : [dependsOn]
                 for node in names {
-                    if let name = context.tree.string(node), let target = index[name] {
+                    if let name = context.tree.string(node), let target = context.template.position(ofResourceNamed: name) {
                         edges[position].append((target, context.tree.range(node)))
                     }
                 }
