@@ -26,9 +26,10 @@ public enum JSONValue: Sendable, Hashable, Decodable {
         }
     }
 
-    /// Parses JSON text.
+    /// Parses JSON text (with `JSONParser`; the `Decodable` conformance gives the same values).
     public init(data: Data) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        var parser = JSONParser(Array(data))
+        self = try parser.document()
     }
 
     public subscript(key: String) -> JSONValue? {
