@@ -1,11 +1,11 @@
-/// A strict JSON (RFC 8259) reader into `JSONValue`, for the shipped schema, patch and lifecycle
-/// files. `JSONDecoder` read them through `Decodable`, trying each kind in turn for every value:
-/// about 60 million instructions for the schemas a small template needs, three quarters of a
-/// whole `cfn-lambda validate` of it. This reads each byte once.
+/// A strict JSON (RFC 8259) reader into `JSONValue`, for the shipped schema and patch files
+/// (`JSONValue(data:)`). `JSONDecoder` read them through `Decodable`, trying each kind of value in
+/// turn for every value: a fifth of the instructions of a whole `cfn-lambda validate` process on a
+/// small template. This reads each byte once.
 ///
-/// Numbers become `Double`s; a repeated object key keeps its first value, as `JSONDecoder` does; bytes
-/// that are not UTF-8 in a string are replaced (U+FFFD). Nesting deeper than
-/// `maxDepth` is an error, not a stack overflow.
+/// Numbers become `Double`s; a repeated object key keeps its first value, as `JSONDecoder` does;
+/// bytes that are not UTF-8 in a string are replaced (U+FFFD). Nesting deeper than `maxDepth` is an
+/// error, not a stack overflow.
 struct JSONParser {
     struct SyntaxError: Error, CustomStringConvertible {
         let offset: Int
