@@ -140,14 +140,8 @@ public final class Resource: Sendable {
         }
     }
 
-    public init(logicalId: String, idRange: SourceRange, node: NodeID, type: String?, attributes: [Attribute: NodeID]) {
-        self.logicalId = logicalId
-        self.idRange = idRange
-        self.node = node
-        self.type = type
-        self.attributes = attributes
-        self.attributeNodes = Self.nodesByOrdinal(attributes)
-        self.position = -1
+    public convenience init(logicalId: String, idRange: SourceRange, node: NodeID, type: String?, attributes: [Attribute: NodeID]) {
+        self.init(logicalId: logicalId, idRange: idRange, node: node, type: type, attributes: attributes, position: -1)
     }
 
     init(logicalId: String, idRange: SourceRange, node: NodeID, type: String?, attributes: [Attribute: NodeID], position: Int) {

@@ -26,7 +26,7 @@ public struct DriftTextReporter: Sendable {
                 lines.append(heading + ")")
                 for item in items {
                     let position = file.source.lineColumn(at: item.finding.range.start)
-                    lines.append("  \(file.file):\(position.line):\(position.column): \(paint(item.finding.severity)): "
+                    lines.append("  \(file.file):\(position.line):\(position.column): \(ANSIColor.severity(item.finding.severity, enabled: color)): "
                                  + "\(item.finding.message) [\(item.finding.rule)]")
                     if let expected = item.expected { lines.append("      expected: \(expected)") }
                     if let actual = item.actual { lines.append("      actual:   \(actual)") }
@@ -44,9 +44,5 @@ public struct DriftTextReporter: Sendable {
         }
         let other = TextReporter(color: color).render(run.findings)
         return lines.joined(separator: "\n") + "\n" + (other.isEmpty ? "" : "\n" + other)
-    }
-
-    private func paint(_ severity: Severity) -> String {
-        ANSIColor.severity(severity, enabled: color)
     }
 }

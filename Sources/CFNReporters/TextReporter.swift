@@ -14,7 +14,7 @@ public struct TextReporter: Reporter {
         for report in run.reports {
             for finding in report.findings {
                 let start = report.source.lineColumn(at: finding.range.start)
-                output += "\(report.file):\(start.line):\(start.column): \(severity(finding.severity)): "
+                output += "\(report.file):\(start.line):\(start.column): \(ANSIColor.severity(finding.severity, enabled: color)): "
                 output += "\(finding.message.replacingNewlines) [\(finding.rule)]\n"
             }
         }
@@ -26,10 +26,6 @@ public struct TextReporter: Reporter {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         return "\(plural(run.files, "file")): \(plural(run.count(.error), "error")), "
             + "\(plural(run.count(.warning), "warning")), \(plural(run.count(.info), "info"))"
-    }
-
-    private func severity(_ severity: Severity) -> String {
-        ANSIColor.severity(severity, enabled: color)
     }
 }
 

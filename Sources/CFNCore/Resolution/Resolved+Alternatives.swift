@@ -39,6 +39,18 @@ extension RuleContext {
         reachable(resource, path: path)
     }
 
+    /// Whether some reachable value of the path is a known mapping: a rule about a mapping property
+    /// (SnapStart, LoggingConfig) has nothing to judge in a function where none is.
+    func reachesMapping(_ resource: Resource, _ path: String...) -> Bool {
+        reachable(resource, path: path).contains { $0.value?.entries != nil }
+    }
+
+    /// Whether some reachable value of the path is a known list with elements: a rule about what a
+    /// list holds (subnets, file systems) has nothing to judge in a function where none is.
+    func reachesElements(_ resource: Resource, _ path: String...) -> Bool {
+        reachable(resource, path: path).contains { $0.value?.elements?.isEmpty == false }
+    }
+
     public func reachable(_ resource: Resource, path: [String]) -> GuardedAlternatives {
         let (start, properties) = guardAndProperties(of: resource)
         guard conditionSet.isSatisfiable(start) else { return [] }

@@ -24,7 +24,7 @@ public struct LogLevelFormatRule: FunctionRule {
         var findings: [Finding] = []
         for function in context.lambda.functions {
             // Most functions have no LoggingConfig mapping in any alternative: nothing to combine.
-            if context.reachable(function.resource, "LoggingConfig").allSatisfy({ $0.value?.entries == nil }) { continue }
+            guard context.reachesMapping(function.resource, "LoggingConfig") else { continue }
             for (_, logging) in KeyCombination.nested("LoggingConfig", of: function.resource, keys: Self.keys, in: context) {
                 let format = logging["LogFormat"]
                 let why: String

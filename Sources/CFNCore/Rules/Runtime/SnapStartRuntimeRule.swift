@@ -40,7 +40,7 @@ public struct SnapStartRuntimeRule: FunctionRule {
         var findings: [Finding] = []
         for function in context.lambda.functions {
             // Most functions have no SnapStart mapping in any alternative: nothing to combine.
-            if context.reachable(function.resource, "SnapStart").allSatisfy({ $0.value?.entries == nil }) { continue }
+            guard context.reachesMapping(function.resource, "SnapStart") else { continue }
             let combinations = KeyCombination.properties(of: function.resource, keys: [("Runtime", .value), ("SnapStart", .value)], in: context)
             for properties in combinations {
                 // SnapStart first: most functions have none, and reading the runtime's version costs more.

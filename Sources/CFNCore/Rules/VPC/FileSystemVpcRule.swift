@@ -22,7 +22,7 @@ public struct FileSystemVpcRule: FunctionRule {
         var collected = GuardedFindings()
         for function in context.lambda.functions {
             // Without a FileSystemConfigs list with elements in any alternative, nothing is mounted.
-            if context.reachable(function.resource, "FileSystemConfigs").allSatisfy({ $0.value?.elements?.isEmpty != false }) { continue }
+            guard context.reachesElements(function.resource, "FileSystemConfigs") else { continue }
             let fileSystems = context.listAlternatives(function.resource, path: ["FileSystemConfigs"])
             // Subnets matter only where a file system is mounted (most functions mount none).
             guard fileSystems.contains(where: { $0.items?.isEmpty == false }) else { continue }

@@ -32,7 +32,7 @@ public struct VpcExecutionRoleRule: FunctionRule {
         var grantsByRole: [String: [PermissionGrant]] = [:]
         for function in context.lambda.functions {
             // Without a SubnetIds list with elements in any alternative, the function is not connected.
-            if context.reachable(function.resource, "VpcConfig", "SubnetIds").allSatisfy({ $0.value?.elements?.isEmpty != false }) { continue }
+            guard context.reachesElements(function.resource, "VpcConfig", "SubnetIds") else { continue }
             let connected = context.listAlternatives(function.resource, path: ["VpcConfig", "SubnetIds"])
                 .filter { $0.items.map { !$0.isEmpty } ?? false }
             guard !connected.isEmpty else { continue }
