@@ -7,7 +7,8 @@
 // scripts/bench-vs-cfn-lint.sh writes both templates and times cfn-lint on them too.
 //
 // BENCH_TIMES=1 prints every round's time of each measurement (to see outliers); BENCH_TIMELINE=1 with
-// --phases prints when each of validate's check jobs ran on which thread.
+// --phases prints when each of validate's check jobs ran on which thread (and, with BENCH_SEQ=1 as
+// well, first each job's time when the jobs run one after the other on a fresh context).
 //
 // Reports the median of K runs of each and the ratios; absolute times on a shared machine are noisy,
 // the ratios are what to compare. Peak memory is the process's maximum resident set size before and
@@ -334,6 +335,14 @@ if options.phases {
     }
     if ProcessInfo.processInfo.environment["BENCH_TIMELINE"] != nil, let ready = Optional(validator.prepare(file: "bench.yaml", bytes: bytes)) {
         let checks = validator.checks(of: ready)
+        if ProcessInfo.processInfo.environment["BENCH_SEQ"] != nil {
+            let fresh = validator.prepare(file: "bench.yaml", bytes: bytes)
+            for (index, job) in validator.checks(of: fresh).enumerated() {
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = job()
+                print(String(format: "  seq job %2d %7.2f", index, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6))
+            }
+        }
         final class Timeline: @unchecked Sendable { var rows: [(Int, UInt64, UInt64, UInt64)] = [] }
         let timeline = Timeline()
         let t0 = clock()

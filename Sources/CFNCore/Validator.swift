@@ -53,22 +53,36 @@ public struct Validator: Sendable {
     /// with other work (`report` puts their results together). Each template-wide rule is a job;
     /// the function rules and the functions' schema checks are one job per group of functions; the
     /// other resources' schema checks come last, in parts, to fill in behind the longer jobs.
+    ///
+    /// Jobs start in this order as threads come free, so the order decides what waits for what. The
+    /// first rule that reads the intrinsic calls finds them (a walk of every evaluated place) while
+    /// the other thread runs the other template-wide rules and then function groups; the other rules
+    /// that read the calls come a third of the way into the groups, when the calls are found, instead
+    /// of finding them again at once; the one that reads the references the cycle rule collects, two
+    /// thirds of the way. (Rules that start early are still right: a shared value that is not there
+    /// yet is computed again.)
     public func checks(of prepared: PreparedTemplate) -> [@Sendable () -> [Finding]] {
         guard let context = prepared.context else { return [] }
         let active = rules.filter { !configuration.isDisabled(type(of: $0).descriptor.id) }
         let byFunction = active.filter { type(of: $0).judgesEachFunctionAlone }
         let whole = active.filter { !type(of: $0).judgesEachFunctionAlone }
+        func job(_ rule: any TemplateRule) -> @Sendable () -> [Finding] { { rule.check(context) } }
         let sharing = whole.filter { Self.sharesIntrinsicSites.contains(type(of: $0).descriptor.id) }
-        let others = whole.filter { !Self.sharesIntrinsicSites.contains(type(of: $0).descriptor.id) }
-        var jobs: [@Sendable () -> [Finding]] = (Array(sharing.prefix(1)) + others + sharing.dropFirst())
-            .map { rule in { rule.check(context) } }
+        let findsSites = sharing.prefix(1).map(job)
+        let readsReferences = sharing.dropFirst().filter { Self.readsCollectedReferences.contains(type(of: $0).descriptor.id) }.map(job)
+        // The cycle rule, the longest of them, first.
+        let readsSites = sharing.dropFirst().filter { !Self.readsCollectedReferences.contains(type(of: $0).descriptor.id) }
+            .sorted { type(of: $0).descriptor.id == DependencyCycleRule.descriptor.id && type(of: $1).descriptor.id != DependencyCycleRule.descriptor.id }
+            .map(job)
+        let others = whole.filter { !Self.sharesIntrinsicSites.contains(type(of: $0).descriptor.id) }.map(job)
         // The function rules, all of them on one group of functions at a time (see `FunctionRule`),
         // and the schema checks of the same functions while their values are still in the cache.
+        var groups: [@Sendable () -> [Finding]] = []
         let functions = context.lambda.functions
         let schemas = checksSchemas
         if !byFunction.isEmpty || schemas {
             for group in Self.functionGroups(count: functions.count, repeatsLogicalIds: context.template.repeatsLogicalIds) {
-                jobs.append {
+                groups.append {
                     let part = group.count == functions.count ? context : RuleContext(context, functions: functions[group])
                     var findings = byFunction.flatMap { $0.check(part) }
                     if schemas { findings += Self.schemaFindings(of: functions[group].lazy.map(\.resource), context) }
@@ -76,6 +90,8 @@ public struct Validator: Sendable {
                 }
             }
         }
+        let (third, twoThirds) = (groups.count / 3, 2 * groups.count / 3)
+        var jobs = findsSites + others + groups[..<third] + readsSites + groups[third..<twoThirds] + readsReferences + groups[twoThirds...]
         // The schema checks of the other resources, last, so that they fill in behind the longer jobs.
         if schemas {
             let others = context.template.resources.filter { $0.type != LambdaFunction.type }
@@ -118,6 +134,10 @@ public struct Validator: Sendable {
 
     /// From this many bytes on, `validate` frees a template's values on a background thread.
     public static let backgroundFreeSize = 1 << 18
+
+    /// The rules that read the resource references `reference.cycle` collects (and would collect
+    /// them again if they ran at the same time).
+    static let readsCollectedReferences: Set<String> = ["reference.conditional-target"]
 
     static let sharesIntrinsicSites: Set<String> = ["reference.undefined", "reference.attribute", "reference.cycle",
         "intrinsic.sub-syntax", "intrinsic.arguments", "reference.conditional-target"]

@@ -139,6 +139,54 @@ import Testing
         #expect(report.findings == oneAfterTheOther.findings)
     }
 
+    /// The rules that read intrinsic calls and references share what the first of them finds; on
+    /// both cores they start before, beside and after it. A resource that exists only when IsProd is
+    /// referenced by the 1,001st of 1,200 functions unconditionally, and the 1,101st and a role
+    /// refer to each other.
+    @Test func referenceRulesOnBothCoresFindWhatTheyFindOneAfterTheOther() throws {
+        var text = """
+            Parameters:
+              Stage: {Type: String, AllowedValues: [dev, prod]}
+            Conditions:
+              IsProd: !Equals [!Ref Stage, prod]
+            Resources:
+              Topic: {Type: AWS::SNS::Topic, Condition: IsProd}
+              Loop:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+                  Path: !Sub '/${Fn1100}/'
+
+            """
+        for index in 0..<1_200 {
+            let topic = index == 1_000 ? "!Ref Topic" : "!If [IsProd, !Ref Topic, none]"
+            let role = index == 1_100 ? "!GetAtt Loop.Arn" : "arn:aws:iam::123456789012:role/r"
+            text += """
+                  Fn\(index):
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: index.handler
+                      Role: \(role)
+                      Code: {ZipFile: 'def handler(e, c): pass'}
+                      Environment: {Variables: {TOPIC: \(topic), NAME: !Sub '${AWS::StackName}-fn\(index)'}}
+
+                """
+        }
+        let validator = Validator(settings: Self.settings)
+        let report = validator.validate(file: "big.yaml", bytes: Array(text.utf8))
+        // The cycle at Loop's `${Fn1100}` (Loop comes first); the 501st resource (Fn498) is one too
+        // many; Fn1000's `!Ref Topic` at its name.
+        #expect(described(report.findings, text) == [
+            "reference.cycle 11:22 Loop",
+            "template.too-many-resources 3996:3 -",
+            "reference.conditional-target 8019:45 Fn1000",
+        ])
+        let prepared = validator.prepare(file: "big.yaml", bytes: Array(text.utf8))
+        let oneAfterTheOther = validator.report(prepared, checked: validator.checks(of: prepared).map { $0() })
+        #expect(report.findings == oneAfterTheOther.findings)
+    }
+
     @Test func unreadableTemplateHasNoChecks() {
         let validator = Validator(settings: Self.settings)
         let prepared = validator.prepare(file: "bad.yaml", bytes: Array("Resources: [".utf8))

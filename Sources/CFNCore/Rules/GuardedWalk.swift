@@ -49,6 +49,8 @@ public struct EvaluatedPlace: Sendable {
     public let node: NodeID
     /// The resource this place belongs to, if any.
     public let resource: Resource?
+    /// The resource's attribute this place is (`Properties`, say); nil for an output.
+    public let attribute: Resource.Attribute?
     /// The path of `node` from the top of the template.
     public let path: [String]
     public let guardCondition: Guard
@@ -74,7 +76,7 @@ extension RuleContext {
             let conditions = guardOf(resource)
             for attribute in Self.evaluatedAttributes {
                 if let node = resource[attribute] {
-                    places.append(EvaluatedPlace(node: node, resource: resource,
+                    places.append(EvaluatedPlace(node: node, resource: resource, attribute: attribute,
                                                  path: ["Resources", resource.logicalId, attribute.rawValue],
                                                  guardCondition: conditions))
                 }
@@ -87,7 +89,7 @@ extension RuleContext {
                conditionSet.value(of: text) != true {
                 conditions = Guard([ConditionLiteral(text, holds: true)])
             }
-            places.append(EvaluatedPlace(node: entry.value, resource: nil, path: ["Outputs", name], guardCondition: conditions))
+            places.append(EvaluatedPlace(node: entry.value, resource: nil, attribute: nil, path: ["Outputs", name], guardCondition: conditions))
         }
         return places
     }

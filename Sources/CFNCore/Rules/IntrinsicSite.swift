@@ -21,6 +21,16 @@ extension RuleContext {
         return sites
     }
 
+    /// The intrinsic calls of each evaluated place, by the place's index in `evaluatedPlaces`. Found
+    /// once per context and handed out whole: one lock for a rule instead of one for each place,
+    /// which the rules on both cores contended for.
+    var sitesOfPlaces: [[IntrinsicSite]] {
+        if let table = cache.sitesOfPlaces { return table }
+        let table = evaluatedPlaces.map { findIntrinsicSites(under: $0.node) }
+        cache.sitesOfPlaces = table
+        return table
+    }
+
     private func findIntrinsicSites(under root: NodeID) -> [IntrinsicSite] {
         let tree = self.tree
         var sites: [IntrinsicSite] = []

@@ -11,6 +11,8 @@ final class RuleContextCache: @unchecked Sendable {
     // Guarded by `lock`.
     private var storedPlaces: [EvaluatedPlace]?
     private var storedSites: [NodeID: [IntrinsicSite]] = [:]
+    private var storedSitesOfPlaces: [[IntrinsicSite]]?
+    private var storedReferencesOfPlaces: [References]?
     private var storedReferences: [NodeID: References] = [:]
     private var storedSelfManagedCode: [Set<String>: [SelfManagedCode]] = [:]
     private var storedSelfManagedOwners: [(resource: Resource, property: String)]?
@@ -18,6 +20,18 @@ final class RuleContextCache: @unchecked Sendable {
     var evaluatedPlaces: [EvaluatedPlace]? {
         get { lock.withLock { storedPlaces } }
         set { lock.withLock { storedPlaces = newValue } }
+    }
+
+    /// By the place's index in `evaluatedPlaces`.
+    var sitesOfPlaces: [[IntrinsicSite]]? {
+        get { lock.withLock { storedSitesOfPlaces } }
+        set { lock.withLock { storedSitesOfPlaces = newValue } }
+    }
+
+    /// By the place's index in `evaluatedPlaces`, with guards as reached from an unconditional start.
+    var referencesOfPlaces: [References]? {
+        get { lock.withLock { storedReferencesOfPlaces } }
+        set { lock.withLock { storedReferencesOfPlaces = newValue } }
     }
 
     func intrinsicSites(under root: NodeID) -> [IntrinsicSite]? {

@@ -24,8 +24,8 @@ public struct IntrinsicArgumentsRule: TemplateRule {
         let tree = context.tree
         var findings: [Finding] = []
         // The calls as the reference rules found them (shared, found once), not another walk.
-        for place in context.evaluatedPlaces {
-            for site in context.intrinsicSites(under: place.node) {
+        for (place, sites) in zip(context.evaluatedPlaces, context.sitesOfPlaces) {
+            for site in sites {
                 guard let problem = Self.problem(site.function, site.argument, tree) else { continue }
                 var finding = context.finding(Self.descriptor, problem, at: site.node, in: place)
                 // The call itself, named as in a path through it (`…/ZipFile/Fn::Join`).

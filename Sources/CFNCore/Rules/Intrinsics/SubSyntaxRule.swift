@@ -18,8 +18,8 @@ public struct SubSyntaxRule: TemplateRule {
     public func check(_ context: RuleContext) -> [Finding] {
         let tree = context.tree
         var findings: [Finding] = []
-        for place in context.evaluatedPlaces {
-            for site in context.intrinsicSites(under: place.node) {
+        for (place, sites) in zip(context.evaluatedPlaces, context.sitesOfPlaces) {
+            for site in sites {
                 guard let (stringNode, parsed) = site.sub, case .failure(let error) = parsed else { continue }
                 var finding = context.finding(Self.descriptor, "Fn::Sub: \(error.message)", at: stringNode, in: place)
                 finding.range = tree.sourceRange(ofText: error.offset, length: 2, in: stringNode)

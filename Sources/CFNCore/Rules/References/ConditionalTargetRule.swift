@@ -19,8 +19,11 @@ public struct ConditionalTargetRule: TemplateRule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for place in context.evaluatedPlaces {
-            for reference in context.resourceReferences(under: place.node, guard: place.guardCondition) {
+        for (place, references) in zip(context.evaluatedPlaces, context.referencesOfPlaces) {
+            for unguarded in references {
+                let reference = place.guardCondition.isAlways ? unguarded
+                    : (target: unguarded.target, node: unguarded.node, range: unguarded.range,
+                       guardCondition: place.guardCondition.and(unguarded.guardCondition))
                 guard let target = context.template.resource(named: reference.target) else { continue }
                 let targetGuard = context.guardOf(target)
                 guard !targetGuard.isAlways else { continue }

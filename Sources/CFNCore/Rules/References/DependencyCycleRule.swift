@@ -21,15 +21,18 @@ public struct DependencyCycleRule: TemplateRule {
         let resources = context.template.resources
         // Edges with the range of the reference that makes them.
         var edges: [[(target: Int, range: SourceRange)]] = Array(repeating: [], count: resources.count)
-        for (position, resource) in resources.enumerated() {
+        // The references in each resource's Properties, as found once for every rule that asks.
+        for (place, references) in zip(context.evaluatedPlaces, context.referencesOfPlaces) where place.attribute == .properties {
             // The SAM transform moves a SAM resource's properties into the resources it makes
             // (DeploymentPreference.Alarms into a CodeDeploy deployment group, Events into permissions
             // and event source mappings): they are not dependencies of a resource of that name.
-            if let properties = resource.properties, resource.type?.hasPrefix("AWS::Serverless::") != true {
-                for reference in context.resourceReferences(under: properties) {
-                    if let target = context.template.position(ofResourceNamed: reference.target) { edges[position].append((target, reference.range)) }
-                }
+            guard let resource = place.resource, resources.indices.contains(resource.position), resources[resource.position] === resource,
+                  resource.type?.hasPrefix("AWS::Serverless::") != true else { continue }
+            for reference in references {
+                if let target = context.template.position(ofResourceNamed: reference.target) { edges[resource.position].append((target, reference.range)) }
             }
+        }
+        for (position, resource) in resources.enumerated() {
             if let dependsOn = resource[.dependsOn] {
                 let names = context.tree.kind(dependsOn) == .sequence ? Array(context.tree.elements(dependsOn)) : [dependsOn]
                 for node in names {

@@ -32,8 +32,8 @@ public struct GetAttAttributeRule: TemplateRule {
     public func check(_ context: RuleContext) -> [Finding] {
         let tree = context.tree
         var findings: [Finding] = []
-        for place in context.evaluatedPlaces {
-            for site in context.intrinsicSites(under: place.node) {
+        for (place, sites) in zip(context.evaluatedPlaces, context.sitesOfPlaces) {
+            for site in sites {
                 if site.function == .getAtt {
                     let arguments = Array(tree.elements(site.argument))
                     guard arguments.count == 2, let name = tree.string(arguments[0]), let attribute = tree.string(arguments[1]) else { continue }

@@ -11,18 +11,26 @@ extension RuleContext {
         if let cached = cache.references(under: root) {
             references = cached
         } else {
-            references = findResourceReferences(under: root)
+            references = resourceReferences(in: intrinsicSites(under: root))
             cache.store(references, under: root)
         }
         guard !start.isAlways else { return references }
         return references.map { ($0.target, $0.node, $0.range, start.and($0.guardCondition)) }
     }
 
-    private func findResourceReferences(under root: NodeID)
-        -> [(target: String, node: NodeID, range: SourceRange, guardCondition: Guard)] {
+    /// The resource references of each evaluated place, by the place's index in `evaluatedPlaces`,
+    /// with guards as reached from the place (its own guard not included). Found once per context.
+    var referencesOfPlaces: [RuleContextCache.References] {
+        if let table = cache.referencesOfPlaces { return table }
+        let table = sitesOfPlaces.map { resourceReferences(in: $0) }
+        cache.referencesOfPlaces = table
+        return table
+    }
+
+    private func resourceReferences(in sites: [IntrinsicSite]) -> RuleContextCache.References {
         let tree = self.tree
         var references: RuleContextCache.References = []
-        for site in intrinsicSites(under: root) {
+        for site in sites {
             let argument = site.argument
             switch site.function {
             case .ref:

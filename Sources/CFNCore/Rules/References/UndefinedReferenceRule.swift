@@ -64,10 +64,11 @@ public struct UndefinedReferenceRule: TemplateRule {
         // Intrinsic functions wherever they are evaluated (the places, by index: a place is copied
         // only for a finding), then in the conditions' definitions.
         let places = context.evaluatedPlaces
+        let sitesOfPlaces = context.sitesOfPlaces
         let conditionRoots = (template.entries(of: .conditions) ?? .empty).map(\.value)
         for index in 0..<(places.count + conditionRoots.count) {
-            let root = index < places.count ? places[index].node : conditionRoots[index - places.count]
-            for site in context.intrinsicSites(under: root) {
+            let sites = index < places.count ? sitesOfPlaces[index] : context.intrinsicSites(under: conditionRoots[index - places.count])
+            for site in sites {
                 let argument = site.argument
                 func report(_ message: String, _ at: NodeID, range: SourceRange? = nil) {
                     var finding = index < places.count
