@@ -14,7 +14,7 @@ public struct ResourceSchema: Sendable {
     /// Patches that could not be applied (and so were not), as `id: why`.
     public let failedPatches: [String]
     /// `definitions` by the `$ref` that names them (`#/definitions/<name>`).
-    private let definitionsByReference: [String: SchemaNode]
+    private let definitionsByReference: NameTable<SchemaNode>
     /// The attributes `Fn::GetAtt` can read: the schema's `readOnlyProperties` as dotted paths
     /// (`/properties/SnapStartResponse/ApplyOn` is `SnapStartResponse.ApplyOn`).
     public let attributes: [String]
@@ -37,7 +37,7 @@ public struct ResourceSchema: Sendable {
         self.root = SchemaNode(document)
         let definitions = (document["definitions"]?.object ?? [:]).mapValues(SchemaNode.init)
         self.definitions = definitions
-        self.definitionsByReference = Dictionary(definitions.map { (Self.definitionPrefix + $0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.definitionsByReference = NameTable(Dictionary(definitions.map { (Self.definitionPrefix + $0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
         self.appliedPatches = applied
         self.failedPatches = failed
         self.attributes = (document["readOnlyProperties"]?.array ?? []).compactMap { pointer in

@@ -34,6 +34,8 @@ public final class SchemaNode: Sendable {
     public let uniqueItems: Bool
     // Objects.
     public let properties: [String: SchemaNode]
+    /// `properties`, for the walk's lookups.
+    let propertyTable: NameTable<SchemaNode>
     public let patternProperties: [(pattern: SchemaPattern, schema: SchemaNode)]
     public let additionalProperties: Additional
     public let required: [String]
@@ -77,6 +79,7 @@ public final class SchemaNode: Sendable {
         uniqueItems = json["uniqueItems"]?.bool ?? false
         let properties = (json["properties"]?.object ?? [:]).mapValues(SchemaNode.init)
         self.properties = properties
+        propertyTable = NameTable(properties)
         var patternProperties: [(pattern: SchemaPattern, schema: SchemaNode)] = []
         for (source, schema) in (json["patternProperties"]?.object ?? [:]).sorted(by: { $0.key < $1.key }) {
             if let pattern = SchemaPattern(source) {

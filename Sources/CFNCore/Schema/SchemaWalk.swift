@@ -205,7 +205,7 @@ struct SchemaWalk {
             let entryAnchor = entries[index].value.node ?? entries[index].keyNode ?? anchor
             var described = false
             path.append(.key(key))
-            if let property = node.properties[key] {
+            if let property = node.propertyTable[key] {
                 described = true
                 check(entries[index].value, against: property, when: reached, anchor: entryAnchor)
             }
