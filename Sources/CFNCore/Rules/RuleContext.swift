@@ -94,7 +94,10 @@ public final class RuleContext: Sendable {
         guard resources.count > chunk else { return resources.map { resource in resource.properties.map { resolver.resolve($0) } } }
         let jobs = stride(from: 0, to: resources.count, by: chunk).map { start -> @Sendable () -> [Resolved?] in
             let part = resources[start..<min(start + chunk, resources.count)]
-            return { part.map { resource in resource.properties.map { resolver.resolve($0) } } }
+            return {
+                let resolver = resolver.withOwnCache()
+                return part.map { resource in resource.properties.map { resolver.resolve($0) } }
+            }
         }
         return ParallelJobs.run(jobs).flatMap { $0 }
     }
