@@ -86,6 +86,21 @@ let header = """
                 == ["when Stage=dev → 128", "when Stage=prod → 1024"])
     }
 
+    @Test func mapKeysAreFoundAsWritten() {
+        // Keys of every length, the one asked for last; one spelt with a combining mark (other
+        // UTF-8 bytes, canonically equivalent) is another key, as CloudFormation compares keys.
+        let map = Resolved(.map(["A", "Runtime", "Größe", "SecurityGroupIds", "Role"].map {
+            ResolvedEntry(key: $0, keyNode: nil, value: .string("value of \($0)"))
+        }), node: nil)
+        #expect(map["Role"]?.text == "value of Role")
+        #expect(map["SecurityGroupIds"]?.text == "value of SecurityGroupIds")
+        #expect(map["Größe"]?.text == "value of Größe")
+        #expect(map["Gro\u{308}ße"] == nil)
+        #expect(map["Rol"] == nil)
+        #expect(map["role"] == nil)
+        #expect(map[""] == nil)
+    }
+
     @Test func givenParametersWinOverDefaults() throws {
         let settings = ValidationSettings(parameters: ["Size": "512", "Stage": "prod"])
         #expect(try resolveOutput(header + "Outputs:\n  V: {Value: !Ref Size}\n", settings) == "512")

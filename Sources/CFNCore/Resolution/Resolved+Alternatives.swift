@@ -39,10 +39,20 @@ extension RuleContext {
         reachable(resource, path: path)
     }
 
+    /// `reachable` of one property. (A variadic call makes an array of the path, on the heap, every
+    /// time: the Lambda rules ask for one property of every function some forty times in all.)
+    public func reachable(_ resource: Resource, _ key: String) -> GuardedAlternatives {
+        reachable(resource, path: CollectionOfOne(key))
+    }
+
     /// Whether some reachable value of the path is a known mapping: a rule about a mapping property
     /// (SnapStart, LoggingConfig) has nothing to judge in a function where none is.
     func reachesMapping(_ resource: Resource, _ path: String...) -> Bool {
         reachable(resource, path: path).contains { $0.value?.entries != nil }
+    }
+
+    func reachesMapping(_ resource: Resource, _ key: String) -> Bool {
+        reachable(resource, path: CollectionOfOne(key)).contains { $0.value?.entries != nil }
     }
 
     /// Whether some reachable value of the path is a known list with elements: a rule about what a
@@ -51,7 +61,7 @@ extension RuleContext {
         reachable(resource, path: path).contains { $0.value?.elements?.isEmpty == false }
     }
 
-    public func reachable(_ resource: Resource, path: [String]) -> GuardedAlternatives {
+    public func reachable(_ resource: Resource, path: some Collection<String>) -> GuardedAlternatives {
         let (start, properties) = guardAndProperties(of: resource)
         guard conditionSet.isSatisfiable(start) else { return [] }
         guard let properties else { return GuardedAlternatives((start, nil)) }
@@ -66,7 +76,7 @@ extension RuleContext {
                 }
                 switch value.kind {
                 case .map(let entries):
-                    if let index = entries.firstIndex(where: { $0.key == key }) {
+                    if let index = entries.index(ofKey: key) {
                         next += entries[index].value.alternatives(under: conditions, conditionSet)
                     } else {
                         next.append((conditions, nil))
@@ -86,7 +96,7 @@ extension RuleContext {
     /// The one value of `path` below `properties` when no `Fn::If` choice is met on the way (the
     /// common case), as `reachable` finds it; nil when a choice is met and every alternative must be
     /// followed. The outer optional is nil for "not decided here", the inner one for an absent value.
-    private static func reachableWithoutChoice(_ properties: Resolved, path: [String]) -> Resolved?? {
+    private static func reachableWithoutChoice(_ properties: Resolved, path: some Collection<String>) -> Resolved?? {
         var current: Resolved = properties
         switch current.kind {
         case .choice: return nil
@@ -96,7 +106,7 @@ extension RuleContext {
         for key in path {
             switch current.kind {
             case .map(let entries):
-                guard let index = entries.firstIndex(where: { $0.key == key }) else { return .some(nil) }
+                guard let index = entries.index(ofKey: key) else { return .some(nil) }
                 let value = entries[index].value
                 switch value.kind {
                 case .choice: return nil

@@ -63,7 +63,7 @@ public struct Resolved: Sendable, Hashable {
     /// The value of a key in a known map (nil when absent or removed with `AWS::NoValue`).
     public subscript(key: String) -> Resolved? {
         // Found in place: copying out the entries, or the entry, costs more than the search.
-        guard case .map(let entries) = kind, let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
+        guard case .map(let entries) = kind, let index = entries.index(ofKey: key) else { return nil }
         if case .noValue = entries[index].value.kind { return nil }
         return entries[index].value
     }

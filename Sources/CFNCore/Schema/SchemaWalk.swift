@@ -187,7 +187,7 @@ struct SchemaWalk {
     // MARK: Mappings
 
     private mutating func checkMap(_ entries: [ResolvedEntry], against node: SchemaNode, when reached: Guard, anchor: NodeID?) {
-        func entry(_ key: String) -> ResolvedEntry? { entries.first { $0.key == key } }
+        func entry(_ key: String) -> ResolvedEntry? { entries.index(ofKey: key).map { entries[$0] } }
 
         for key in node.required {
             for conditions in Self.absence(of: entry(key)?.value, when: reached, oracle: oracle) {
