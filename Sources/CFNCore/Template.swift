@@ -98,12 +98,19 @@ public final class Resource: Sendable {
     public let node: NodeID
     /// The literal Type, when it is a string.
     public let type: String?
-    public let attributes: [Attribute: NodeID]
+    /// The attributes written, by name. Made when asked for: the resource keeps them by position.
+    public var attributes: [Attribute: NodeID] {
+        var attributes: [Attribute: NodeID] = [:]
+        for attribute in Attribute.allCases {
+            if let node = attributeNodes[attribute.ordinal] { attributes[attribute] = node }
+        }
+        return attributes
+    }
     /// Where the resource is in its template's `resources` (-1 when not made by `TemplateParser`):
     /// what a rule context keeps per resource is found there without hashing the logical ID.
     let position: Int
-    /// `attributes` by `Attribute.ordinal`: rules ask for attributes many times, and hashing a case
-    /// hashes its raw string.
+    /// The attributes by `Attribute.ordinal`: rules ask for attributes many times, and hashing a
+    /// case hashes its raw string (and a dictionary per resource cost the parser a tenth of its time).
     private let attributeNodes: [NodeID?]
 
     public enum Attribute: String, CaseIterable, Sendable {
@@ -117,6 +124,24 @@ public final class Resource: Sendable {
         case creationPolicy = "CreationPolicy"
         case updatePolicy = "UpdatePolicy"
         case version = "Version"
+
+        /// The attribute a key names, read from its UTF-8 bytes without making a string: by length,
+        /// then the bytes (`init(rawValue:)` compares a string with every case's name).
+        init?(utf8 bytes: some Collection<UInt8>) {
+            let candidates: [Attribute] = switch bytes.count {
+            case 4: [.type]
+            case 7: [.version]
+            case 8: [.metadata]
+            case 9: [.condition, .dependsOn]
+            case 10: [.properties]
+            case 12: [.updatePolicy]
+            case 14: [.deletionPolicy, .creationPolicy]
+            case 19: [.updateReplacePolicy]
+            default: []
+            }
+            guard let match = candidates.first(where: { $0.rawValue.utf8.elementsEqual(bytes) }) else { return nil }
+            self = match
+        }
 
         /// By position: hashing the case would hash its raw string.
         public func hash(into hasher: inout Hasher) {
@@ -141,16 +166,17 @@ public final class Resource: Sendable {
     }
 
     public convenience init(logicalId: String, idRange: SourceRange, node: NodeID, type: String?, attributes: [Attribute: NodeID]) {
-        self.init(logicalId: logicalId, idRange: idRange, node: node, type: type, attributes: attributes, position: -1)
+        self.init(logicalId: logicalId, idRange: idRange, node: node, type: type, attributeNodes: Self.nodesByOrdinal(attributes),
+                  position: -1)
     }
 
-    init(logicalId: String, idRange: SourceRange, node: NodeID, type: String?, attributes: [Attribute: NodeID], position: Int) {
+    /// `attributeNodes` by `Attribute.ordinal`, one for each case.
+    init(logicalId: String, idRange: SourceRange, node: NodeID, type: String?, attributeNodes: [NodeID?], position: Int) {
         self.logicalId = logicalId
         self.idRange = idRange
         self.node = node
         self.type = type
-        self.attributes = attributes
-        self.attributeNodes = Self.nodesByOrdinal(attributes)
+        self.attributeNodes = attributeNodes
         self.position = position
     }
 

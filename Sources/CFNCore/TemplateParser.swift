@@ -109,18 +109,18 @@ public enum TemplateParser {
 
     private static func parseResource(_ logicalId: String, _ idRange: SourceRange, _ node: NodeID, _ tree: NodeTree,
                                       position: Int, _ findings: inout [Finding]) -> Resource {
-        var attributes: [Resource.Attribute: NodeID] = [:]
+        // By `Attribute.ordinal`; a key written twice keeps its last value, as a mapping's key does.
+        var attributes = [NodeID?](repeating: nil, count: Resource.Attribute.allCases.count)
         var unknown: [(String, SourceRange)] = []
         for entry in tree.entries(node) {
-            let name = tree.string(entry.key) ?? ""
-            if let attribute = Resource.Attribute(rawValue: name) {
-                attributes[attribute] = entry.value
+            if let bytes = tree.bytes(entry.key), let attribute = Resource.Attribute(utf8: bytes) {
+                attributes[attribute.ordinal] = entry.value
             } else {
-                unknown.append((name, tree.range(entry.key)))
+                unknown.append((tree.string(entry.key) ?? "", tree.range(entry.key)))
             }
         }
         var type: String?
-        if let typeNode = attributes[.type] {
+        if let typeNode = attributes[Resource.Attribute.type.ordinal] {
             if tree.kind(typeNode) == .scalar, let text = tree.string(typeNode), !text.isEmpty {
                 type = text
             } else {
@@ -133,10 +133,10 @@ public enum TemplateParser {
         }
         for (name, range) in unknown {
             findings.append(Finding(TemplateRules.unknownAttribute,
-                                    "'\(name)' is not a resource attribute\(name.first?.isUppercase == true && attributes[.properties] != nil ? " (a property belongs under Properties)" : "")",
+                                    "'\(name)' is not a resource attribute\(name.first?.isUppercase == true && attributes[Resource.Attribute.properties.ordinal] != nil ? " (a property belongs under Properties)" : "")",
                                     at: range, resource: logicalId, resourceType: type, path: ["Resources", logicalId, name]))
         }
-        if let properties = attributes[.properties] {
+        if let properties = attributes[Resource.Attribute.properties.ordinal] {
             let kind = tree.kind(properties)
             let isIf = tree.intrinsic(properties)?.function == .if
             if kind != .mapping, !isIf {
@@ -146,7 +146,7 @@ public enum TemplateParser {
                                         path: ["Resources", logicalId, "Properties"]))
             }
         }
-        return Resource(logicalId: logicalId, idRange: idRange, node: node, type: type, attributes: attributes, position: position)
+        return Resource(logicalId: logicalId, idRange: idRange, node: node, type: type, attributeNodes: attributes, position: position)
     }
 
     static func isValidLogicalId(_ id: String) -> Bool {
