@@ -63,18 +63,19 @@ public struct Validator: Sendable {
     /// yet is computed again.)
     public func checks(of prepared: PreparedTemplate) -> [@Sendable () -> [Finding]] {
         guard let context = prepared.context else { return [] }
-        let active = rules.filter { !configuration.isDisabled(type(of: $0).descriptor.id) }
+        func id(_ rule: any TemplateRule) -> String { type(of: rule).descriptor.id }
+        func job(_ rule: any TemplateRule) -> @Sendable () -> [Finding] { { rule.check(context) } }
+        let active = rules.filter { !configuration.isDisabled(id($0)) }
         let byFunction = active.filter { type(of: $0).judgesEachFunctionAlone }
         let whole = active.filter { !type(of: $0).judgesEachFunctionAlone }
-        func job(_ rule: any TemplateRule) -> @Sendable () -> [Finding] { { rule.check(context) } }
-        let sharing = whole.filter { Self.sharesIntrinsicSites.contains(type(of: $0).descriptor.id) }
+        let sharing = whole.filter { Self.sharesIntrinsicSites.contains(id($0)) }
+        let others = whole.filter { !Self.sharesIntrinsicSites.contains(id($0)) }.map(job)
         let findsSites = sharing.prefix(1).map(job)
-        let readsReferences = sharing.dropFirst().filter { Self.readsCollectedReferences.contains(type(of: $0).descriptor.id) }.map(job)
+        let readers = sharing.dropFirst()
+        let readsReferences = readers.filter { Self.readsCollectedReferences.contains(id($0)) }.map(job)
         // The cycle rule, the longest of them, first.
-        let readsSites = sharing.dropFirst().filter { !Self.readsCollectedReferences.contains(type(of: $0).descriptor.id) }
-            .sorted { type(of: $0).descriptor.id == DependencyCycleRule.descriptor.id && type(of: $1).descriptor.id != DependencyCycleRule.descriptor.id }
-            .map(job)
-        let others = whole.filter { !Self.sharesIntrinsicSites.contains(type(of: $0).descriptor.id) }.map(job)
+        let readsSites = (readers.filter { id($0) == DependencyCycleRule.descriptor.id }
+            + readers.filter { id($0) != DependencyCycleRule.descriptor.id && !Self.readsCollectedReferences.contains(id($0)) }).map(job)
         // The function rules, all of them on one group of functions at a time (see `FunctionRule`),
         // and the schema checks of the same functions while their values are still in the cache.
         var groups: [@Sendable () -> [Finding]] = []

@@ -25,6 +25,11 @@ public struct PackageTypeRule: FunctionRule {
         ("Layers", "add the layers' contents to the image instead"),
     ]
 
+    /// The properties the rule reads.
+    static let keys: [(String, KeyCombination.Mode)] = [
+        ("PackageType", .value), ("Runtime", .presence), ("Handler", .presence), ("Layers", .value), ("Code", .value),
+    ]
+
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
@@ -32,13 +37,10 @@ public struct PackageTypeRule: FunctionRule {
         func add(_ finding: Finding) {
             if !findings.contains(finding) { findings.append(finding) }
         }
-        let keys: [(String, KeyCombination.Mode)] = [
-            ("PackageType", .value), ("Runtime", .presence), ("Handler", .presence), ("Layers", .value), ("Code", .value),
-        ]
         for function in context.lambda.functions {
             if Self.isConsistentWithoutChoices(function, context) { continue }
             let resource = function.resource
-            for properties in KeyCombination.properties(of: resource, keys: keys, in: context) {
+            for properties in KeyCombination.properties(of: resource, keys: Self.keys, in: context) {
                 let packageType = properties["PackageType"]
                 if let packageType, packageType.isUnknown { continue }
                 let code = properties["Code"].flatMap { $0.entries != nil ? $0 : nil }
@@ -97,7 +99,7 @@ public struct PackageTypeRule: FunctionRule {
             switch entry.value.kind {
             case .noValue: continue
             case .choice:
-                if ["PackageType", "Runtime", "Handler", "Layers", "Code"].contains(entry.key) { return false }
+                if Self.keys.contains(where: { $0.0 == entry.key }) { return false }
                 continue
             case .scalar, .list, .map, .unknown:
                 break

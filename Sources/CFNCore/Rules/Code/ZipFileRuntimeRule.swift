@@ -24,7 +24,7 @@ public struct ZipFileRuntimeRule: FunctionRule {
         var findings: [Finding] = []
         for function in context.lambda.functions {
             // Most functions have no ZipFile key in any alternative of Code: nothing to combine.
-            if context.reachable(function.resource, "Code").allSatisfy({ $0.value?.entries?.contains { $0.key == "ZipFile" } != true }) {
+            if context.reachable(function.resource, "Code").allSatisfy({ $0.value?.entries?.index(ofKey: "ZipFile") == nil }) {
                 continue
             }
             let combinations = KeyCombination.properties(of: function.resource, keys: [("Runtime", .value), ("Code", .value)], in: context)
