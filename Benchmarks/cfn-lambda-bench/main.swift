@@ -207,9 +207,11 @@ final class PlanInputs: @unchecked Sendable {
 }
 func planOnce() -> Int {
     let inputs = PlanInputs()
+    // Each core has a template to load: none is free to resolve HEAD while it loads.
+    let besideBase = validator.whileLoadingChecked(false)
     DispatchQueue.concurrentPerform(iterations: 2) { index in
         if index == 0 {
-            inputs.head = validator.prepare(file: "head.yaml", bytes: headBytes)
+            inputs.head = besideBase.prepare(file: "head.yaml", bytes: headBytes)
         } else if let base = LoadedTemplate(bytes: bytes).template {
             inputs.base = RuleContext(template: base, settings: ValidationSettings())
         }

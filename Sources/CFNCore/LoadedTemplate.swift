@@ -12,6 +12,24 @@ public struct LoadedTemplate: Sendable {
         let (loaded, source) = bytes.count < 1 << 18
             ? (YAMLLoader.load(bytes, limits: limits), SourceText(bytes: bytes))
             : ParallelJobs.pair({ YAMLLoader.load(bytes, limits: limits) }, { SourceText(bytes: bytes) })
+        self.init(loaded: loaded, source: source)
+    }
+
+    /// Loads `bytes` while `follower` follows the load through `progress` on another core, after
+    /// making the line index there. The follower's result is nil when no thread was free to run it
+    /// before the load ended (see `ParallelJobs.aside`); its result is waited for only after the
+    /// template's structure is read.
+    static func loading<F: Sendable>(bytes: [UInt8], limits: LoaderLimits, progress: LoadProgress,
+                                     follower: @escaping @Sendable () -> F?) -> (LoadedTemplate, F?) {
+        let aside = ParallelJobs.aside { (SourceText(bytes: bytes), follower()) }
+        let loaded = YAMLLoader.load(bytes, limits: limits, progress: progress)
+        guard let (source, followed) = aside.result() else {
+            return (LoadedTemplate(loaded: loaded, source: SourceText(bytes: bytes)), nil)
+        }
+        return (LoadedTemplate(loaded: loaded, source: source), followed)
+    }
+
+    init(loaded: LoadResult, source: SourceText) {
         var findings = loaded.diagnostics.map { diagnostic in
             Finding(LoaderRules.descriptor(for: diagnostic.kind), diagnostic.message, at: diagnostic.range)
         }

@@ -51,6 +51,9 @@ public struct Template: Sendable {
     /// `sections` by `Section.ordinal`: rules ask for sections many times, and hashing a case
     /// hashes its raw string.
     private let sectionNodes: [NodeID?]
+    /// Set in a template made while its file still loads (`partial`): told of every resource
+    /// looked up and not found, which a resource declared further on might have been.
+    let lookups: ResourceLookups?
 
     public init(tree: NodeTree, root: NodeID, sections: [Section: NodeID], resources: [Resource]) {
         self.tree = tree
@@ -59,17 +62,39 @@ public struct Template: Sendable {
         self.resources = resources
         self.index = Dictionary(resources.enumerated().map { ($1.logicalId, $0) }, uniquingKeysWith: { first, _ in first })
         self.sectionNodes = Section.allCases.map { sections[$0] }
+        lookups = nil
+    }
+
+    /// The sections of a template whose file still loads, without resources: what resolving a
+    /// resource's properties needs when they name no other resource (`EarlyChecks`). Its root is
+    /// not loaded yet; `root` is a placeholder. Looking up any resource is a miss, told to `lookups`.
+    static func partial(tree: NodeTree, sections: [Section: NodeID], lookups: ResourceLookups) -> Template {
+        Template(tree: tree, sections: sections, lookups: lookups)
+    }
+
+    private init(tree: NodeTree, sections: [Section: NodeID], lookups: ResourceLookups) {
+        self.tree = tree
+        root = NodeID(rawValue: 0)
+        self.sections = sections
+        resources = []
+        index = [:]
+        sectionNodes = Section.allCases.map { sections[$0] }
+        self.lookups = lookups
     }
 
     public func section(_ section: Section) -> NodeID? { sectionNodes[section.ordinal] }
 
     public func resource(named logicalId: String) -> Resource? {
-        index[logicalId].map { resources[$0] }
+        position(ofResourceNamed: logicalId).map { resources[$0] }
     }
 
     /// The position in `resources` of the (first) resource with this logical ID.
     public func position(ofResourceNamed logicalId: String) -> Int? {
-        index[logicalId]
+        guard let position = index[logicalId] else {
+            lookups?.missed = true
+            return nil
+        }
+        return position
     }
 
     /// Whether some logical ID is written more than once in `Resources`.
@@ -77,7 +102,7 @@ public struct Template: Sendable {
 
     /// Whether a resource has this logical ID: `resource(named:) != nil` without copying the resource.
     public func hasResource(named logicalId: String) -> Bool {
-        index[logicalId] != nil
+        position(ofResourceNamed: logicalId) != nil
     }
 
     /// Entries of a mapping section (Parameters, Mappings, Conditions, Outputs, ...) in source order.
@@ -91,6 +116,11 @@ public struct Template: Sendable {
 ///
 /// A class, though immutable: rules pass resources around and iterate all of them many times, and
 /// a copy is then one reference instead of every field.
+/// Whether a partial template was asked for a resource it does not have. Used by one thread.
+final class ResourceLookups: @unchecked Sendable {
+    var missed = false
+}
+
 public final class Resource: Sendable {
     public let logicalId: String
     /// The range of the logical ID key.

@@ -107,7 +107,7 @@ public enum TemplateParser {
         return resources
     }
 
-    private static func parseResource(_ logicalId: String, _ idRange: SourceRange, _ node: NodeID, _ tree: NodeTree,
+    static func parseResource(_ logicalId: String, _ idRange: SourceRange, _ node: NodeID, _ tree: NodeTree,
                                       position: Int, _ findings: inout [Finding]) -> Resource {
         // By `Attribute.ordinal`; a key written twice keeps its last value, as a mapping's key does.
         var attributes = [NodeID?](repeating: nil, count: Resource.Attribute.allCases.count)

@@ -9,6 +9,17 @@ public struct Validator: Sendable {
     public var rules: [any TemplateRule]
     /// Whether resource properties are checked against the CloudFormation registry schemas.
     public var checksSchemas: Bool
+    /// Whether `prepare` resolves and schema-checks the resources of a large file on another core
+    /// while the file loads. Turn it off where every core already has work of its own (`plan`
+    /// prepares HEAD and BASE side by side): there it would only compete with that work.
+    public var checksWhileLoading = true
+
+    /// The same validator with `checksWhileLoading` set.
+    public func whileLoadingChecked(_ checks: Bool) -> Validator {
+        var copy = self
+        copy.checksWhileLoading = checks
+        return copy
+    }
 
     public init(limits: LoaderLimits = .default, settings: ValidationSettings = ValidationSettings(),
                 configuration: Configuration = .empty, rules: [any TemplateRule] = RuleRegistry.all,
@@ -38,10 +49,26 @@ public struct Validator: Sendable {
     }
 
     /// The template loaded and resolved: the part of `validate` that comes before the checks.
+    ///
+    /// A file of `earlyChecksSize` bytes or more is loaded while another core resolves and
+    /// schema-checks each resource as soon as it is loaded (`EarlyChecks`), when a core is free.
     public func prepare(file: String, bytes: [UInt8]) -> PreparedTemplate {
-        let loaded = LoadedTemplate(bytes: bytes, limits: limits)
-        return PreparedTemplate(file: file, loaded: loaded,
-                                context: loaded.template.map { RuleContext(template: $0, settings: settings) })
+        guard checksWhileLoading, bytes.count >= earlyChecksSize else {
+            return prepared(file, LoadedTemplate(bytes: bytes, limits: limits), early: nil)
+        }
+        let progress = LoadProgress(publicationBytes: earlyChecksPublicationBytes)
+        let (given, schemas) = (settings, checksSchemas)
+        let (loaded, early) = LoadedTemplate.loading(bytes: bytes, limits: limits, progress: progress) {
+            EarlyChecks.follow(progress, settings: given, checksSchemas: schemas)
+        }
+        return prepared(file, loaded, early: early)
+    }
+
+    /// A loaded template with its rule context, using what `early` did where it holds.
+    func prepared(_ file: String, _ loaded: LoadedTemplate, early: EarlyChecks?) -> PreparedTemplate {
+        PreparedTemplate(file: file, loaded: loaded, context: loaded.template.map { template in
+            RuleContext(template: template, settings: settings, early: early?.usable(for: template))
+        })
     }
 
     /// The rules and the schema checks of a prepared template, run on every core, and the report.
@@ -110,6 +137,10 @@ public struct Validator: Sendable {
         let schemas = SchemaValidator()
         var findings: [Finding] = []
         for resource in resources {
+            if let early = context.earlySchemaFindings(of: resource) {
+                findings += early
+                continue
+            }
             guard let type = resource.type else { continue }
             let (guardCondition, properties) = context.guardAndProperties(of: resource)
             findings += schemas.validate(resourceType: type, properties: properties, resource: resource, when: guardCondition,
@@ -132,6 +163,11 @@ public struct Validator: Sendable {
 
     /// The most functions in one group of `functionGroups`.
     static let functionGroupSize = 64
+
+    /// From this many bytes on, `prepare` resolves and checks resources while the file loads.
+    var earlyChecksSize = 1 << 18
+    /// How much of the file is read between two hand-overs to `EarlyChecks` (tests make it small).
+    var earlyChecksPublicationBytes = 1 << 16
 
     /// From this many bytes on, `validate` frees a template's values on a background thread.
     public static let backgroundFreeSize = 1 << 18

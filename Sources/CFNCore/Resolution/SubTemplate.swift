@@ -27,15 +27,25 @@ public struct SubTemplate: Sendable, Hashable {
     private static func parse(bytes: UnsafeBufferPointer<UInt8>, of string: String) -> Result<SubTemplate, SyntaxError> {
         let dollar = UInt8(ascii: "$"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var parts: [Part] = []
-        var text: [UInt8] = []
+        // The literal text since the last variable: a range of the string while it is the string's
+        // own bytes, and copied into `escaped` only once a `${!Literal}` changes it.
+        var textStart = 0
+        var escaped: [UInt8]?
+        func flushText(upTo end: Int) {
+            if var copy = escaped {
+                copy.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[textStart..<end]))
+                if !copy.isEmpty { parts.append(.text(String(decoding: copy, as: UTF8.self))) }
+            } else if textStart < end {
+                // Text without variables is the string itself.
+                parts.append(.text(textStart == 0 && end == bytes.count ? string
+                    : String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<end]), as: UTF8.self)))
+            }
+            escaped = nil
+        }
         var index = 0
         while index < bytes.count {
             guard bytes[index] == dollar, index + 1 < bytes.count, bytes[index + 1] == open else {
-                // Literal text up to the next `$`, copied at once.
-                var end = index + 1
-                while end < bytes.count, bytes[end] != dollar { end += 1 }
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                index = end
+                index += 1
                 continue
             }
             var end = index + 2
@@ -45,24 +55,23 @@ public struct SubTemplate: Sendable, Hashable {
             }
             let name = UnsafeBufferPointer(rebasing: bytes[(index + 2)..<end])
             if name.first == UInt8(ascii: "!") {
-                text += [dollar, open] + name.dropFirst() + [close]
+                // `${!Literal}` is the text `${Literal}`.
+                var copy = escaped ?? []
+                copy.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[textStart..<index]))
+                copy += [dollar, open] + name.dropFirst() + [close]
+                escaped = copy
             } else {
                 let trimmed = String(decoding: name, as: UTF8.self).trimmingSpaces
                 if trimmed.isEmpty {
                     return .failure(SyntaxError(offset: index, message: "empty variable '${}' at character \(index + 1)"))
                 }
-                if !text.isEmpty {
-                    parts.append(.text(String(decoding: text, as: UTF8.self)))
-                    text.removeAll(keepingCapacity: true)
-                }
+                flushText(upTo: index)
                 parts.append(.variable(trimmed, offset: index + 2))
             }
             index = end + 1
+            textStart = index
         }
-        if !text.isEmpty {
-            // Text without variables is the string itself.
-            parts.append(.text(parts.isEmpty && text.count == bytes.count ? string : String(decoding: text, as: UTF8.self)))
-        }
+        flushText(upTo: bytes.count)
         return .success(SubTemplate(parts: parts))
     }
 }

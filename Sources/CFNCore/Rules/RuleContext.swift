@@ -42,8 +42,18 @@ public final class RuleContext: Sendable {
     /// `properties` has them. Rules ask for these for every resource, many times.
     private let guardsByPosition: [Guard]
     private let propertiesByPosition: [Resolved?]
+    /// By position in `template.resources`: schema findings made while the file loaded (`EarlyChecks`).
+    private let earlySchemaFindings: [[Finding]?]
+    /// How many resources' properties were resolved while the file loaded.
+    let resolvedEarly: Int
 
-    public init(template: Template, settings: ValidationSettings) {
+    public convenience init(template: Template, settings: ValidationSettings) {
+        self.init(template: template, settings: settings, early: nil)
+    }
+
+    /// The context, taking each resource's resolved properties and schema findings from `early`
+    /// where it has them (what `EarlyChecks.usable(for:)` gives for this template and settings).
+    init(template: Template, settings: ValidationSettings, early: [EarlyChecks.Work?]?) {
         cache = RuleContextCache()
         self.template = template
         self.settings = settings
@@ -51,7 +61,9 @@ public final class RuleContext: Sendable {
         let plain = Resolver(template: template, settings: settings, parameters: parameters, conditions: nil)
         conditionSet = ConditionSet(template: template, resolver: plain)
         resolver = Resolver(template: template, settings: settings, parameters: parameters, conditions: conditionSet)
-        let resolved = Self.resolveProperties(of: template.resources, with: resolver)
+        let resolved = Self.resolveProperties(of: template.resources, with: resolver, early: early)
+        earlySchemaFindings = early?.map { $0?.schemaFindings } ?? []
+        resolvedEarly = early?.reduce(0) { $0 + ($1 == nil ? 0 : 1) } ?? 0
         var properties: [String: Resolved] = [:]
         properties.reserveCapacity(template.resources.count)
         for (resource, value) in zip(template.resources, resolved) {
@@ -78,6 +90,8 @@ public final class RuleContext: Sendable {
         parameters = base.parameters
         conditionSet = base.conditionSet
         resolver = base.resolver
+        earlySchemaFindings = base.earlySchemaFindings
+        resolvedEarly = base.resolvedEarly
         properties = base.properties
         cache = base.cache
         guardsByPosition = base.guardsByPosition
@@ -89,7 +103,16 @@ public final class RuleContext: Sendable {
     /// Each resource's resolved Properties, in order; on every core when there are many. (A closure
     /// `{ resolver.resolve($0) }`, not `resolver.resolve`: the partially applied method would copy
     /// the resolver, and count references to everything it holds, for every resource.)
-    private static func resolveProperties(of resources: [Resource], with resolver: Resolver) -> [Resolved?] {
+    private static func resolveProperties(of resources: [Resource], with resolver: Resolver, early: [EarlyChecks.Work?]?) -> [Resolved?] {
+        if let early {
+            // Resolved early, or still to resolve (their positions).
+            let left = resources.indices.filter { early[$0] == nil }
+            var resolved = early.map { $0?.properties }
+            for (position, value) in zip(left, resolveProperties(of: left.map { resources[$0] }, with: resolver, early: nil)) {
+                resolved[position] = value
+            }
+            return resolved
+        }
         let chunk = 512
         guard resources.count > chunk else { return resources.map { resource in resource.properties.map { resolver.resolve($0) } } }
         let jobs = stride(from: 0, to: resources.count, by: chunk).map { start -> @Sendable () -> [Resolved?] in
@@ -100,6 +123,12 @@ public final class RuleContext: Sendable {
             }
         }
         return ParallelJobs.run(jobs).flatMap { $0 }
+    }
+
+    /// The schema findings of a resource made while its file loaded, when there are any.
+    func earlySchemaFindings(of resource: Resource) -> [Finding]? {
+        guard let position = position(of: resource), position < earlySchemaFindings.count else { return nil }
+        return earlySchemaFindings[position]
     }
 
     public var tree: NodeTree { template.tree }
@@ -129,7 +158,7 @@ public final class RuleContext: Sendable {
         return position
     }
 
-    private static func guardOf(_ resource: Resource, tree: NodeTree, conditionSet: ConditionSet) -> Guard {
+    static func guardOf(_ resource: Resource, tree: NodeTree, conditionSet: ConditionSet) -> Guard {
         guard let node = resource[.condition], let name = tree.string(node) else { return .always }
         if conditionSet.value(of: name) == true { return .always }
         return Guard([ConditionLiteral(name, holds: true)])

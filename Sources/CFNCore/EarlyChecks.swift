@@ -1,0 +1,127 @@
+import CFNLoader
+
+/// Resources resolved and schema-checked on another core while the rest of their file still loads.
+///
+/// The loader is one thread's work, and the other core has little to do until it ends. Resolving a
+/// resource's `Properties` needs the template's parameters, conditions and mappings, which come
+/// before `Resources` in most templates, and other resources only where a property names one
+/// (`Ref` to a resource, `${Resource}` in `Fn::Sub`). So the follower resolves each resource as
+/// soon as it is loaded, on a template of the sections loaded before the first resource, and
+/// checks it against its schema. A resource whose resolution looked up any resource is left for
+/// the usual path: the partial template has none, and the answer could differ in the whole one.
+///
+/// What is done early must be what the usual path would do, finding for finding. When the load
+/// ends, `usable(for:)` keeps the work only if the whole template has the same Parameters,
+/// Conditions, Mappings and Transform sections as the ones it was based on, and no logical ID
+/// twice; and each resource's work only if the resource at its position is the same node with
+/// the same logical ID. The tests compare both paths over every template of the corpus.
+struct EarlyChecks: Sendable {
+    /// One resource done early.
+    struct Work: Sendable {
+        let position: Int
+        let logicalId: String
+        let node: NodeID
+        let properties: Resolved?
+        /// The schema findings, when the schemas are checked.
+        let schemaFindings: [Finding]?
+    }
+
+    /// The sections the work depends on, as they were when it began.
+    private let basis: [Template.Section: NodeID]
+    private let work: [Work]
+
+    /// The sections whose values decide what a resource's properties resolve to.
+    private static let basisSections: [Template.Section] = [.parameters, .conditions, .mappings, .transform]
+
+    /// Follows a load through `progress` until it ends; nil when there was nothing to do early (the
+    /// load ended first, a transform or a condition that names a resource).
+    static func follow(_ progress: LoadProgress, settings: ValidationSettings, checksSchemas: Bool) -> EarlyChecks? {
+        guard progress.follow() else { return nil }
+        var replica = NodeTree()
+        var sections: [Template.Section: NodeID] = [:]
+        var basis: (sections: [Template.Section: NodeID], parameters: ParameterValues, conditions: ConditionSet)?
+        var work: [Work] = []
+        var position = 0
+        let lookups = ResourceLookups()
+        let schemas = SchemaValidator()
+        while let entries = progress.next(into: &replica) {
+            var resources: [(key: NodeID, value: NodeID)] = []
+            for entry in entries {
+                switch entry {
+                case .section(let key, let value):
+                    // The sections before the first resource, as `TemplateParser` reads them: a
+                    // section written twice counts with its last value.
+                    if basis == nil, let name = replica.string(key), let section = Template.Section(rawValue: name) {
+                        sections[section] = value
+                    }
+                case .resource(let key, let value):
+                    if basis == nil {
+                        // A transform may rewrite anything; a condition that names a resource is an error.
+                        guard sections[.transform] == nil else { return cancel(progress) }
+                        let template = Template.partial(tree: replica, sections: sections, lookups: lookups)
+                        let parameters = ParameterValues(template: template, given: settings.parameters)
+                        let plain = Resolver(template: template, settings: settings, parameters: parameters, conditions: nil)
+                        let conditions = ConditionSet(template: template, resolver: plain)
+                        guard !lookups.missed else { return cancel(progress) }
+                        basis = (sections, parameters, conditions)
+                    }
+                    resources.append((key, value))
+                }
+            }
+            guard !resources.isEmpty, let (sections, parameters, conditions) = basis else { continue }
+            // Made again for each batch and let go before the next: the replica grows in place only
+            // while nothing else holds it.
+            let template = Template.partial(tree: replica, sections: sections, lookups: lookups)
+            let resolver = Resolver(template: template, settings: settings, parameters: parameters, conditions: conditions)
+            for (key, value) in resources {
+                // As `TemplateParser` counts resources: a key that is not a scalar is dropped when
+                // its mapping closes, and a value that is not a mapping is not a resource.
+                guard replica.kind(key) == .scalar, replica.kind(value) == .mapping else { continue }
+                var ignored: [Finding] = []
+                let resource = TemplateParser.parseResource(replica.string(key) ?? "", replica.range(key), value, replica,
+                                                            position: position, &ignored)
+                position += 1
+                lookups.missed = false
+                let properties = resource.properties.map { resolver.resolve($0) }
+                if lookups.missed { continue }
+                var findings: [Finding]?
+                if checksSchemas {
+                    findings = []
+                    if let type = resource.type {
+                        findings = schemas.validate(resourceType: type, properties: properties, resource: resource,
+                                                    when: RuleContext.guardOf(resource, tree: replica, conditionSet: conditions),
+                                                    oracle: conditions, tree: replica)
+                    }
+                }
+                work.append(Work(position: resource.position, logicalId: resource.logicalId, node: value,
+                                 properties: properties, schemaFindings: findings))
+            }
+        }
+        guard let basis else { return nil }
+        return EarlyChecks(basis: basis.sections, work: work)
+    }
+
+    private static func cancel(_ progress: LoadProgress) -> EarlyChecks? {
+        progress.cancel()
+        return nil
+    }
+
+    /// The work that holds for the whole template, by position in `template.resources`; nil when
+    /// none does.
+    func usable(for template: Template) -> [Work?]? {
+        guard !template.repeatsLogicalIds,
+              Self.basisSections.allSatisfy({ template.section($0) == basis[$0] }) else { return nil }
+        var usable = [Work?](repeating: nil, count: template.resources.count)
+        var any = false
+        for done in work where done.position < template.resources.count {
+            let resource = template.resources[done.position]
+            guard resource.node == done.node, resource.logicalId == done.logicalId else { continue }
+            usable[done.position] = done
+            any = true
+        }
+        return any ? usable : nil
+    }
+
+    /// How many resources were done early (for tests and benchmarks).
+    var count: Int { work.count }
+}
