@@ -21,9 +21,15 @@ struct EarlyChecks: Sendable {
         let position: Int
         let logicalId: String
         let node: NodeID
+        /// False when resolving the properties looked up a resource: then neither they nor the
+        /// schema findings are kept.
+        let resolved: Bool
         let properties: Resolved?
         /// The schema findings, when the schemas are checked.
         let schemaFindings: [Finding]?
+        /// The intrinsic calls under each attribute the rules evaluate (`EvaluatedPlace`): these
+        /// depend on the resource's own nodes only.
+        let sites: [(node: NodeID, sites: [IntrinsicSite])]
     }
 
     /// The sections the work depends on, as they were when it began.
@@ -81,9 +87,16 @@ struct EarlyChecks: Sendable {
                 let resource = TemplateParser.parseResource(replica.string(key) ?? "", replica.range(key), value, replica,
                                                             position: position, &ignored)
                 position += 1
+                let sites = RuleContext.evaluatedAttributes.compactMap { attribute in
+                    resource[attribute].map { ($0, IntrinsicSite.find(under: $0, in: replica)) }
+                }
                 lookups.missed = false
                 let properties = resource.properties.map { resolver.resolve($0) }
-                if lookups.missed { continue }
+                if lookups.missed {
+                    work.append(Work(position: resource.position, logicalId: resource.logicalId, node: value, resolved: false,
+                                     properties: nil, schemaFindings: nil, sites: sites))
+                    continue
+                }
                 var findings: [Finding]?
                 if checksSchemas {
                     findings = []
@@ -93,8 +106,8 @@ struct EarlyChecks: Sendable {
                                                     oracle: conditions, tree: replica)
                     }
                 }
-                work.append(Work(position: resource.position, logicalId: resource.logicalId, node: value,
-                                 properties: properties, schemaFindings: findings))
+                work.append(Work(position: resource.position, logicalId: resource.logicalId, node: value, resolved: true,
+                                 properties: properties, schemaFindings: findings, sites: sites))
             }
         }
         guard let basis else { return nil }
@@ -122,6 +135,6 @@ struct EarlyChecks: Sendable {
         return any ? usable : nil
     }
 
-    /// How many resources were done early (for tests and benchmarks).
-    var count: Int { work.count }
+    /// How many resources were resolved early (for tests and benchmarks).
+    var count: Int { work.reduce(0) { $0 + ($1.resolved ? 1 : 0) } }
 }

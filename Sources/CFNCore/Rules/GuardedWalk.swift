@@ -67,7 +67,7 @@ extension RuleContext {
         return places
     }
 
-    private static let evaluatedAttributes: [Resource.Attribute] = [.properties, .deletionPolicy, .updateReplacePolicy]
+    static let evaluatedAttributes: [Resource.Attribute] = [.properties, .deletionPolicy, .updateReplacePolicy]
 
     private func findEvaluatedPlaces() -> [EvaluatedPlace] {
         let tree = self.tree

@@ -26,13 +26,22 @@ extension RuleContext {
     /// which the rules on both cores contended for.
     var sitesOfPlaces: [[IntrinsicSite]] {
         if let table = cache.sitesOfPlaces { return table }
-        let table = evaluatedPlaces.map { findIntrinsicSites(under: $0.node) }
+        // A resource's places were walked while the file loaded, where `EarlyChecks` did it.
+        let table = evaluatedPlaces.map { place in
+            place.resource.flatMap { earlySites(under: place.node, of: $0) } ?? findIntrinsicSites(under: place.node)
+        }
         cache.sitesOfPlaces = table
         return table
     }
 
     private func findIntrinsicSites(under root: NodeID) -> [IntrinsicSite] {
-        let tree = self.tree
+        IntrinsicSite.find(under: root, in: tree)
+    }
+}
+
+extension IntrinsicSite {
+    /// Every intrinsic function call under `root`, in the order of `NodeTree.walk`.
+    static func find(under root: NodeID, in tree: NodeTree) -> [IntrinsicSite] {
         var sites: [IntrinsicSite] = []
         sites.reserveCapacity(8)
         tree.walkIntrinsics(root, guard: .always) { node, conditions in

@@ -44,6 +44,10 @@ public final class RuleContext: Sendable {
     private let propertiesByPosition: [Resolved?]
     /// By position in `template.resources`: schema findings made while the file loaded (`EarlyChecks`).
     private let earlySchemaFindings: [[Finding]?]
+    /// By position: the intrinsic calls under a resource's evaluated attributes, found while the file loaded.
+    private let earlySites: [[(node: NodeID, sites: [IntrinsicSite])]?]
+    /// Whether every resource's intrinsic calls were found while the file loaded.
+    let sitesFoundEarly: Bool
     /// How many resources' properties were resolved while the file loaded.
     let resolvedEarly: Int
 
@@ -63,7 +67,9 @@ public final class RuleContext: Sendable {
         resolver = Resolver(template: template, settings: settings, parameters: parameters, conditions: conditionSet)
         let resolved = Self.resolveProperties(of: template.resources, with: resolver, early: early)
         earlySchemaFindings = early?.map { $0?.schemaFindings } ?? []
-        resolvedEarly = early?.reduce(0) { $0 + ($1 == nil ? 0 : 1) } ?? 0
+        earlySites = early?.map { $0?.sites } ?? []
+        sitesFoundEarly = !earlySites.isEmpty && earlySites.allSatisfy { $0 != nil }
+        resolvedEarly = early?.reduce(0) { $0 + ($1?.resolved == true ? 1 : 0) } ?? 0
         var properties: [String: Resolved] = [:]
         properties.reserveCapacity(template.resources.count)
         for (resource, value) in zip(template.resources, resolved) {
@@ -91,6 +97,8 @@ public final class RuleContext: Sendable {
         conditionSet = base.conditionSet
         resolver = base.resolver
         earlySchemaFindings = base.earlySchemaFindings
+        earlySites = base.earlySites
+        sitesFoundEarly = base.sitesFoundEarly
         resolvedEarly = base.resolvedEarly
         properties = base.properties
         cache = base.cache
@@ -106,7 +114,7 @@ public final class RuleContext: Sendable {
     private static func resolveProperties(of resources: [Resource], with resolver: Resolver, early: [EarlyChecks.Work?]?) -> [Resolved?] {
         if let early {
             // Resolved early, or still to resolve (their positions).
-            let left = resources.indices.filter { early[$0] == nil }
+            let left = resources.indices.filter { early[$0]?.resolved != true }
             var resolved = early.map { $0?.properties }
             for (position, value) in zip(left, resolveProperties(of: left.map { resources[$0] }, with: resolver, early: nil)) {
                 resolved[position] = value
@@ -123,6 +131,12 @@ public final class RuleContext: Sendable {
             }
         }
         return ParallelJobs.run(jobs).flatMap { $0 }
+    }
+
+    /// The intrinsic calls under one of a resource's evaluated attributes, found while its file loaded.
+    func earlySites(under node: NodeID, of resource: Resource) -> [IntrinsicSite]? {
+        guard let position = position(of: resource), position < earlySites.count else { return nil }
+        return earlySites[position]?.first { $0.node == node }?.sites
     }
 
     /// The schema findings of a resource made while its file loaded, when there are any.
