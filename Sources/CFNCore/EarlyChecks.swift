@@ -30,6 +30,9 @@ struct EarlyChecks: Sendable {
         /// The intrinsic calls under each attribute the rules evaluate (`EvaluatedPlace`): these
         /// depend on the resource's own nodes only.
         let sites: [(node: NodeID, sites: [IntrinsicSite])]
+        /// The resource as `TemplateParser` reads it, and what it finds in it: also its own nodes only.
+        let resource: Resource
+        let structureFindings: [Finding]
     }
 
     /// The sections the work depends on, as they were when it began.
@@ -83,9 +86,9 @@ struct EarlyChecks: Sendable {
                 // As `TemplateParser` counts resources: a key that is not a scalar is dropped when
                 // its mapping closes, and a value that is not a mapping is not a resource.
                 guard replica.kind(key) == .scalar, replica.kind(value) == .mapping else { continue }
-                var ignored: [Finding] = []
+                var structureFindings: [Finding] = []
                 let resource = TemplateParser.parseResource(replica.string(key) ?? "", replica.range(key), value, replica,
-                                                            position: position, &ignored)
+                                                            position: position, &structureFindings)
                 position += 1
                 let sites = RuleContext.evaluatedAttributes.compactMap { attribute in
                     resource[attribute].map { ($0, IntrinsicSite.find(under: $0, in: replica)) }
@@ -94,7 +97,8 @@ struct EarlyChecks: Sendable {
                 let properties = resource.properties.map { resolver.resolve($0) }
                 if lookups.missed {
                     work.append(Work(position: resource.position, logicalId: resource.logicalId, node: value, resolved: false,
-                                     properties: nil, schemaFindings: nil, sites: sites))
+                                     properties: nil, schemaFindings: nil, sites: sites, resource: resource,
+                                     structureFindings: structureFindings))
                     continue
                 }
                 var findings: [Finding]?
@@ -107,7 +111,8 @@ struct EarlyChecks: Sendable {
                     }
                 }
                 work.append(Work(position: resource.position, logicalId: resource.logicalId, node: value, resolved: true,
-                                 properties: properties, schemaFindings: findings, sites: sites))
+                                 properties: properties, schemaFindings: findings, sites: sites, resource: resource,
+                                 structureFindings: structureFindings))
             }
         }
         guard let basis else { return nil }
@@ -119,6 +124,10 @@ struct EarlyChecks: Sendable {
         return nil
     }
 
+    /// The resources read early, by position among the resources: `TemplateParser` takes each
+    /// one whose node and logical ID are those at its position in the whole template.
+    var parsedResources: [Work] { work }
+
     /// The work that holds for the whole template, by position in `template.resources`; nil when
     /// none does.
     func usable(for template: Template) -> [Work?]? {
@@ -128,7 +137,8 @@ struct EarlyChecks: Sendable {
         var any = false
         for done in work where done.position < template.resources.count {
             let resource = template.resources[done.position]
-            guard resource.node == done.node, resource.logicalId == done.logicalId else { continue }
+            // The same object where `TemplateParser` took it from here.
+            guard resource === done.resource || (resource.node == done.node && resource.logicalId == done.logicalId) else { continue }
             usable[done.position] = done
             any = true
         }

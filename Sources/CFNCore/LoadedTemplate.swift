@@ -15,27 +15,30 @@ public struct LoadedTemplate: Sendable {
         self.init(loaded: loaded, source: source)
     }
 
-    /// Loads `bytes` while `follower` follows the load through `progress` on another core, after
-    /// making the line index there. The follower's result is nil when no thread was free to run it
-    /// before the load ended (see `ParallelJobs.aside`); its result is waited for only after the
-    /// template's structure is read.
-    static func loading<F: Sendable>(bytes: [UInt8], limits: LoaderLimits, progress: LoadProgress,
-                                     follower: @escaping @Sendable () -> F?) -> (LoadedTemplate, F?) {
-        let aside = ParallelJobs.aside { (SourceText(bytes: bytes), follower()) }
+    /// Loads `bytes` while `EarlyChecks` follows the load on another core (after making the line
+    /// index there), handed what is loaded every `publicationBytes` bytes. The early work is nil
+    /// when no thread was free to start it before the load ended (see `ParallelJobs.aside`); the
+    /// resources it read are the template's where they are the same nodes.
+    static func loading(bytes: [UInt8], limits: LoaderLimits, publicationBytes: Int, settings: ValidationSettings,
+                        checksSchemas: Bool) -> (LoadedTemplate, EarlyChecks?) {
+        let progress = LoadProgress(publicationBytes: publicationBytes)
+        let aside = ParallelJobs.aside {
+            (SourceText(bytes: bytes), EarlyChecks.follow(progress, settings: settings, checksSchemas: checksSchemas))
+        }
         let loaded = YAMLLoader.load(bytes, limits: limits, progress: progress)
-        guard let (source, followed) = aside.result() else {
+        guard let (source, early) = aside.result() else {
             return (LoadedTemplate(loaded: loaded, source: SourceText(bytes: bytes)), nil)
         }
-        return (LoadedTemplate(loaded: loaded, source: source), followed)
+        return (LoadedTemplate(loaded: loaded, source: source, early: early), early)
     }
 
-    init(loaded: LoadResult, source: SourceText) {
+    init(loaded: LoadResult, source: SourceText, early: EarlyChecks? = nil) {
         var findings = loaded.diagnostics.map { diagnostic in
             Finding(LoaderRules.descriptor(for: diagnostic.kind), diagnostic.message, at: diagnostic.range)
         }
         var template: Template?
         if let tree = loaded.tree {
-            let parsed = TemplateParser.parse(tree)
+            let parsed = TemplateParser.parse(tree, early: early?.parsedResources)
             template = parsed.template
             if let template {
                 findings = findings.map { finding in

@@ -56,11 +56,8 @@ public struct Validator: Sendable {
         guard checksWhileLoading, bytes.count >= earlyChecksSize else {
             return prepared(file, LoadedTemplate(bytes: bytes, limits: limits), early: nil)
         }
-        let progress = LoadProgress(publicationBytes: earlyChecksPublicationBytes)
-        let (given, schemas) = (settings, checksSchemas)
-        let (loaded, early) = LoadedTemplate.loading(bytes: bytes, limits: limits, progress: progress) {
-            EarlyChecks.follow(progress, settings: given, checksSchemas: schemas)
-        }
+        let (loaded, early) = LoadedTemplate.loading(bytes: bytes, limits: limits, publicationBytes: earlyChecksPublicationBytes,
+                                                     settings: settings, checksSchemas: checksSchemas)
         return prepared(file, loaded, early: early)
     }
 

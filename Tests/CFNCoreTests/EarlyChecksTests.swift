@@ -12,7 +12,7 @@ import Testing
     /// byte (on this thread) while the loader runs on another; the handovers come every
     /// `publicationBytes` bytes. Also gives how many resources were resolved early.
     static func validatedEarly(_ bytes: [UInt8], publicationBytes: Int = 1,
-                               validator: Validator = Validator(settings: settings)) -> (report: FileReport, early: Int) {
+                               validator: Validator = Validator(settings: settings)) -> (report: FileReport, early: Int, readEarly: Int) {
         let progress = LoadProgress(publicationBytes: publicationBytes)
         _ = progress.follow()
         let loaded = LoadBox()
@@ -25,8 +25,13 @@ import Testing
         let early = EarlyChecks.follow(progress, settings: validator.settings, checksSchemas: validator.checksSchemas)
         done.wait()
         let result = loaded.result ?? YAMLLoader.load([])
-        let prepared = validator.prepared("t.yaml", LoadedTemplate(loaded: result, source: SourceText(bytes: bytes)), early: early)
-        return (validator.check(prepared), prepared.context?.resolvedEarly ?? 0)
+        let prepared = validator.prepared("t.yaml", LoadedTemplate(loaded: result, source: SourceText(bytes: bytes), early: early),
+                                          early: early)
+        // The resources of the template that are the very objects the follower read.
+        let readEarly = prepared.loaded.template?.resources.filter { resource in
+            early?.parsedResources.contains { $0.resource === resource } == true
+        }.count ?? 0
+        return (validator.check(prepared), prepared.context?.resolvedEarly ?? 0, readEarly)
     }
 
     static func validated(_ bytes: [UInt8], validator: Validator = Validator(settings: settings)) -> FileReport {
@@ -65,9 +70,11 @@ import Testing
         let text = Self.parameters + "Resources:\n" + Self.function("A", "      Timeout: 0\n") + Self.function("B", "      Bogus: 1\n")
             + Self.function("C", "      Description: !Ref Bucket\n") + "  Bucket:\n    Type: AWS::S3::Bucket\n"
         let bytes = Array(text.utf8)
-        let (report, early) = Self.validatedEarly(bytes)
+        let (report, early, readEarly) = Self.validatedEarly(bytes)
         // A, B and the bucket; C names the bucket, which a partial template does not have yet.
         #expect(early == 3)
+        // Reading a resource's structure needs only its own nodes: all four.
+        #expect(readEarly == 4)
         #expect(report.findings == Self.validated(bytes).findings)
         let rules = report.findings.map { "\($0.rule) \($0.resource ?? "-")" }
         #expect(rules.contains("lambda.timeout A"))
@@ -84,7 +91,7 @@ import Testing
             "Transform: AWS::Serverless-2016-10-31\n" + Self.parameters + resources,
         ] {
             let bytes = Array(text.utf8)
-            let (report, early) = Self.validatedEarly(bytes)
+            let (report, early, _) = Self.validatedEarly(bytes)
             #expect(early == 0, "\(text)")
             #expect(report.findings == Self.validated(bytes).findings, "\(text)")
         }
@@ -93,7 +100,7 @@ import Testing
     @Test func aLoadThatStopsMidwayEndsTheFollowerToo() {
         let text = Self.parameters + "Resources:\n" + Self.function("A") + "  B: [unclosed\n" + Self.function("C")
         let bytes = Array(text.utf8)
-        let (report, early) = Self.validatedEarly(bytes)
+        let (report, early, _) = Self.validatedEarly(bytes)
         #expect(early == 0)
         #expect(report.findings == Self.validated(bytes).findings)
         #expect(report.findings.contains { $0.rule == "yaml.syntax" })
@@ -125,7 +132,7 @@ import Testing
             let bytes = try [UInt8](Data(contentsOf: file))
             let usual = Self.validated(bytes).findings
             for publicationBytes in [1, 4096] {
-                let (report, early) = Self.validatedEarly(bytes, publicationBytes: publicationBytes)
+                let (report, early, _) = Self.validatedEarly(bytes, publicationBytes: publicationBytes)
                 #expect(report.findings == usual, "\(file.path) (handovers every \(publicationBytes) bytes)")
                 if publicationBytes == 1, early > 0 { withEarlyWork += 1 }
             }
