@@ -78,8 +78,7 @@ public struct Validator: Sendable {
     /// the function rules and the functions' schema checks are one job per group of functions; the
     /// other resources' schema checks come last, in parts, to fill in behind the longer jobs.
     ///
-    /// Jobs start in this order as threads come free, so the order decides what waits for what. (When
-    /// `EarlyChecks` found the calls while the file loaded, none of this waiting is needed.) The
+    /// Jobs start in this order as threads come free, so the order decides what waits for what. The
     /// first rule that reads the intrinsic calls finds them (a walk of every evaluated place) while
     /// the other thread runs the other template-wide rules and then function groups; the other rules
     /// that read the calls come a third of the way into the groups, when the calls are found, instead
@@ -117,22 +116,7 @@ public struct Validator: Sendable {
             }
         }
         let (third, twoThirds) = (groups.count / 3, 2 * groups.count / 3)
-        // When the calls were found while the file loaded, there is nothing to wait for: the longest
-        // jobs go first, and only the rule that reads the cycle rule's references waits for it.
-        var jobs: [@Sendable () -> [Finding]]
-        if context.sitesFoundEarly {
-            jobs = readsSites + findsSites + others
-            jobs += groups[..<third]
-            jobs += readsReferences
-            jobs += groups[third...]
-        } else {
-            jobs = findsSites + others
-            jobs += groups[..<third]
-            jobs += readsSites
-            jobs += groups[third..<twoThirds]
-            jobs += readsReferences
-            jobs += groups[twoThirds...]
-        }
+        var jobs = findsSites + others + groups[..<third] + readsSites + groups[third..<twoThirds] + readsReferences + groups[twoThirds...]
         // The schema checks of the other resources, last, so that they fill in behind the longer jobs.
         if schemas {
             let others = context.template.resources.filter { $0.type != LambdaFunction.type }

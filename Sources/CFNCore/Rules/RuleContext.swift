@@ -46,8 +46,6 @@ public final class RuleContext: Sendable {
     private let earlySchemaFindings: [[Finding]?]
     /// By position: the intrinsic calls under a resource's evaluated attributes, found while the file loaded.
     private let earlySites: [[(node: NodeID, sites: [IntrinsicSite])]?]
-    /// Whether every resource's intrinsic calls were found while the file loaded.
-    let sitesFoundEarly: Bool
     /// How many resources' properties were resolved while the file loaded.
     let resolvedEarly: Int
 
@@ -68,7 +66,6 @@ public final class RuleContext: Sendable {
         let resolved = Self.resolveProperties(of: template.resources, with: resolver, early: early)
         earlySchemaFindings = early?.map { $0?.schemaFindings } ?? []
         earlySites = early?.map { $0?.sites } ?? []
-        sitesFoundEarly = !earlySites.isEmpty && earlySites.allSatisfy { $0 != nil }
         resolvedEarly = early?.reduce(0) { $0 + ($1?.resolved == true ? 1 : 0) } ?? 0
         var properties: [String: Resolved] = [:]
         properties.reserveCapacity(template.resources.count)
@@ -98,7 +95,6 @@ public final class RuleContext: Sendable {
         resolver = base.resolver
         earlySchemaFindings = base.earlySchemaFindings
         earlySites = base.earlySites
-        sitesFoundEarly = base.sitesFoundEarly
         resolvedEarly = base.resolvedEarly
         properties = base.properties
         cache = base.cache
