@@ -20,6 +20,9 @@ struct EarlyChecks: Sendable {
     struct Work: Sendable {
         let position: Int
         let logicalId: String
+        /// The resource's key and value in `Resources`: a value can be written twice through an
+        /// alias (and `Resources` itself twice), so both are compared.
+        let keyNode: NodeID
         let node: NodeID
         /// False when resolving the properties looked up a resource: then neither they nor the
         /// schema findings are kept.
@@ -42,8 +45,9 @@ struct EarlyChecks: Sendable {
     /// The sections whose values decide what a resource's properties resolve to.
     private static let basisSections: [Template.Section] = [.parameters, .conditions, .mappings, .transform]
 
-    /// Follows a load through `progress` until it ends; nil when there was nothing to do early (the
-    /// load ended first, a transform or a condition that names a resource).
+    /// Follows a load through `progress` until it ends, or until it is asked to stop (then with the
+    /// resources done so far); nil when there was nothing to do early (the load ended first, a
+    /// transform or a condition that names a resource).
     static func follow(_ progress: LoadProgress, settings: ValidationSettings, checksSchemas: Bool) -> EarlyChecks? {
         guard progress.follow() else { return nil }
         var replica = NodeTree()
@@ -53,7 +57,7 @@ struct EarlyChecks: Sendable {
         var position = 0
         let lookups = ResourceLookups()
         let schemas = SchemaValidator()
-        while let entries = progress.next(into: &replica) {
+        following: while let entries = progress.next(into: &replica) {
             var resources: [(key: NodeID, value: NodeID)] = []
             for entry in entries {
                 switch entry {
@@ -86,6 +90,7 @@ struct EarlyChecks: Sendable {
                 // As `TemplateParser` counts resources: a key that is not a scalar is dropped when
                 // its mapping closes, and a value that is not a mapping is not a resource.
                 guard replica.kind(key) == .scalar, replica.kind(value) == .mapping else { continue }
+                if progress.isStopped { break following }
                 var structureFindings: [Finding] = []
                 let resource = TemplateParser.parseResource(replica.string(key) ?? "", replica.range(key), value, replica,
                                                             position: position, &structureFindings)
@@ -96,7 +101,7 @@ struct EarlyChecks: Sendable {
                 lookups.missed = false
                 let properties = resource.properties.map { resolver.resolve($0) }
                 if lookups.missed {
-                    work.append(Work(position: resource.position, logicalId: resource.logicalId, node: value, resolved: false,
+                    work.append(Work(position: resource.position, logicalId: resource.logicalId, keyNode: key, node: value, resolved: false,
                                      properties: nil, schemaFindings: nil, sites: sites, resource: resource,
                                      structureFindings: structureFindings))
                     continue
@@ -110,7 +115,7 @@ struct EarlyChecks: Sendable {
                                                     oracle: conditions, tree: replica)
                     }
                 }
-                work.append(Work(position: resource.position, logicalId: resource.logicalId, node: value, resolved: true,
+                work.append(Work(position: resource.position, logicalId: resource.logicalId, keyNode: key, node: value, resolved: true,
                                  properties: properties, schemaFindings: findings, sites: sites, resource: resource,
                                  structureFindings: structureFindings))
             }
@@ -138,7 +143,9 @@ struct EarlyChecks: Sendable {
         for done in work where done.position < template.resources.count {
             let resource = template.resources[done.position]
             // The same object where `TemplateParser` took it from here.
-            guard resource === done.resource || (resource.node == done.node && resource.logicalId == done.logicalId) else { continue }
+            guard resource === done.resource
+                || (resource.node == done.node && resource.logicalId == done.logicalId && resource.idRange == done.resource.idRange)
+            else { continue }
             usable[done.position] = done
             any = true
         }

@@ -26,6 +26,9 @@ public struct LoadedTemplate: Sendable {
             (SourceText(bytes: bytes), EarlyChecks.follow(progress, settings: settings, checksSchemas: checksSchemas))
         }
         let loaded = YAMLLoader.load(bytes, limits: limits, progress: progress)
+        // What the follower has not done by now (it started late, or its last part) is done on
+        // every core with the rest.
+        progress.stopFollowing()
         guard let (source, early) = aside.result() else {
             return (LoadedTemplate(loaded: loaded, source: SourceText(bytes: bytes)), nil)
         }

@@ -112,15 +112,15 @@ public struct Template: Sendable {
     }
 }
 
-/// One entry of `Resources`, with the nodes of its attributes.
-///
-/// A class, though immutable: rules pass resources around and iterate all of them many times, and
-/// a copy is then one reference instead of every field.
 /// Whether a partial template was asked for a resource it does not have. Used by one thread.
 final class ResourceLookups: @unchecked Sendable {
     var missed = false
 }
 
+/// One entry of `Resources`, with the nodes of its attributes.
+///
+/// A class, though immutable: rules pass resources around and iterate all of them many times, and
+/// a copy is then one reference instead of every field.
 public final class Resource: Sendable {
     public let logicalId: String
     /// The range of the logical ID key.

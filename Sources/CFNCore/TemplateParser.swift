@@ -110,8 +110,8 @@ public enum TemplateParser {
                 continue
             }
             let position = resources.count
-            if position < early.count, early[position].position == position, early[position].node == entry.value,
-               early[position].logicalId == logicalId {
+            if position < early.count, early[position].position == position, early[position].keyNode == entry.key,
+               early[position].node == entry.value, early[position].logicalId == logicalId {
                 findings += early[position].structureFindings
                 resources.append(early[position].resource)
             } else {

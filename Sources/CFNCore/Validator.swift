@@ -1,4 +1,5 @@
 import CFNLoader
+import Foundation
 
 /// Validates templates. Pure: it takes bytes and returns reports; it never reads files or prints.
 public struct Validator: Sendable {
@@ -59,6 +60,36 @@ public struct Validator: Sendable {
         let (loaded, early) = LoadedTemplate.loading(bytes: bytes, limits: limits, publicationBytes: earlyChecksPublicationBytes,
                                                      settings: settings, checksSchemas: checksSchemas)
         return prepared(file, loaded, early: early)
+    }
+
+    /// `validate` with the checks while loading certain to run: the file loads on a thread of its
+    /// own while this one follows it (`EarlyChecks`), handed what is loaded every
+    /// `publicationBytes` bytes, whatever the file's size. For tests and fuzzing, which compare it
+    /// with `validate` without them (`whileLoadingChecked(false)`): the findings must be the same.
+    public func validateFollowingTheLoad(file: String, bytes: [UInt8], publicationBytes: Int = 1) -> FileReport {
+        check(preparedFollowingTheLoad(file: file, bytes: bytes, publicationBytes: publicationBytes).prepared)
+    }
+
+    /// With `stopsWhenLoaded`, the follower is asked to stop when the load ends, as `prepare` asks it.
+    func preparedFollowingTheLoad(file: String, bytes: [UInt8], publicationBytes: Int,
+                                  stopsWhenLoaded: Bool = false) -> (prepared: PreparedTemplate, early: EarlyChecks?) {
+        final class Loaded: @unchecked Sendable {
+            var result: LoadResult?
+        }
+        let progress = LoadProgress(publicationBytes: publicationBytes)
+        _ = progress.follow()
+        let loaded = Loaded()
+        let done = DispatchSemaphore(value: 0)
+        let limits = limits
+        Thread {
+            loaded.result = YAMLLoader.load(bytes, limits: limits, progress: progress)
+            if stopsWhenLoaded { progress.stopFollowing() }
+            done.signal()
+        }.start()
+        let early = EarlyChecks.follow(progress, settings: settings, checksSchemas: checksSchemas)
+        done.wait()
+        let template = LoadedTemplate(loaded: loaded.result ?? YAMLLoader.load([]), source: SourceText(bytes: bytes), early: early)
+        return (prepared(file, template, early: early), early)
     }
 
     /// A loaded template with its rule context, using what `early` did where it holds.

@@ -31,6 +31,7 @@ public final class LoadProgress: @unchecked Sendable {
     private var finished = false
     private var cancelled = false
     private var followed = false
+    private var stopped = false
 
     public init() {
         publicationBytes = 1 << 16
@@ -71,6 +72,17 @@ public final class LoadProgress: @unchecked Sendable {
         replica.children.append(contentsOf: batch.children)
         replica.text.append(contentsOf: batch.text)
         return completed
+    }
+
+    /// Asks the follower to stop at its next resource (`isStopped`): the load has ended, and what
+    /// the follower has not done yet is better done the usual way, on every core.
+    public func stopFollowing() {
+        condition.withLock { stopped = true }
+    }
+
+    /// Whether the follower was asked to stop.
+    public var isStopped: Bool {
+        condition.withLock { stopped }
     }
 
     /// The follower needs nothing more: the loader stops copying for it.

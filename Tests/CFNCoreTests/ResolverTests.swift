@@ -121,6 +121,10 @@ let header = """
         #expect(SubTemplate.parse("a-${b").failureMessage == "'${' at character 3 is never closed with '}'")
         #expect(SubTemplate.parse("${}").failureMessage == "empty variable '${}' at character 1")
         #expect(SubTemplate.parse("x${!y}z").successParts == [.text("x${y}z")])
+        // Escapes and variables in turn: each literal part is the text between variables, escapes undone.
+        #expect(SubTemplate.parse("a${!b}c${!d}e${f}g${!h}").successParts
+                == [.text("a${b}c${d}e"), .variable("f", offset: 15), .text("g${h}")])
+        #expect(SubTemplate.parse("${!a}${b}").successParts == [.text("${a}"), .variable("b", offset: 7)])
         #expect(SubTemplate.parse("é${A.B}").successParts == [.text("é"), .variable("A.B", offset: 4)])
     }
 }

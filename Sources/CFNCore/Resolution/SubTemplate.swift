@@ -30,17 +30,19 @@ public struct SubTemplate: Sendable, Hashable {
         // The literal text since the last variable: a range of the string while it is the string's
         // own bytes, and copied into `escaped` only once a `${!Literal}` changes it.
         var textStart = 0
-        var escaped: [UInt8]?
+        var escaped: [UInt8] = []
+        var hasEscape = false
         func flushText(upTo end: Int) {
-            if var copy = escaped {
-                copy.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[textStart..<end]))
-                if !copy.isEmpty { parts.append(.text(String(decoding: copy, as: UTF8.self))) }
+            if hasEscape {
+                escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[textStart..<end]))
+                parts.append(.text(String(decoding: escaped, as: UTF8.self)))
+                escaped.removeAll(keepingCapacity: true)
+                hasEscape = false
             } else if textStart < end {
                 // Text without variables is the string itself.
                 parts.append(.text(textStart == 0 && end == bytes.count ? string
                     : String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<end]), as: UTF8.self)))
             }
-            escaped = nil
         }
         var index = 0
         while index < bytes.count {
@@ -56,10 +58,12 @@ public struct SubTemplate: Sendable, Hashable {
             let name = UnsafeBufferPointer(rebasing: bytes[(index + 2)..<end])
             if name.first == UInt8(ascii: "!") {
                 // `${!Literal}` is the text `${Literal}`.
-                var copy = escaped ?? []
-                copy.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[textStart..<index]))
-                copy += [dollar, open] + name.dropFirst() + [close]
-                escaped = copy
+                escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[textStart..<index]))
+                escaped.append(dollar)
+                escaped.append(open)
+                escaped.append(contentsOf: name.dropFirst())
+                escaped.append(close)
+                hasEscape = true
             } else {
                 let trimmed = String(decoding: name, as: UTF8.self).trimmingSpaces
                 if trimmed.isEmpty {
