@@ -13,8 +13,9 @@ import CFNLoader
 /// What is done early must be what the usual path would do, finding for finding. When the load
 /// ends, `usable(for:)` keeps the work only if the whole template has the same Parameters,
 /// Conditions, Mappings and Transform sections as the ones it was based on, and no logical ID
-/// twice; and each resource's work only if the resource at its position is the same node with
-/// the same logical ID. The tests compare both paths over every template of the corpus.
+/// twice; and each resource's work only if the resource at its position is the same node under
+/// the same key. The tests compare both paths over every template of the corpus, and the `early`
+/// fuzz target on any input.
 struct EarlyChecks: Sendable {
     /// One resource done early.
     struct Work: Sendable {
@@ -130,7 +131,7 @@ struct EarlyChecks: Sendable {
     }
 
     /// The resources read early, by position among the resources: `TemplateParser` takes each
-    /// one whose node and logical ID are those at its position in the whole template.
+    /// one whose key, node and logical ID are those at its position in the whole template.
     var parsedResources: [Work] { work }
 
     /// The work that holds for the whole template, by position in `template.resources`; nil when
@@ -151,7 +152,4 @@ struct EarlyChecks: Sendable {
         }
         return any ? usable : nil
     }
-
-    /// How many resources were resolved early (for tests and benchmarks).
-    var count: Int { work.reduce(0) { $0 + ($1.resolved ? 1 : 0) } }
 }
