@@ -16,12 +16,12 @@ public struct LoadedTemplate: Sendable {
     }
 
     /// Loads `bytes` while `EarlyChecks` follows the load on another core (after making the line
-    /// index there), handed what is loaded every `publicationBytes` bytes. The early work is nil
+    /// index there), handed what is loaded as `LoadProgress` hands it over. The early work is nil
     /// when no thread was free to start it before the load ended (see `ParallelJobs.aside`); the
     /// resources it read are the template's where they are the same nodes.
-    static func loading(bytes: [UInt8], limits: LoaderLimits, publicationBytes: Int, settings: ValidationSettings,
+    static func loading(bytes: [UInt8], limits: LoaderLimits, settings: ValidationSettings,
                         checksSchemas: Bool) -> (LoadedTemplate, EarlyChecks?) {
-        let progress = LoadProgress(publicationBytes: publicationBytes)
+        let progress = LoadProgress()
         let aside = ParallelJobs.aside {
             (SourceText(bytes: bytes), EarlyChecks.follow(progress, settings: settings, checksSchemas: checksSchemas))
         }

@@ -54,11 +54,10 @@ public struct Validator: Sendable {
     /// A file of `earlyChecksSize` bytes or more is loaded while another core resolves and
     /// schema-checks each resource as soon as it is loaded (`EarlyChecks`), when a core is free.
     public func prepare(file: String, bytes: [UInt8]) -> PreparedTemplate {
-        guard checksWhileLoading, bytes.count >= earlyChecksSize else {
+        guard checksWhileLoading, bytes.count >= Self.earlyChecksSize else {
             return prepared(file, LoadedTemplate(bytes: bytes, limits: limits), early: nil)
         }
-        let (loaded, early) = LoadedTemplate.loading(bytes: bytes, limits: limits, publicationBytes: earlyChecksPublicationBytes,
-                                                     settings: settings, checksSchemas: checksSchemas)
+        let (loaded, early) = LoadedTemplate.loading(bytes: bytes, limits: limits, settings: settings, checksSchemas: checksSchemas)
         return prepared(file, loaded, early: early)
     }
 
@@ -193,9 +192,7 @@ public struct Validator: Sendable {
     static let functionGroupSize = 64
 
     /// From this many bytes on, `prepare` resolves and checks resources while the file loads.
-    var earlyChecksSize = 1 << 18
-    /// How much of the file is read between two hand-overs to `EarlyChecks` (tests make it small).
-    var earlyChecksPublicationBytes = 1 << 16
+    static let earlyChecksSize = 1 << 18
 
     /// From this many bytes on, `validate` frees a template's values on a background thread.
     public static let backgroundFreeSize = 1 << 18

@@ -37,7 +37,8 @@ public final class LoadProgress: @unchecked Sendable {
         publicationBytes = 1 << 16
     }
 
-    /// With publications every `publicationBytes` bytes (1: at every entry), for tests.
+    /// With publications every `publicationBytes` bytes (1: at every entry) instead of 64 KiB: for
+    /// tests and fuzzing, which make the follower meet every point of the load.
     public init(publicationBytes: Int) {
         self.publicationBytes = max(1, publicationBytes)
     }

@@ -164,7 +164,7 @@ import Testing
             text += Self.function("Fn\(index)", index == 500 ? "      Timeout: 0\n" : index == 700 ? "      Bogus: 1\n" : "")
         }
         let bytes = Array(text.utf8)
-        #expect(bytes.count >= Validator().earlyChecksSize)
+        #expect(bytes.count >= Validator.earlyChecksSize)
         let report = Validator(settings: Self.settings).validate(file: "t.yaml", bytes: bytes)
         #expect(report.findings == Self.validated(bytes).findings)
         #expect(report.findings.contains { $0.rule == "lambda.timeout" && $0.resource == "Fn500" })

@@ -45,12 +45,8 @@ extension RuleContext {
         reachable(resource, path: CollectionOfOne(key))
     }
 
-    /// Whether some reachable value of the path is a known mapping: a rule about a mapping property
-    /// (SnapStart, LoggingConfig) has nothing to judge in a function where none is.
-    func reachesMapping(_ resource: Resource, _ path: String...) -> Bool {
-        reachable(resource, path: path).contains { $0.value?.entries != nil }
-    }
-
+    /// Whether some reachable value of the property is a known mapping: a rule about a mapping
+    /// property (SnapStart, LoggingConfig) has nothing to judge in a function where none is.
     func reachesMapping(_ resource: Resource, _ key: String) -> Bool {
         reachable(resource, path: CollectionOfOne(key)).contains { $0.value?.entries != nil }
     }

@@ -20,10 +20,7 @@ public struct ConditionalTargetRule: TemplateRule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for (place, references) in zip(context.evaluatedPlaces, context.referencesOfPlaces) {
-            for unguarded in references {
-                let reference = place.guardCondition.isAlways ? unguarded
-                    : (target: unguarded.target, node: unguarded.node, range: unguarded.range,
-                       guardCondition: place.guardCondition.and(unguarded.guardCondition))
+            for reference in RuleContext.guarded(references, by: place.guardCondition) {
                 guard let target = context.template.resource(named: reference.target) else { continue }
                 let targetGuard = context.guardOf(target)
                 guard !targetGuard.isAlways else { continue }

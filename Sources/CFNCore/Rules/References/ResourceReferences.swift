@@ -14,6 +14,11 @@ extension RuleContext {
             references = resourceReferences(in: intrinsicSites(under: root))
             cache.store(references, under: root)
         }
+        return Self.guarded(references, by: start)
+    }
+
+    /// References with `start` added to each one's guard (unchanged when it always holds).
+    static func guarded(_ references: RuleContextCache.References, by start: Guard) -> RuleContextCache.References {
         guard !start.isAlways else { return references }
         return references.map { ($0.target, $0.node, $0.range, start.and($0.guardCondition)) }
     }
