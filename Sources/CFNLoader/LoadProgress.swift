@@ -32,6 +32,7 @@ public final class LoadProgress: @unchecked Sendable {
     private var cancelled = false
     private var followed = false
     private var stopped = false
+    private var publicationCount = 0
 
     public init() {
         publicationBytes = 1 << 16
@@ -115,8 +116,15 @@ public final class LoadProgress: @unchecked Sendable {
         staged.children.append(contentsOf: tree.children[start.children...])
         staged.text.append(contentsOf: tree.text[start.text...])
         entries += completed
+        publicationCount += 1
         condition.signal()
         return .published
+    }
+
+    /// How many times the loader handed nodes over. A slow follower may take several publications
+    /// in one `next(into:)`, so this, not the number of batches, tells how often the loader copied.
+    var publications: Int {
+        condition.withLock { publicationCount }
     }
 
     /// The load has ended (whether or not it made a tree).
