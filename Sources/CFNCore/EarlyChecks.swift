@@ -37,19 +37,26 @@ struct EarlyChecks: Sendable {
         /// The resource as `TemplateParser` reads it, and what it finds in it: also its own nodes only.
         let resource: Resource
         let structureFindings: [Finding]
+        /// For a function, the findings of the rules `functionRules` names; nil when one of them
+        /// asked for another resource (then they all run again once the file is loaded).
+        var functionFindings: [Finding]? = nil
     }
 
     /// The sections the work depends on, as they were when it began.
     private let basis: [Template.Section: NodeID]
     private let work: [Work]
+    /// The IDs of the function rules run on each function, in the order they ran.
+    let functionRules: [String]
 
     /// The sections whose values decide what a resource's properties resolve to.
     private static let basisSections: [Template.Section] = [.parameters, .conditions, .mappings, .transform]
 
     /// Follows a load through `progress` until it ends, or until it is asked to stop (then with the
     /// resources done so far); nil when there was nothing to do early (the load ended first, a
-    /// transform or a condition that names a resource).
-    static func follow(_ progress: LoadProgress, settings: ValidationSettings, checksSchemas: Bool) -> EarlyChecks? {
+    /// transform or a condition that names a resource). Each function resolved early is also judged
+    /// by `functionRules`: rules that read only the function (`readsOnlyTheFunction`).
+    static func follow(_ progress: LoadProgress, settings: ValidationSettings, checksSchemas: Bool,
+                       functionRules: [any TemplateRule] = []) -> EarlyChecks? {
         guard progress.follow() else { return nil }
         var replica = NodeTree()
         var sections: [Template.Section: NodeID] = [:]
@@ -58,6 +65,7 @@ struct EarlyChecks: Sendable {
         var position = 0
         let lookups = ResourceLookups()
         let schemas = SchemaValidator()
+        let cache = RuleContextCache()
         following: while let entries = progress.next(into: &replica) {
             var resources: [(key: NodeID, value: NodeID)] = []
             for entry in entries {
@@ -107,22 +115,32 @@ struct EarlyChecks: Sendable {
                                      structureFindings: structureFindings))
                     continue
                 }
+                let guardCondition = RuleContext.guardOf(resource, tree: replica, conditionSet: conditions)
                 var findings: [Finding]?
                 if checksSchemas {
                     findings = []
                     if let type = resource.type {
                         findings = schemas.validate(resourceType: type, properties: properties, resource: resource,
-                                                    when: RuleContext.guardOf(resource, tree: replica, conditionSet: conditions),
-                                                    oracle: conditions, tree: replica)
+                                                    when: guardCondition, oracle: conditions, tree: replica)
                     }
                 }
-                work.append(Work(position: resource.position, logicalId: resource.logicalId, keyNode: key, node: value, resolved: true,
-                                 properties: properties, schemaFindings: findings, sites: sites, resource: resource,
-                                 structureFindings: structureFindings))
+                var done = Work(position: resource.position, logicalId: resource.logicalId, keyNode: key, node: value, resolved: true,
+                                properties: properties, schemaFindings: findings, sites: sites, resource: resource,
+                                structureFindings: structureFindings)
+                if !functionRules.isEmpty, resource.type == LambdaFunction.type {
+                    let function = LambdaFunction(resource: resource, guardCondition: guardCondition, properties: properties)
+                    let context = RuleContext(partial: template, settings: settings, parameters: parameters, conditionSet: conditions,
+                                              resolver: resolver, cache: cache, function: function, properties: properties)
+                    lookups.missed = false
+                    var judged: [Finding] = []
+                    for rule in functionRules { judged += rule.check(context) }
+                    if !lookups.missed { done.functionFindings = judged }
+                }
+                work.append(done)
             }
         }
         guard let basis else { return nil }
-        return EarlyChecks(basis: basis.sections, work: work)
+        return EarlyChecks(basis: basis.sections, work: work, functionRules: functionRules.map { type(of: $0).descriptor.id })
     }
 
     private static func cancel(_ progress: LoadProgress) -> EarlyChecks? {

@@ -20,10 +20,11 @@ public struct LoadedTemplate: Sendable {
     /// when no thread was free to start it before the load ended (see `ParallelJobs.aside`); the
     /// resources it read are the template's where they are the same nodes.
     static func loading(bytes: [UInt8], limits: LoaderLimits, settings: ValidationSettings,
-                        checksSchemas: Bool) -> (LoadedTemplate, EarlyChecks?) {
+                        checksSchemas: Bool, functionRules: [any TemplateRule]) -> (LoadedTemplate, EarlyChecks?) {
         let progress = LoadProgress()
         let aside = ParallelJobs.aside {
-            (SourceText(bytes: bytes), EarlyChecks.follow(progress, settings: settings, checksSchemas: checksSchemas))
+            (SourceText(bytes: bytes),
+             EarlyChecks.follow(progress, settings: settings, checksSchemas: checksSchemas, functionRules: functionRules))
         }
         let loaded = YAMLLoader.load(bytes, limits: limits, progress: progress)
         // What the follower has not done by now (it started late, or its last part) is done on

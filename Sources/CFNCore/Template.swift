@@ -43,8 +43,16 @@ public struct Template: Sendable {
     public let root: NodeID
     /// Each section present, with the node of its value.
     public let sections: [Section: NodeID]
-    /// Resources in source order.
-    public let resources: [Resource]
+    /// Resources in source order. A partial template has none yet: asking for them is a miss,
+    /// told to `lookups`, as asking for one by name is.
+    public var resources: [Resource] {
+        if let lookups { lookups.missed = true }
+        return loadedResources
+    }
+
+    /// `resources`, without telling a partial template's lookups: for bookkeeping that does not
+    /// depend on which resources there are.
+    let loadedResources: [Resource]
 
     /// Position in `resources` by logical ID (the first, when an ID repeats).
     private let index: [String: Int]
@@ -59,7 +67,7 @@ public struct Template: Sendable {
         self.tree = tree
         self.root = root
         self.sections = sections
-        self.resources = resources
+        loadedResources = resources
         self.index = Dictionary(resources.enumerated().map { ($1.logicalId, $0) }, uniquingKeysWith: { first, _ in first })
         self.sectionNodes = Section.allCases.map { sections[$0] }
         lookups = nil
@@ -76,7 +84,7 @@ public struct Template: Sendable {
         self.tree = tree
         root = NodeID(rawValue: 0)
         self.sections = sections
-        resources = []
+        loadedResources = []
         index = [:]
         sectionNodes = Section.allCases.map { sections[$0] }
         self.lookups = lookups
@@ -85,7 +93,7 @@ public struct Template: Sendable {
     public func section(_ section: Section) -> NodeID? { sectionNodes[section.ordinal] }
 
     public func resource(named logicalId: String) -> Resource? {
-        position(ofResourceNamed: logicalId).map { resources[$0] }
+        position(ofResourceNamed: logicalId).map { loadedResources[$0] }
     }
 
     /// The position in `resources` of the (first) resource with this logical ID.
@@ -98,7 +106,7 @@ public struct Template: Sendable {
     }
 
     /// Whether some logical ID is written more than once in `Resources`.
-    public var repeatsLogicalIds: Bool { index.count != resources.count }
+    public var repeatsLogicalIds: Bool { index.count != loadedResources.count }
 
     /// Whether a resource has this logical ID: `resource(named:) != nil` without copying the resource.
     public func hasResource(named logicalId: String) -> Bool {

@@ -57,7 +57,8 @@ public struct Validator: Sendable {
         guard checksWhileLoading, bytes.count >= Self.earlyChecksSize else {
             return prepared(file, LoadedTemplate(bytes: bytes, limits: limits), early: nil)
         }
-        let (loaded, early) = LoadedTemplate.loading(bytes: bytes, limits: limits, settings: settings, checksSchemas: checksSchemas)
+        let (loaded, early) = LoadedTemplate.loading(bytes: bytes, limits: limits, settings: settings, checksSchemas: checksSchemas,
+                                                     functionRules: earlyFunctionRules)
         return prepared(file, loaded, early: early)
     }
 
@@ -85,7 +86,7 @@ public struct Validator: Sendable {
             if stopsWhenLoaded { progress.stopFollowing() }
             done.signal()
         }.start()
-        let early = EarlyChecks.follow(progress, settings: settings, checksSchemas: checksSchemas)
+        let early = EarlyChecks.follow(progress, settings: settings, checksSchemas: checksSchemas, functionRules: earlyFunctionRules)
         done.wait()
         let template = LoadedTemplate(loaded: loaded.result ?? YAMLLoader.load([]), source: SourceText(bytes: bytes), early: early)
         return (prepared(file, template, early: early), early)
@@ -94,8 +95,18 @@ public struct Validator: Sendable {
     /// A loaded template with its rule context, using what `early` did where it holds.
     func prepared(_ file: String, _ loaded: LoadedTemplate, early: EarlyChecks?) -> PreparedTemplate {
         PreparedTemplate(file: file, loaded: loaded, context: loaded.template.map { template in
-            RuleContext(template: template, settings: settings, early: early?.usable(for: template))
+            RuleContext(template: template, settings: settings, early: early?.usable(for: template),
+                        earlyFunctionRules: early?.functionRules ?? [])
         })
+    }
+
+    /// The active function rules that read only the function they judge: what the checks while
+    /// loading run on each function (`EarlyChecks`), in this order.
+    var earlyFunctionRules: [any TemplateRule] {
+        rules.filter { rule in
+            let kind = type(of: rule)
+            return kind.judgesEachFunctionAlone && kind.readsOnlyTheFunction && !configuration.isDisabled(kind.descriptor.id)
+        }
     }
 
     /// The rules and the schema checks of a prepared template, run on every core, and the report.
@@ -132,14 +143,29 @@ public struct Validator: Sendable {
             + readers.filter { id($0) != DependencyCycleRule.descriptor.id && !Self.readsCollectedReferences.contains(id($0)) }).map(job)
         // The function rules, all of them on one group of functions at a time (see `FunctionRule`),
         // and the schema checks of the same functions while their values are still in the cache.
+        // The rules that judged functions while the file loaded, where they are the ones to run
+        // now, and the others; each group runs those on the functions not judged then.
         var groups: [@Sendable () -> [Finding]] = []
         let functions = context.lambda.functions
         let schemas = checksSchemas
+        let judgedEarly = byFunction.filter { type(of: $0).readsOnlyTheFunction }
+        let judgedEarlyHold = !context.earlyFunctionRules.isEmpty && judgedEarly.map(id) == context.earlyFunctionRules
+        let judgedLater = judgedEarlyHold ? byFunction.filter { !type(of: $0).readsOnlyTheFunction } : byFunction
         if !byFunction.isEmpty || schemas {
             for group in Self.functionGroups(count: functions.count, repeatsLogicalIds: context.template.repeatsLogicalIds) {
                 groups.append {
                     let part = group.count == functions.count ? context : RuleContext(context, functions: functions[group])
-                    var findings = byFunction.flatMap { $0.check(part) }
+                    var findings = judgedLater.flatMap { $0.check(part) }
+                    if judgedEarlyHold {
+                        var left: [LambdaFunction] = []
+                        for function in functions[group] {
+                            if let early = context.earlyFunctionFindings(of: function.resource) { findings += early } else { left.append(function) }
+                        }
+                        if !left.isEmpty {
+                            let rest = left.count == group.count ? part : RuleContext(context, functions: left)
+                            findings += judgedEarly.flatMap { $0.check(rest) }
+                        }
+                    }
                     if schemas { findings += Self.schemaFindings(of: functions[group].lazy.map(\.resource), context) }
                     return findings
                 }

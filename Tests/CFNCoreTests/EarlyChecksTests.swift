@@ -9,10 +9,12 @@ import Testing
     static let settings = ValidationSettings(today: "2026-12-06")
 
     /// Validates `bytes` with the early work done for certain (`validateFollowingTheLoad`), handed
-    /// over every `publicationBytes` bytes; also gives how many resources were resolved early and
-    /// how many of the template's resources are the objects the follower read.
+    /// over every `publicationBytes` bytes; also gives how many resources were resolved early, how
+    /// many of the template's resources are the objects the follower read, and how many functions
+    /// the function rules judged early with findings the checks take.
     static func validatedEarly(_ bytes: [UInt8], publicationBytes: Int = 1, stopsWhenLoaded: Bool = false,
-                               validator: Validator = Validator(settings: settings)) -> (report: FileReport, early: Int, readEarly: Int) {
+                               validator: Validator = Validator(settings: settings))
+        -> (report: FileReport, early: Int, readEarly: Int, judgedEarly: Int) {
         let (prepared, early) = validator.preparedFollowingTheLoad(file: "t.yaml", bytes: bytes, publicationBytes: publicationBytes,
                                                                    stopsWhenLoaded: stopsWhenLoaded)
         let readEarly = prepared.loaded.template?.resources.filter { resource in
@@ -22,7 +24,10 @@ import Testing
             #expect(validator.validateFollowingTheLoad(file: "t.yaml", bytes: bytes, publicationBytes: publicationBytes).findings
                     == validator.check(prepared).findings)
         }
-        return (validator.check(prepared), prepared.context?.resolvedEarly ?? 0, readEarly)
+        let judgedEarly = prepared.context.map { context in
+            context.earlyFunctionRules.isEmpty ? 0 : context.lambda.functions.filter { context.earlyFunctionFindings(of: $0.resource) != nil }.count
+        } ?? 0
+        return (validator.check(prepared), prepared.context?.resolvedEarly ?? 0, readEarly, judgedEarly)
     }
 
     static func validated(_ bytes: [UInt8], validator: Validator = Validator(settings: settings)) -> FileReport {
@@ -57,11 +62,13 @@ import Testing
         let text = Self.parameters + "Resources:\n" + Self.function("A", "      Timeout: 0\n") + Self.function("B", "      Bogus: 1\n")
             + Self.function("C", "      Description: !Ref Bucket\n") + "  Bucket:\n    Type: AWS::S3::Bucket\n"
         let bytes = Array(text.utf8)
-        let (report, early, readEarly) = Self.validatedEarly(bytes)
+        let (report, early, readEarly, judgedEarly) = Self.validatedEarly(bytes)
         // A, B and the bucket; C names the bucket, which a partial template does not have yet.
         #expect(early == 3)
         // Reading a resource's structure needs only its own nodes: all four.
         #expect(readEarly == 4)
+        // The function rules that read only the function judged A and B as they loaded.
+        #expect(judgedEarly == 2)
         #expect(report.findings == Self.validated(bytes).findings)
         let rules = report.findings.map { "\($0.rule) \($0.resource ?? "-")" }
         #expect(rules.contains("lambda.timeout A"))
@@ -79,7 +86,7 @@ import Testing
                 + "      Role: arn:aws:iam::123456789012:role/r\n" + code
         }.joined()
         let bytes = Array(text.utf8)
-        let (report, early, _) = Self.validatedEarly(bytes, publicationBytes: 1 << 30)
+        let (report, early, _, _) = Self.validatedEarly(bytes, publicationBytes: 1 << 30)
         #expect(early == 1)
         #expect(report.findings == Self.validated(bytes).findings)
         #expect(report.findings.filter { $0.rule == "lambda.storage-bucket-versioning" }.compactMap(\.resource) == ["F1", "F2"])
@@ -90,10 +97,72 @@ import Testing
     @Test func aResourceReadEarlyIsTakenOnlyUnderItsOwnKey() {
         let text = "Resources:\n  A: &a {Properties: {}}\nResources:\n  A: *a\n"
         let bytes = Array(text.utf8)
-        let (report, _, readEarly) = Self.validatedEarly(bytes)
+        let (report, _, readEarly, _) = Self.validatedEarly(bytes)
         #expect(readEarly == 0)
         #expect(report.findings == Self.validated(bytes).findings)
         #expect(report.findings.contains { $0.rule == "resource.missing-type" && $0.range.start == 49 })
+    }
+
+    /// A rule that says it reads only the function but asks for the roles: in a partial template
+    /// that is a miss, so what the rules found early is dropped and the function is judged again
+    /// once the file is loaded. (Without the miss, the early count would be 0 roles.)
+    struct CountsRolesRule: FunctionRule {
+        static var readsOnlyTheFunction: Bool { true }
+        static let descriptor = RuleDescriptor(id: "test.counts-roles", severity: .info, summary: "Counts roles",
+                                               explanation: "A test rule that reads other resources though it says it does not.")
+        static let examples = RuleExamples(triggering: [], nonTriggering: [])
+
+        func check(_ context: RuleContext) -> [Finding] {
+            let roles = context.resources(ofType: "AWS::IAM::Role").count
+            return context.lambda.functions.map { function in
+                context.finding(Self.descriptor, "\(roles) roles", at: nil, in: function.resource, path: [])
+            }
+        }
+    }
+
+    @Test func aRuleThatAsksForAnotherResourceJudgesAgainWhenLoaded() {
+        let text = "Resources:\n  Role:\n    Type: AWS::IAM::Role\n" + Self.function("A", "      Timeout: 0\n")
+            .replacingOccurrences(of: "      MemorySize: !If [IsProd, !FindInMap [Sizes, prod, memory], 256]\n", with: "")
+        let bytes = Array(text.utf8)
+        let validator = Validator(settings: Self.settings, rules: RuleRegistry.all + [CountsRolesRule()])
+        let (report, early, _, judgedEarly) = Self.validatedEarly(bytes, validator: validator)
+        #expect(early == 2)
+        #expect(judgedEarly == 0)
+        #expect(report.findings == Self.validated(bytes, validator: validator).findings)
+        #expect(report.findings.filter { $0.rule == "test.counts-roles" }.map(\.message) == ["1 roles"])
+        #expect(report.findings.contains { $0.rule == "lambda.timeout" && $0.resource == "A" })
+    }
+
+    /// A disabled rule is not run while loading either; the rules that read other resources (the
+    /// role rules, the layer rules that read the template's layers) never are.
+    @Test func onlyActiveRulesThatReadOnlyTheFunctionRunWhileLoading() {
+        let validator = Validator(settings: Self.settings, configuration: Configuration(disabledRules: ["lambda.timeout"]))
+        let early = Set(validator.earlyFunctionRules.map { type(of: $0).descriptor.id })
+        #expect(!early.contains("lambda.timeout"))
+        #expect(early.contains("lambda.memory-size"))
+        for id in ["lambda.role", "lambda.vpc-execution-role", "lambda.layer-architecture", "lambda.layer-runtime"] {
+            #expect(RuleRegistry.all.contains { type(of: $0).descriptor.id == id })
+            #expect(!early.contains(id), "\(id)")
+        }
+        let text = Self.parameters + "Resources:\n" + Self.function("A", "      Timeout: 0\n")
+        let bytes = Array(text.utf8)
+        let (report, _, _, judgedEarly) = Self.validatedEarly(bytes, validator: validator)
+        #expect(judgedEarly == 1)
+        #expect(report.findings == Self.validated(bytes, validator: validator).findings)
+        #expect(!report.findings.contains { $0.rule == "lambda.timeout" })
+        #expect(report.findings.contains { $0.rule == "lambda.memory-size" })
+    }
+
+    /// Early findings made with other rules than the checks run are not taken: the checks judge
+    /// every function again.
+    @Test func earlyFindingsOfOtherRulesAreNotTaken() {
+        let text = Self.parameters + "Resources:\n" + Self.function("A", "      Timeout: 0\n")
+        let bytes = Array(text.utf8)
+        let following = Validator(settings: Self.settings, configuration: Configuration(disabledRules: ["lambda.timeout"]))
+        let (prepared, _) = following.preparedFollowingTheLoad(file: "t.yaml", bytes: bytes, publicationBytes: 1)
+        let checking = Validator(settings: Self.settings)
+        #expect(checking.check(prepared).findings == Self.validated(bytes).findings)
+        #expect(checking.check(prepared).findings.contains { $0.rule == "lambda.timeout" })
     }
 
     @Test func sectionsAfterResourcesOrAgainDiscardTheEarlyWork() {
@@ -105,7 +174,7 @@ import Testing
             "Transform: AWS::Serverless-2016-10-31\n" + Self.parameters + resources,
         ] {
             let bytes = Array(text.utf8)
-            let (report, early, _) = Self.validatedEarly(bytes)
+            let (report, early, _, _) = Self.validatedEarly(bytes)
             #expect(early == 0, "\(text)")
             #expect(report.findings == Self.validated(bytes).findings, "\(text)")
         }
@@ -114,7 +183,7 @@ import Testing
     @Test func aLoadThatStopsMidwayEndsTheFollowerToo() {
         let text = Self.parameters + "Resources:\n" + Self.function("A") + "  B: [unclosed\n" + Self.function("C")
         let bytes = Array(text.utf8)
-        let (report, early, _) = Self.validatedEarly(bytes)
+        let (report, early, _, _) = Self.validatedEarly(bytes)
         #expect(early == 0)
         #expect(report.findings == Self.validated(bytes).findings)
         #expect(report.findings.contains { $0.rule == "yaml.syntax" })
@@ -142,18 +211,22 @@ import Testing
         }
         #expect(files.count > 150)
         var withEarlyWork = 0
+        var withFunctionsJudgedEarly = 0
         for file in files.sorted(by: { $0.path < $1.path }) {
             let bytes = try [UInt8](Data(contentsOf: file))
             let usual = Self.validated(bytes).findings
             // At every entry, every 4 KiB, all at once (one batch: one resolver for every
             // resource), and stopped when the load ends (wherever the follower is then).
             for (publicationBytes, stops) in [(1, false), (4096, false), (1 << 30, false), (1, true)] {
-                let (report, early, _) = Self.validatedEarly(bytes, publicationBytes: publicationBytes, stopsWhenLoaded: stops)
+                let (report, early, _, judged) = Self.validatedEarly(bytes, publicationBytes: publicationBytes, stopsWhenLoaded: stops)
                 #expect(report.findings == usual, "\(file.path) (handovers every \(publicationBytes) bytes\(stops ? ", stopped" : ""))")
                 if publicationBytes == 1, !stops, early > 0 { withEarlyWork += 1 }
+                if publicationBytes == 1, !stops, judged > 0 { withFunctionsJudgedEarly += 1 }
             }
         }
         #expect(withEarlyWork > files.count / 2)
+        // 128 of 207 when this was written.
+        #expect(withFunctionsJudgedEarly > files.count / 2)
     }
 
     /// Through `Validator.prepare` itself, on a template large enough that the follower runs

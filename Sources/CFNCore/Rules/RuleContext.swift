@@ -46,8 +46,16 @@ public final class RuleContext: Sendable {
     private let earlySchemaFindings: [[Finding]?]
     /// By position: the intrinsic calls under a resource's evaluated attributes, found while the file loaded.
     private let earlySites: [[(node: NodeID, sites: [IntrinsicSite])]?]
+    /// By position: the findings of the rules `earlyFunctionRules` names on a function, made while
+    /// the file loaded; nil where they still have to be made.
+    private let earlyFunctionFindings: [[Finding]?]
+    /// The IDs of the function rules that ran while the file loaded, in the order they ran.
+    let earlyFunctionRules: [String]
     /// How many resources' properties were resolved while the file loaded.
     let resolvedEarly: Int
+    /// The one function of a context made while the file loaded (`init(partial:...)`), whose
+    /// template has no resources to find it by position.
+    private let partialFunction: (resource: Resource, guardCondition: Guard, properties: Resolved?)?
 
     public convenience init(template: Template, settings: ValidationSettings) {
         self.init(template: template, settings: settings, early: nil)
@@ -55,7 +63,7 @@ public final class RuleContext: Sendable {
 
     /// The context, taking each resource's resolved properties and schema findings from `early`
     /// where it has them (what `EarlyChecks.usable(for:)` gives for this template and settings).
-    init(template: Template, settings: ValidationSettings, early: [EarlyChecks.Work?]?) {
+    init(template: Template, settings: ValidationSettings, early: [EarlyChecks.Work?]?, earlyFunctionRules: [String] = []) {
         cache = RuleContextCache()
         self.template = template
         self.settings = settings
@@ -66,7 +74,10 @@ public final class RuleContext: Sendable {
         let resolved = Self.resolveProperties(of: template.resources, with: resolver, early: early)
         earlySchemaFindings = early?.map { $0?.schemaFindings } ?? []
         earlySites = early?.map { $0?.sites } ?? []
+        earlyFunctionFindings = early?.map { $0?.functionFindings } ?? []
+        self.earlyFunctionRules = early == nil ? [] : earlyFunctionRules
         resolvedEarly = early?.reduce(0) { $0 + ($1?.resolved == true ? 1 : 0) } ?? 0
+        partialFunction = nil
         var properties: [String: Resolved] = [:]
         properties.reserveCapacity(template.resources.count)
         for (resource, value) in zip(template.resources, resolved) {
@@ -95,7 +106,10 @@ public final class RuleContext: Sendable {
         resolver = base.resolver
         earlySchemaFindings = base.earlySchemaFindings
         earlySites = base.earlySites
+        earlyFunctionFindings = base.earlyFunctionFindings
+        earlyFunctionRules = base.earlyFunctionRules
         resolvedEarly = base.resolvedEarly
+        partialFunction = base.partialFunction
         properties = base.properties
         cache = base.cache
         guardsByPosition = base.guardsByPosition
@@ -136,6 +150,38 @@ public final class RuleContext: Sendable {
     }
 
     /// The schema findings of a resource made while its file loaded, when there are any.
+    /// One function judged while its file loaded (`EarlyChecks`): a context with a partial
+    /// template, the parameters and conditions it was based on, and only that function, its
+    /// guard and its resolved properties (given by `reachable` and `guardAndProperties`; the
+    /// `properties` of other resources are empty). A rule that asks the template for any resource
+    /// is told of a miss through its lookups. `cache` is the follower's, shared by the functions.
+    init(partial template: Template, settings: ValidationSettings, parameters: ParameterValues, conditionSet: ConditionSet,
+         resolver: Resolver, cache: RuleContextCache, function: LambdaFunction, properties: Resolved?) {
+        self.cache = cache
+        self.template = template
+        self.settings = settings
+        self.parameters = parameters
+        self.conditionSet = conditionSet
+        self.resolver = resolver
+        self.properties = [:]
+        lambda = LambdaModel(functions: [function], layerVersions: [], layerVersionPermissions: [])
+        guardsByPosition = []
+        propertiesByPosition = []
+        earlySchemaFindings = []
+        earlySites = []
+        earlyFunctionFindings = []
+        earlyFunctionRules = []
+        resolvedEarly = 0
+        partialFunction = (function.resource, function.guardCondition, properties)
+    }
+
+    /// The findings of the function rules `earlyFunctionRules` on a function, made while the file
+    /// loaded; nil when they were not.
+    func earlyFunctionFindings(of resource: Resource) -> [Finding]? {
+        guard let position = position(of: resource), position < earlyFunctionFindings.count else { return nil }
+        return earlyFunctionFindings[position]
+    }
+
     func earlySchemaFindings(of resource: Resource) -> [Finding]? {
         guard let position = position(of: resource), position < earlySchemaFindings.count else { return nil }
         return earlySchemaFindings[position]
@@ -152,19 +198,22 @@ public final class RuleContext: Sendable {
     /// The guard under which a resource exists: its `Condition`, unless that is known to be true.
     public func guardOf(_ resource: Resource) -> Guard {
         if let position = position(of: resource) { return guardsByPosition[position] }
+        if let partialFunction, partialFunction.resource === resource { return partialFunction.guardCondition }
         return Self.guardOf(resource, tree: tree, conditionSet: conditionSet)
     }
 
     /// The guard and the resolved Properties of a resource (nil when it has none).
     func guardAndProperties(of resource: Resource) -> (guardCondition: Guard, properties: Resolved?) {
         if let position = position(of: resource) { return (guardsByPosition[position], propertiesByPosition[position]) }
+        if let partialFunction, partialFunction.resource === resource { return (partialFunction.guardCondition, partialFunction.properties) }
         return (Self.guardOf(resource, tree: tree, conditionSet: conditionSet), properties[resource.logicalId])
     }
 
     /// The resource's position in `template.resources`, when it is the template's own resource.
     private func position(of resource: Resource) -> Int? {
         let position = resource.position
-        guard template.resources.indices.contains(position), template.resources[position] === resource else { return nil }
+        let resources = template.loadedResources
+        guard resources.indices.contains(position), resources[position] === resource else { return nil }
         return position
     }
 
