@@ -95,6 +95,29 @@ struct EarlyChecks: Sendable {
             // while nothing else holds it.
             let template = Template.partial(tree: replica, sections: sections, lookups: lookups)
             let resolver = Resolver(template: template, settings: settings, parameters: parameters, conditions: conditions)
+            // The batch's functions resolved here, judged together by the function rules.
+            var functions: [(work: Int, function: LambdaFunction)] = []
+            /// Runs the function rules on the batch's functions at once, and gives each its findings.
+            /// A rule that asks for another resource (a miss), or a finding that names no function of
+            /// the batch, leaves them all to be judged when the file is loaded.
+            func judge(_ functions: [(work: Int, function: LambdaFunction)], _ work: inout [Work]) {
+                guard !functions.isEmpty else { return }
+                let context = RuleContext(partial: template, settings: settings, parameters: parameters, conditionSet: conditions,
+                                          resolver: resolver, cache: cache, functions: functions.map(\.function))
+                // A logical ID twice: the template's work is not used (`usable(for:)`).
+                let byLogicalId = Dictionary(functions.enumerated().map { ($1.function.resource.logicalId, $0) }, uniquingKeysWith: { first, _ in first })
+                guard byLogicalId.count == functions.count else { return }
+                var judged = [[Finding]](repeating: [], count: functions.count)
+                lookups.missed = false
+                for rule in functionRules {
+                    for finding in rule.check(context) {
+                        guard let index = finding.resource.flatMap({ byLogicalId[$0] }) else { return }
+                        judged[index].append(finding)
+                    }
+                }
+                guard !lookups.missed else { return }
+                for (index, function) in functions.enumerated() { work[function.work].functionFindings = judged[index] }
+            }
             for (key, value) in resources {
                 // As `TemplateParser` counts resources: a key that is not a scalar is dropped when
                 // its mapping closes, and a value that is not a mapping is not a resource.
@@ -128,16 +151,12 @@ struct EarlyChecks: Sendable {
                                 properties: properties, schemaFindings: findings, sites: sites, resource: resource,
                                 structureFindings: structureFindings)
                 if !functionRules.isEmpty, resource.type == LambdaFunction.type {
-                    let function = LambdaFunction(resource: resource, guardCondition: guardCondition, properties: properties)
-                    let context = RuleContext(partial: template, settings: settings, parameters: parameters, conditionSet: conditions,
-                                              resolver: resolver, cache: cache, function: function, properties: properties)
-                    lookups.missed = false
-                    var judged: [Finding] = []
-                    for rule in functionRules { judged += rule.check(context) }
-                    if !lookups.missed { done.functionFindings = judged }
+                    functions.append((work.count, LambdaFunction(resource: resource, guardCondition: guardCondition, properties: properties)))
                 }
                 work.append(done)
             }
+            judge(functions, &work)
+            functions = []
         }
         guard let basis else { return nil }
         return EarlyChecks(basis: basis.sections, work: work, functionRules: functionRules.map { type(of: $0).descriptor.id })

@@ -17,12 +17,18 @@ public struct LambdaModel: Sendable {
 
     /// The Lambda resources among `resources`, with their resolved Properties and guards.
     init(resources: [Resource], properties resolved: [String: Resolved], guardOf: (Resource) -> Guard) {
+        self.init(resources: resources, propertiesAt: { resolved[resources[$0].logicalId] }, guardAt: { guardOf(resources[$0]) })
+    }
+
+    /// The same, with each resource's Properties and guard by its position in `resources`: no
+    /// logical ID is hashed.
+    init(resources: [Resource], propertiesAt: (Int) -> Resolved?, guardAt: (Int) -> Guard) {
         var functions: [LambdaFunction] = []
         var layers: [LambdaLayerVersion] = []
         var permissions: [LambdaLayerVersionPermission] = []
-        for resource in resources {
-            let conditions = guardOf(resource)
-            let properties = resolved[resource.logicalId]
+        for (position, resource) in resources.enumerated() {
+            let conditions = guardAt(position)
+            let properties = propertiesAt(position)
             switch resource.type {
             case LambdaFunction.type?:
                 functions.append(LambdaFunction(resource: resource, guardCondition: conditions, properties: properties))

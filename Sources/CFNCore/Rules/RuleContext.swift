@@ -53,9 +53,9 @@ public final class RuleContext: Sendable {
     let earlyFunctionRules: [String]
     /// How many resources' properties were resolved while the file loaded.
     let resolvedEarly: Int
-    /// The one function of a context made while the file loaded (`init(partial:...)`), whose
-    /// template has no resources to find it by position.
-    private let partialFunction: (resource: Resource, guardCondition: Guard, properties: Resolved?)?
+    /// The functions of a context made while the file loads (`init(partial:...)`), whose template
+    /// has no resources to find them in: by position less the first one's.
+    private let partialFunctions: (first: Int, byPosition: [LambdaFunction?])?
 
     public convenience init(template: Template, settings: ValidationSettings) {
         self.init(template: template, settings: settings, early: nil)
@@ -77,7 +77,7 @@ public final class RuleContext: Sendable {
         earlyFunctionFindings = early?.map { $0?.functionFindings } ?? []
         self.earlyFunctionRules = early == nil ? [] : earlyFunctionRules
         resolvedEarly = early?.reduce(0) { $0 + ($1?.resolved == true ? 1 : 0) } ?? 0
-        partialFunction = nil
+        partialFunctions = nil
         var properties: [String: Resolved] = [:]
         properties.reserveCapacity(template.resources.count)
         for (resource, value) in zip(template.resources, resolved) {
@@ -89,10 +89,9 @@ public final class RuleContext: Sendable {
         guardsByPosition = guards
         // A logical ID written twice reads the Properties `properties` keeps for it (the last), in
         // every copy, also one written without Properties.
-        propertiesByPosition = template.repeatsLogicalIds ? template.resources.map { properties[$0.logicalId] } : resolved
-        lambda = LambdaModel(resources: template.resources, properties: properties) {
-            Self.guardOf($0, tree: tree, conditionSet: conditionSet)
-        }
+        let byPosition = template.repeatsLogicalIds ? template.resources.map { properties[$0.logicalId] } : resolved
+        propertiesByPosition = byPosition
+        lambda = LambdaModel(resources: template.resources, propertiesAt: { byPosition[$0] }, guardAt: { guards[$0] })
     }
 
     /// The same context with only some of the template's functions in `lambda.functions`: what a
@@ -109,7 +108,7 @@ public final class RuleContext: Sendable {
         earlyFunctionFindings = base.earlyFunctionFindings
         earlyFunctionRules = base.earlyFunctionRules
         resolvedEarly = base.resolvedEarly
-        partialFunction = base.partialFunction
+        partialFunctions = base.partialFunctions
         properties = base.properties
         cache = base.cache
         guardsByPosition = base.guardsByPosition
@@ -149,22 +148,21 @@ public final class RuleContext: Sendable {
         return earlySites[position]?.first { $0.node == node }?.sites
     }
 
-    /// The schema findings of a resource made while its file loaded, when there are any.
-    /// One function judged while its file loaded (`EarlyChecks`): a context with a partial
-    /// template, the parameters and conditions it was based on, and only that function, its
-    /// guard and its resolved properties (given by `reachable` and `guardAndProperties`; the
-    /// `properties` of other resources are empty). A rule that asks the template for any resource
-    /// is told of a miss through its lookups. `cache` is the follower's, shared by the functions.
+    /// Functions judged while their file loads (`EarlyChecks`): a context with a partial template,
+    /// the parameters and conditions it was based on, and only these functions, with their guards
+    /// and resolved properties (which `reachable` and `guardAndProperties` give; `properties`, by
+    /// logical ID, is empty). A rule that asks the template for any resource is told of a miss
+    /// through its lookups. `cache` is the follower's own.
     init(partial template: Template, settings: ValidationSettings, parameters: ParameterValues, conditionSet: ConditionSet,
-         resolver: Resolver, cache: RuleContextCache, function: LambdaFunction, properties: Resolved?) {
+         resolver: Resolver, cache: RuleContextCache, functions: [LambdaFunction]) {
         self.cache = cache
         self.template = template
         self.settings = settings
         self.parameters = parameters
         self.conditionSet = conditionSet
         self.resolver = resolver
-        self.properties = [:]
-        lambda = LambdaModel(functions: [function], layerVersions: [], layerVersionPermissions: [])
+        properties = [:]
+        lambda = LambdaModel(functions: functions, layerVersions: [], layerVersionPermissions: [])
         guardsByPosition = []
         propertiesByPosition = []
         earlySchemaFindings = []
@@ -172,7 +170,19 @@ public final class RuleContext: Sendable {
         earlyFunctionFindings = []
         earlyFunctionRules = []
         resolvedEarly = 0
-        partialFunction = (function.resource, function.guardCondition, properties)
+        let first = functions.first?.resource.position ?? 0
+        var byPosition = [LambdaFunction?](repeating: nil, count: (functions.last?.resource.position ?? first) - first + 1)
+        for function in functions where byPosition.indices.contains(function.resource.position - first) {
+            byPosition[function.resource.position - first] = function
+        }
+        partialFunctions = (first, byPosition)
+    }
+
+    /// One of the functions of a context made while the file loads, found by its position.
+    private func partialFunction(_ resource: Resource) -> LambdaFunction? {
+        guard let (first, byPosition) = partialFunctions, byPosition.indices.contains(resource.position - first),
+              let function = byPosition[resource.position - first], function.resource === resource else { return nil }
+        return function
     }
 
     /// The findings of the function rules `earlyFunctionRules` on a function, made while the file
@@ -182,6 +192,7 @@ public final class RuleContext: Sendable {
         return earlyFunctionFindings[position]
     }
 
+    /// The schema findings of a resource made while its file loaded, when there are any.
     func earlySchemaFindings(of resource: Resource) -> [Finding]? {
         guard let position = position(of: resource), position < earlySchemaFindings.count else { return nil }
         return earlySchemaFindings[position]
@@ -198,14 +209,14 @@ public final class RuleContext: Sendable {
     /// The guard under which a resource exists: its `Condition`, unless that is known to be true.
     public func guardOf(_ resource: Resource) -> Guard {
         if let position = position(of: resource) { return guardsByPosition[position] }
-        if let partialFunction, partialFunction.resource === resource { return partialFunction.guardCondition }
+        if let function = partialFunction(resource) { return function.guardCondition }
         return Self.guardOf(resource, tree: tree, conditionSet: conditionSet)
     }
 
     /// The guard and the resolved Properties of a resource (nil when it has none).
     func guardAndProperties(of resource: Resource) -> (guardCondition: Guard, properties: Resolved?) {
         if let position = position(of: resource) { return (guardsByPosition[position], propertiesByPosition[position]) }
-        if let partialFunction, partialFunction.resource === resource { return (partialFunction.guardCondition, partialFunction.properties) }
+        if let function = partialFunction(resource) { return (function.guardCondition, function.properties) }
         return (Self.guardOf(resource, tree: tree, conditionSet: conditionSet), properties[resource.logicalId])
     }
 
