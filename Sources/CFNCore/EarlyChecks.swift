@@ -17,8 +17,10 @@ import CFNLoader
 /// the same key. The tests compare both paths over every template of the corpus, and the `early`
 /// fuzz target on any input.
 struct EarlyChecks: Sendable {
-    /// One resource done early.
-    struct Work: Sendable {
+    /// One resource done early. A class, so that handing it on (to the parser, to the context by
+    /// position) is one reference, not a copy of every field; it is complete before the follower
+    /// returns, and not changed after (the `var`s are set by the follower only).
+    final class Work: @unchecked Sendable {
         let position: Int
         let logicalId: String
         /// The resource's key and value in `Resources`: a value can be written twice through an
@@ -39,7 +41,24 @@ struct EarlyChecks: Sendable {
         let structureFindings: [Finding]
         /// For a function, the findings of the rules `functionRules` names; nil when one of them
         /// asked for another resource (then they all run again once the file is loaded).
-        var functionFindings: [Finding]? = nil
+        var functionFindings: [Finding]?
+        /// For a function resolved early, its model, which the context takes where the resource
+        /// is the template's own.
+        var function: LambdaFunction?
+
+        init(position: Int, logicalId: String, keyNode: NodeID, node: NodeID, resolved: Bool, properties: Resolved?,
+             schemaFindings: [Finding]?, sites: [(node: NodeID, sites: [IntrinsicSite])], resource: Resource, structureFindings: [Finding]) {
+            self.position = position
+            self.logicalId = logicalId
+            self.keyNode = keyNode
+            self.node = node
+            self.resolved = resolved
+            self.properties = properties
+            self.schemaFindings = schemaFindings
+            self.sites = sites
+            self.resource = resource
+            self.structureFindings = structureFindings
+        }
     }
 
     /// The sections the work depends on, as they were when it began.
@@ -147,11 +166,13 @@ struct EarlyChecks: Sendable {
                                                     when: guardCondition, oracle: conditions, tree: replica)
                     }
                 }
-                var done = Work(position: resource.position, logicalId: resource.logicalId, keyNode: key, node: value, resolved: true,
+                let done = Work(position: resource.position, logicalId: resource.logicalId, keyNode: key, node: value, resolved: true,
                                 properties: properties, schemaFindings: findings, sites: sites, resource: resource,
                                 structureFindings: structureFindings)
-                if !functionRules.isEmpty, resource.type == LambdaFunction.type {
-                    functions.append((work.count, LambdaFunction(resource: resource, guardCondition: guardCondition, properties: properties)))
+                if resource.type == LambdaFunction.type {
+                    let function = LambdaFunction(resource: resource, guardCondition: guardCondition, properties: properties)
+                    done.function = function
+                    if !functionRules.isEmpty { functions.append((work.count, function)) }
                 }
                 work.append(done)
             }

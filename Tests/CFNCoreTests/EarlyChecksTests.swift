@@ -67,8 +67,14 @@ import Testing
         #expect(early == 3)
         // Reading a resource's structure needs only its own nodes: all four.
         #expect(readEarly == 4)
-        // The function rules that read only the function judged A and B as they loaded.
+        // The function rules that read only the function judged A and B as they loaded, and the
+        // context's model of A and B is the one made then.
         #expect(judgedEarly == 2)
+        let (prepared, follower) = Validator(settings: Self.settings).preparedFollowingTheLoad(file: "t.yaml", bytes: bytes, publicationBytes: 1)
+        let madeEarly = prepared.context?.lambda.functions.filter { function in
+            follower?.parsedResources.contains { $0.function === function } == true
+        }
+        #expect(madeEarly?.map(\.resource.logicalId) == ["A", "B"])
         #expect(report.findings == Self.validated(bytes).findings)
         let rules = report.findings.map { "\($0.rule) \($0.resource ?? "-")" }
         #expect(rules.contains("lambda.timeout A"))

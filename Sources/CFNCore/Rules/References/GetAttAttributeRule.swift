@@ -32,20 +32,22 @@ public struct GetAttAttributeRule: TemplateRule {
     public func check(_ context: RuleContext) -> [Finding] {
         let tree = context.tree
         var findings: [Finding] = []
+        var known = KnownAttributes()
         for (place, sites) in zip(context.evaluatedPlaces, context.sitesOfPlaces) {
             for site in sites {
                 if site.function == .getAtt {
-                    let arguments = Array(tree.elements(site.argument))
-                    guard arguments.count == 2, let name = tree.string(arguments[0]), let attribute = tree.string(arguments[1]) else { continue }
-                    if let message = problem(name, attribute, context) {
-                        findings.append(context.finding(Self.descriptor, message, at: arguments[1], in: place))
+                    var arguments = tree.elements(site.argument).makeIterator()
+                    guard let first = arguments.next(), let second = arguments.next(), arguments.next() == nil,
+                          let name = tree.string(first), let attribute = tree.string(second) else { continue }
+                    if let message = problem(name, attribute, context, &known) {
+                        findings.append(context.finding(Self.descriptor, message, at: second, in: place))
                     }
                 } else if let (stringNode, parsed) = site.sub, case .success(let sub) = parsed {
                     for case .variable(let variable, let offset) in sub.parts {
                         guard let dot = variable.firstIndex(ofASCII: ".") else { continue }
                         let name = String(variable[..<dot])
                         let attribute = String(variable[variable.index(after: dot)...])
-                        if let message = problem(name, attribute, context) {
+                        if let message = problem(name, attribute, context, &known) {
                             var finding = context.finding(Self.descriptor, message, at: stringNode, in: place)
                             finding.range = tree.sourceRange(ofText: offset + name.utf8.count + 1, length: attribute.utf8.count, in: stringNode)
                             findings.append(finding)
@@ -57,10 +59,24 @@ public struct GetAttAttributeRule: TemplateRule {
         return findings
     }
 
-    func problem(_ name: String, _ attribute: String, _ context: RuleContext) -> String? {
+    /// The attributes of each resource type asked for, looked up once per check: a template asks
+    /// for the same few types thousands of times, and the schema library takes a lock and copies a
+    /// schema each time.
+    struct KnownAttributes {
+        private var byType: [String: [String]] = [:]
+
+        mutating func of(_ type: String) -> [String] {
+            if let known = byType[type] { return known }
+            let known = GetAttAttributeRule.attributes[type] ?? SchemaLibrary.shared.schema(forType: type)?.attributes ?? []
+            byType[type] = known
+            return known
+        }
+    }
+
+    func problem(_ name: String, _ attribute: String, _ context: RuleContext, _ knownAttributes: inout KnownAttributes) -> String? {
         guard let type = context.template.resource(named: name)?.type else { return nil }
-        guard let known = Self.attributes[type] ?? SchemaLibrary.shared.schema(forType: type)?.attributes, !known.isEmpty,
-              !known.contains(attribute) else { return nil }
+        let known = knownAttributes.of(type)
+        guard !known.isEmpty, !known.contains(attribute) else { return nil }
         return "\(type) has no attribute '\(attribute)'; it has \(known.joined(separator: ", "))"
     }
 }
