@@ -9,6 +9,10 @@ struct IntrinsicSite: Sendable {
     let guardCondition: Guard
     /// For `Fn::Sub` whose string is a scalar: that string's node and the string parsed.
     let sub: (string: NodeID, parsed: Result<SubTemplate, SubTemplate.SyntaxError>)?
+    /// The name the call gives, when written as a scalar: `Ref`'s and `Condition`'s argument, the
+    /// first argument of `Fn::GetAtt` (the resource), `Fn::If` (the condition) and `Fn::FindInMap`
+    /// (the map). Read once here, where the reference rules would each read it again.
+    let name: String?
 }
 
 extension RuleContext {
@@ -51,7 +55,12 @@ extension IntrinsicSite {
                let text = tree.string(string) {
                 sub = (string, SubTemplate.parse(text))
             }
-            sites.append(IntrinsicSite(node: node, function: function, argument: argument, guardCondition: conditions, sub: sub))
+            let name: String? = switch function {
+            case .ref, .condition: tree.string(argument)
+            case .getAtt, .if, .findInMap: tree.elements(argument).first.flatMap { tree.string($0) }
+            default: nil
+            }
+            sites.append(IntrinsicSite(node: node, function: function, argument: argument, guardCondition: conditions, sub: sub, name: name))
         }
         return sites
     }

@@ -56,12 +56,15 @@ struct SelfManagedCode {
     /// Properties that are themselves a choice are searched whole.
     private static func owners(in context: RuleContext) -> [(resource: Resource, property: String)] {
         if let known = context.cache.selfManagedOwners { return known }
-        let owners = context.lambda.functions.map { ($0.resource, "Code") } + context.lambda.layerVersions.map { ($0.resource, "Content") }
-        let result = owners.sorted(by: { $0.0.idRange < $1.0.idRange }).filter { resource, property in
+        func mayBeSelfManaged(_ resource: Resource, _ property: String) -> Bool {
             guard let properties = context.guardAndProperties(of: resource).properties else { return false }
             guard let entries = properties.entries else { return properties.contains(text: "REFERENCE") }
             return entries.contains { $0.key == property && $0.value.contains(text: "REFERENCE") }
         }
+        // Filtered, then put in source order: the few that remain, not every function, are sorted.
+        let functions = context.lambda.functions.lazy.filter { mayBeSelfManaged($0.resource, "Code") }.map { ($0.resource, "Code") }
+        let layers = context.lambda.layerVersions.lazy.filter { mayBeSelfManaged($0.resource, "Content") }.map { ($0.resource, "Content") }
+        let result = (Array(functions) + Array(layers)).sorted(by: { $0.0.idRange < $1.0.idRange })
         context.cache.selfManagedOwners = result
         return result
     }

@@ -37,8 +37,8 @@ public struct GetAttAttributeRule: TemplateRule {
             for site in sites {
                 if site.function == .getAtt {
                     var arguments = tree.elements(site.argument).makeIterator()
-                    guard let first = arguments.next(), let second = arguments.next(), arguments.next() == nil,
-                          let name = tree.string(first), let attribute = tree.string(second) else { continue }
+                    guard let name = site.name, arguments.next() != nil, let second = arguments.next(), arguments.next() == nil,
+                          let attribute = tree.string(second) else { continue }
                     if let message = problem(name, attribute, context, &known) {
                         findings.append(context.finding(Self.descriptor, message, at: second, in: place))
                     }

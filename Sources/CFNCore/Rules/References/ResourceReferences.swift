@@ -39,11 +39,11 @@ extension RuleContext {
             let argument = site.argument
             switch site.function {
             case .ref:
-                if let name = tree.string(argument), template.hasResource(named: name) {
+                if let name = site.name, template.hasResource(named: name) {
                     references.append((name, argument, tree.range(argument), site.guardCondition))
                 }
             case .getAtt:
-                if let first = tree.elements(argument).first, let name = tree.string(first), template.hasResource(named: name) {
+                if let name = site.name, template.hasResource(named: name), let first = tree.elements(argument).first {
                     references.append((name, first, tree.range(first), site.guardCondition))
                 }
             case .sub:

@@ -80,11 +80,11 @@ public struct UndefinedReferenceRule: TemplateRule {
                 let arguments = tree.elements(argument)
                 switch site.function {
                 case .ref:
-                    if let name = tree.string(argument), !isReferable(name) {
+                    if let name = site.name, !isReferable(name) {
                         report("Ref to '\(name)', which is not a parameter, resource or pseudo parameter\(Self.suggestion(name, among: parameters.union(template.resources.map(\.logicalId))))", argument)
                     }
                 case .getAtt:
-                    if let first = arguments.first, let name = tree.string(first), !isResource(name) {
+                    if let name = site.name, !isResource(name), let first = arguments.first {
                         report("Fn::GetAtt of '\(name)', which is not a resource\(Self.suggestion(name, among: Set(template.resources.map(\.logicalId))))", first)
                     }
                 case .sub:
@@ -103,15 +103,15 @@ public struct UndefinedReferenceRule: TemplateRule {
                         }
                     }
                 case .if:
-                    if let first = arguments.first, let name = tree.string(first), !conditionNames.contains(name) {
+                    if let name = site.name, !conditionNames.contains(name), let first = arguments.first {
                         report("Fn::If on '\(name)', which is not declared in Conditions", first)
                     }
                 case .condition:
-                    if let name = tree.string(argument), !conditionNames.contains(name) {
+                    if let name = site.name, !conditionNames.contains(name) {
                         report("Condition '\(name)' is not declared in Conditions", argument)
                     }
                 case .findInMap:
-                    if let first = arguments.first, let name = tree.string(first), !mappingNames.contains(name) {
+                    if let name = site.name, !mappingNames.contains(name), let first = arguments.first {
                         report("Fn::FindInMap of '\(name)', which is not declared in Mappings", first)
                     }
                 default:
