@@ -48,7 +48,12 @@ extension RuleContext {
                 }
             case .sub:
                 guard let (stringNode, parsed) = site.sub, case .success(let sub) = parsed else { continue }
-                let local = Set(tree.entries(tree.elements(argument).dropFirst().first ?? argument).compactMap { tree.string($0.key) })
+                // The variables of the second argument's mapping, in the list form only (a scalar
+                // argument has none).
+                var local: Set<String> = []
+                if stringNode != argument, let variables = tree.elements(argument).dropFirst().first {
+                    local = Set(tree.entries(variables).compactMap { tree.string($0.key) })
+                }
                 for case .variable(let variable, let offset) in sub.parts where !local.contains(variable) {
                     let name = variable.firstIndex(ofASCII: ".").map { String(variable[..<$0]) } ?? variable
                     if template.hasResource(named: name) {

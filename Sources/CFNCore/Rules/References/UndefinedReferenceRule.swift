@@ -77,7 +77,9 @@ public struct UndefinedReferenceRule: TemplateRule {
                     if let range { finding.range = range }
                     findings.append(finding)
                 }
-                let arguments = tree.elements(argument)
+                // The list's elements, asked for only where a call reads them: most sites are a
+                // `Ref` or a `Fn::Sub` of a scalar.
+                var arguments: ArraySlice<NodeID> { tree.elements(argument) }
                 switch site.function {
                 case .ref:
                     if let name = site.name, !isReferable(name) {
@@ -90,8 +92,9 @@ public struct UndefinedReferenceRule: TemplateRule {
                 case .sub:
                     guard let (stringNode, parsed) = site.sub, case .success(let sub) = parsed else { continue }
                     var local: Set<String> = []
-                    if arguments.count == 2 {
-                        local = Set(tree.entries(arguments[arguments.startIndex + 1]).compactMap { tree.string($0.key) })
+                    if stringNode != argument {
+                        let list = arguments
+                        if list.count == 2 { local = Set(tree.entries(list[list.startIndex + 1]).compactMap { tree.string($0.key) }) }
                     }
                     for part in sub.parts {
                         guard case .variable(let name, let offset) = part, !local.contains(name) else { continue }
