@@ -37,11 +37,25 @@ public struct Finding: Hashable, Sendable {
 }
 
 extension Finding {
-    /// Order within one file: by position, then rule id, then message.
+    /// Order within one file: by position, then rule id, then message; findings that agree on all
+    /// of these (one node reported for two resources that share it through an alias) by resource,
+    /// path, resource type and severity. A total order: the report does not depend on which check
+    /// job, or which thread, found what first.
     public static func sourceOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.range.start != rhs.range.start { return lhs.range.start < rhs.range.start }
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
         if lhs.range.end != rhs.range.end { return lhs.range.end < rhs.range.end }
-        return lhs.message < rhs.message
+        if lhs.message != rhs.message { return lhs.message < rhs.message }
+        if lhs.resource != rhs.resource { return precedes(lhs.resource, rhs.resource) }
+        if lhs.path != rhs.path { return lhs.path.lexicographicallyPrecedes(rhs.path) }
+        if lhs.resourceType != rhs.resourceType { return precedes(lhs.resourceType, rhs.resourceType) }
+        return lhs.severity < rhs.severity
+    }
+
+    /// Absent first, then by text.
+    private static func precedes(_ lhs: String?, _ rhs: String?) -> Bool {
+        guard let rhs else { return false }
+        guard let lhs else { return true }
+        return lhs < rhs
     }
 }

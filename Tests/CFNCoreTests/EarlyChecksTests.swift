@@ -171,6 +171,34 @@ import Testing
         #expect(checking.check(prepared).findings.contains { $0.rule == "lambda.timeout" })
     }
 
+    /// Two functions share a node through an alias, and one of them names another resource (so it
+    /// is judged after the load): the findings at that node, the same rule and message for both,
+    /// come in the same order either way. (They came function judged early first.)
+    @Test func findingsAtASharedNodeComeInTheSameOrder() {
+        let text = """
+            Resources:
+              Fn1:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: &rt python3.7
+                  Timeout: &t 0
+                  Environment: {Variables: {TABLE: !Ref Other}}
+              Fn2:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: *rt
+                  Timeout: *t
+              Other: {Type: AWS::IAM::Role, Properties: {}}
+
+            """
+        let bytes = Array(text.utf8)
+        let (report, _, _, judgedEarly) = Self.validatedEarly(bytes)
+        #expect(judgedEarly == 1)
+        #expect(report.findings == Self.validated(bytes).findings)
+        #expect(report.findings.filter { $0.rule == "lambda.timeout" }.compactMap(\.resource) == ["Fn1", "Fn2"])
+        #expect(report.findings.filter { $0.rule == "lambda.runtime-update-blocked" }.compactMap(\.resource) == ["Fn1", "Fn2"])
+    }
+
     @Test func sectionsAfterResourcesOrAgainDiscardTheEarlyWork() {
         let resources = "Resources:\n" + Self.function("A", "      Timeout: 0\n")
         for text in [
