@@ -199,6 +199,56 @@ import Testing
         #expect(report.findings.filter { $0.rule == "lambda.runtime-update-blocked" }.compactMap(\.resource) == ["Fn1", "Fn2"])
     }
 
+    /// Every rule's own examples, each with that rule alone and with every rule, handed over at
+    /// every entry and all at once: the same findings as without the follower. The examples are
+    /// where each rule's reading of a function is exercised, also the rules that say they read
+    /// only the function (the follower cannot tell when such a rule reads `properties` or the
+    /// layer versions, which a partial context does not have).
+    @Test func everyRuleExampleFindsTheSameWhileLoading() {
+        var judged = 0
+        for rule in RuleRegistry.all {
+            let kind = type(of: rule)
+            for example in kind.examples.triggering + kind.examples.nonTriggering {
+                let bytes = Array(RuleExamplesTests.stripMarkers(example).0.utf8)
+                for validator in [Validator(settings: kind.examples.settings, rules: [rule]), Validator(settings: kind.examples.settings)] {
+                    let usual = Self.validated(bytes, validator: validator).findings
+                    for publicationBytes in [1, 1 << 30] {
+                        let (report, _, _, judgedEarly) = Self.validatedEarly(bytes, publicationBytes: publicationBytes, validator: validator)
+                        #expect(report.findings == usual, "\(kind.descriptor.id): \(example.prefix(80))")
+                        judged += judgedEarly
+                    }
+                }
+            }
+        }
+        #expect(judged > 100)
+    }
+
+    /// What `readsOnlyTheFunction` promises, rule by rule on its own examples: judged in a context
+    /// that holds the template's functions with their values and none of its resources (as the
+    /// follower's does), the rule finds what it finds in the whole template, and asks for no
+    /// resource. (A rule that reads the layer versions or `properties`, which such a context does
+    /// not have, fails here: the follower could not tell.)
+    @Test func rulesThatReadOnlyTheFunctionNeedNothingElse() throws {
+        var checked = 0
+        for rule in RuleRegistry.all where type(of: rule).readsOnlyTheFunction {
+            let kind = type(of: rule)
+            for example in kind.examples.triggering + kind.examples.nonTriggering {
+                let bytes = Array(RuleExamplesTests.stripMarkers(example).0.utf8)
+                guard let template = LoadedTemplate(bytes: bytes).template else { continue }
+                let whole = RuleContext(template: template, settings: kind.examples.settings)
+                let lookups = ResourceLookups()
+                let partial = RuleContext(partial: Template.partial(tree: template.tree, sections: template.sections, lookups: lookups),
+                                          settings: whole.settings, parameters: whole.parameters, conditionSet: whole.conditionSet,
+                                          resolver: whole.resolver, cache: RuleContextCache(), functions: whole.lambda.functions)
+                #expect(rule.check(partial).sorted(by: Finding.sourceOrder) == rule.check(whole).sorted(by: Finding.sourceOrder),
+                        "\(kind.descriptor.id): \(example.prefix(80))")
+                #expect(!lookups.missed, "\(kind.descriptor.id): \(example.prefix(80))")
+                checked += 1
+            }
+        }
+        #expect(checked > 60)
+    }
+
     @Test func sectionsAfterResourcesOrAgainDiscardTheEarlyWork() {
         let resources = "Resources:\n" + Self.function("A", "      Timeout: 0\n")
         for text in [
