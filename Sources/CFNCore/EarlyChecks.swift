@@ -21,12 +21,9 @@ struct EarlyChecks: Sendable {
     /// position) is one reference, not a copy of every field; it is complete before the follower
     /// returns, and not changed after (the `var`s are set by the follower only).
     final class Work: @unchecked Sendable {
-        let position: Int
-        let logicalId: String
-        /// The resource's key and value in `Resources`: a value can be written twice through an
-        /// alias (and `Resources` itself twice), so both are compared.
+        /// The resource's key in `Resources`: a value can be written twice through an alias (and
+        /// `Resources` itself twice), so the key is compared as well as the value (`node`).
         let keyNode: NodeID
-        let node: NodeID
         /// False when resolving the properties looked up a resource: then neither they nor the
         /// schema findings are kept.
         let resolved: Bool
@@ -46,12 +43,14 @@ struct EarlyChecks: Sendable {
         /// is the template's own.
         var function: LambdaFunction?
 
-        init(position: Int, logicalId: String, keyNode: NodeID, node: NodeID, resolved: Bool, properties: Resolved?,
-             schemaFindings: [Finding]?, sites: [(node: NodeID, sites: [IntrinsicSite])], resource: Resource, structureFindings: [Finding]) {
-            self.position = position
-            self.logicalId = logicalId
+        /// The resource's position among the resources, logical ID and value node.
+        var position: Int { resource.position }
+        var logicalId: String { resource.logicalId }
+        var node: NodeID { resource.node }
+
+        init(keyNode: NodeID, resolved: Bool, properties: Resolved?, schemaFindings: [Finding]?,
+             sites: [(node: NodeID, sites: [IntrinsicSite])], resource: Resource, structureFindings: [Finding]) {
             self.keyNode = keyNode
-            self.node = node
             self.resolved = resolved
             self.properties = properties
             self.schemaFindings = schemaFindings
@@ -152,9 +151,8 @@ struct EarlyChecks: Sendable {
                 lookups.missed = false
                 let properties = resource.properties.map { resolver.resolve($0) }
                 if lookups.missed {
-                    work.append(Work(position: resource.position, logicalId: resource.logicalId, keyNode: key, node: value, resolved: false,
-                                     properties: nil, schemaFindings: nil, sites: sites, resource: resource,
-                                     structureFindings: structureFindings))
+                    work.append(Work(keyNode: key, resolved: false, properties: nil, schemaFindings: nil, sites: sites,
+                                     resource: resource, structureFindings: structureFindings))
                     continue
                 }
                 let guardCondition = RuleContext.guardOf(resource, tree: replica, conditionSet: conditions)
@@ -166,9 +164,8 @@ struct EarlyChecks: Sendable {
                                                     when: guardCondition, oracle: conditions, tree: replica)
                     }
                 }
-                let done = Work(position: resource.position, logicalId: resource.logicalId, keyNode: key, node: value, resolved: true,
-                                properties: properties, schemaFindings: findings, sites: sites, resource: resource,
-                                structureFindings: structureFindings)
+                let done = Work(keyNode: key, resolved: true, properties: properties, schemaFindings: findings, sites: sites,
+                                resource: resource, structureFindings: structureFindings)
                 if resource.type == LambdaFunction.type {
                     let function = LambdaFunction(resource: resource, guardCondition: guardCondition, properties: properties)
                     done.function = function
@@ -197,10 +194,11 @@ struct EarlyChecks: Sendable {
     func usable(for template: Template) -> [Work?]? {
         guard !template.repeatsLogicalIds,
               Self.basisSections.allSatisfy({ template.section($0) == basis[$0] }) else { return nil }
-        var usable = [Work?](repeating: nil, count: template.resources.count)
+        let resources = template.resources
+        var usable = [Work?](repeating: nil, count: resources.count)
         var any = false
-        for done in work where done.position < template.resources.count {
-            let resource = template.resources[done.position]
+        for done in work where done.position < resources.count {
+            let resource = resources[done.position]
             // The same object where `TemplateParser` took it from here.
             guard resource === done.resource
                 || (resource.node == done.node && resource.logicalId == done.logicalId && resource.idRange == done.resource.idRange)

@@ -143,8 +143,8 @@ public struct Validator: Sendable {
             + readers.filter { id($0) != DependencyCycleRule.descriptor.id && !Self.readsCollectedReferences.contains(id($0)) }).map(job)
         // The function rules, all of them on one group of functions at a time (see `FunctionRule`),
         // and the schema checks of the same functions while their values are still in the cache.
-        // The rules that judged functions while the file loaded, where they are the ones to run
-        // now, and the others; each group runs those on the functions not judged then.
+        // Where the rules that judged functions while the file loaded are the ones to run now, a
+        // group takes their findings and runs them only on the functions not judged then.
         var groups: [@Sendable () -> [Finding]] = []
         let functions = context.lambda.functions
         let schemas = checksSchemas
