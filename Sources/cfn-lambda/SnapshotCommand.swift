@@ -13,16 +13,21 @@ struct SnapshotCommand: ParsableCommand {
             status (cloudformation describe-stacks), its original template (get-template), its \
             resources' physical IDs (describe-stack-resources), the account's code storage \
             (lambda get-account-settings), each function's configuration, code size, layers, \
-            VPC configuration and state (lambda get-function), and each layer version \
-            (get-layer-version-by-arn) with, for the stack's own, its permission policy \
-            (get-layer-version-policy). The responses are kept exactly as the CLI printed them; \
-            docs/state-file.md describes the file.
+            VPC configuration and state (lambda get-function), its published versions \
+            (list-versions-by-function), aliases (list-aliases), provisioned concurrency \
+            (list-provisioned-concurrency-configs) and event source mappings \
+            (list-event-source-mappings), and each layer version (get-layer-version-by-arn) with, \
+            for the stack's own, its permission policy (get-layer-version-policy) and every \
+            version of its layer (list-layer-versions). The responses are kept exactly as the CLI \
+            printed them; docs/state-file.md describes the file.
 
             Only these read calls are made: nothing is ever changed in the account. The \
             credentials need cloudformation:DescribeStacks, cloudformation:GetTemplate, \
             cloudformation:DescribeStackResources, lambda:GetAccountSettings, lambda:GetFunction, \
-            lambda:GetLayerVersion and lambda:GetLayerVersionPolicy (the AWS managed policy \
-            ReadOnlyAccess has them all). Two local commands, \
+            lambda:ListVersionsByFunction, lambda:ListAliases, \
+            lambda:ListProvisionedConcurrencyConfigs, lambda:ListEventSourceMappings, \
+            lambda:GetLayerVersion, lambda:GetLayerVersionPolicy and lambda:ListLayerVersions (the \
+            AWS managed policy ReadOnlyAccess has them all). Two local commands, \
             `aws --version` and `aws lambda get-function help`, record which CLI made the snapshot \
             and whether it reports self-managed code (Code.ResolvedS3Object); an older CLI does not, \
             and drift then cannot tell COPY from REFERENCE.
@@ -32,12 +37,15 @@ struct SnapshotCommand: ParsableCommand {
             AWS_MAX_ATTEMPTS); one that takes longer than --call-timeout is stopped. A layer \
             version that no longer exists, or has no policy, is recorded in the file's errors as \
             information. Any other call that fails is recorded there too, and said on standard \
-            error with the permission it lacks when it was denied.
+            error with the permission it lacks when it was denied; a call whose answer plan and \
+            storage can do without (account settings, versions, aliases, provisioned concurrency, \
+            event source mappings, layer versions and policies) is a warning.
 
-            Exit codes: 0 the file is written and every call answered, 1 the stack could not be \
+            Exit codes: 0 the file is written (perhaps with warnings), 1 the stack could not be \
             read (no such stack, no credentials, a stack call denied or timed out: nothing is \
-            written) or the file is written but a function, layer or account call failed, 64 usage \
-            error, 69 the aws CLI is not installed, 73 the output file cannot be written.
+            written), 2 the file is written but a function could not be read (get-function \
+            failed), 64 usage error, 69 the aws CLI is not installed, 73 the output file cannot \
+            be written.
 
             Examples:
               cfn-lambda snapshot --stack orders --region eu-west-1 -o state.json
@@ -97,8 +105,8 @@ struct SnapshotCommand: ParsableCommand {
         let cli = SnapshotCLIInfo(version: runner.runOnce(["--version"]),
                                   help: runner.runOnce(["lambda", "get-function", "help"], environment: ["PAGER": "cat", "MANPAGER": "cat"]))
         let outcome = SnapshotCollector(target: target).collect(capturedAt: time, cli: cli, run: runner.run)
-        for explanation in outcome.failureExplanations {
-            Console.error("cfn-lambda: snapshot: \(explanation)")
+        for note in outcome.failureNotes {
+            Console.error("cfn-lambda: snapshot: \(note.isWarning ? "warning: " : "")\(note.explanation)")
         }
         guard let file = outcome.file else {
             Console.error("cfn-lambda: snapshot: stack \(stack) could not be read; nothing was written")
@@ -114,7 +122,7 @@ struct SnapshotCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(file))
         }
-        if !outcome.failures.isEmpty { throw ExitCode(1) }
+        if !outcome.unreadFunctions.isEmpty { throw ExitCode(2) }
     }
 
     /// Why `path` cannot be written, checked before any call is made; nil when it can.

@@ -25,6 +25,12 @@ private let layerVersion = #"{"LayerVersionArn": "\#(sharedLayer)", "Content": {
 private let foreignLayerVersion = #"{"LayerVersionArn": "\#(foreignLayer)", "Content": {"CodeSize": 20}}"#
 private let layerPolicy = #"{"Policy": "{\"Version\":\"2012-10-17\"}", "RevisionId": "r1"}"#
 
+private let noVersions = #"{"Versions": [{"Version": "$LATEST", "CodeSize": 1024}]}"#
+private let noAliases = #"{"Aliases": []}"#
+private let noProvisionedConcurrency = #"{"ProvisionedConcurrencyConfigs": []}"#
+private let noMappings = #"{"EventSourceMappings": []}"#
+private let layerVersions = #"{"LayerVersions": [{"LayerVersionArn": "\#(sharedLayer)", "Version": 3}]}"#
+
 /// Answers calls from canned results by command line and records each phase's calls.
 private final class FakeAWS {
     var answers: [String: AWSCallResult]
@@ -51,7 +57,13 @@ private let standardAnswers: [String: AWSCallResult] = [
     "aws lambda get-layer-version-policy --layer-name arn:aws:lambda:eu-west-1:123456789012:layer:shared --version-number 3":
         .success(layerPolicy),
     "aws lambda get-layer-version-by-arn --arn \(foreignLayer)": .success(foreignLayerVersion),
-]
+    "aws lambda list-layer-versions --layer-name shared": .success(layerVersions),
+].merging(["orders-api", "orders-worker"].flatMap { name in [
+    ("aws lambda list-versions-by-function --function-name \(name)", AWSCallResult.success(noVersions)),
+    ("aws lambda list-aliases --function-name \(name)", .success(noAliases)),
+    ("aws lambda list-provisioned-concurrency-configs --function-name \(name)", .success(noProvisionedConcurrency)),
+    ("aws lambda list-event-source-mappings --function-name \(name)", .success(noMappings)),
+] }, uniquingKeysWith: { first, _ in first })
 
 private func snapshot(_ answers: [String: AWSCallResult], target: SnapshotTarget = SnapshotTarget(stack: "orders"))
     -> (outcome: SnapshotOutcome, aws: FakeAWS) {
@@ -71,7 +83,16 @@ private func text(_ bytes: [UInt8]?) -> String? { bytes.map { String(decoding: $
              "aws cloudformation describe-stack-resources --stack-name orders",
              "aws lambda get-account-settings"],
             ["aws lambda get-function --function-name orders-api",
+             "aws lambda list-versions-by-function --function-name orders-api",
+             "aws lambda list-aliases --function-name orders-api",
+             "aws lambda list-provisioned-concurrency-configs --function-name orders-api",
+             "aws lambda list-event-source-mappings --function-name orders-api",
              "aws lambda get-function --function-name orders-worker",
+             "aws lambda list-versions-by-function --function-name orders-worker",
+             "aws lambda list-aliases --function-name orders-worker",
+             "aws lambda list-provisioned-concurrency-configs --function-name orders-worker",
+             "aws lambda list-event-source-mappings --function-name orders-worker",
+             "aws lambda list-layer-versions --layer-name shared",
              "aws lambda get-layer-version-by-arn --arn \(sharedLayer)",
              "aws lambda get-layer-version-policy --layer-name arn:aws:lambda:eu-west-1:123456789012:layer:shared --version-number 3"],
             ["aws lambda get-layer-version-by-arn --arn \(foreignLayer)"],
@@ -101,7 +122,26 @@ private func text(_ bytes: [UInt8]?) -> String? { bytes.map { String(decoding: $
                 "getLayerVersionPolicy": {
                   "\(sharedLayer)": \(layerPolicy)
                 },
-                "getTemplate": \(getTemplate)
+                "getTemplate": \(getTemplate),
+                "listAliases": {
+                  "orders-api": \(noAliases),
+                  "orders-worker": \(noAliases)
+                },
+                "listEventSourceMappings": {
+                  "orders-api": \(noMappings),
+                  "orders-worker": \(noMappings)
+                },
+                "listLayerVersions": {
+                  "arn:aws:lambda:eu-west-1:123456789012:layer:shared": \(layerVersions)
+                },
+                "listProvisionedConcurrencyConfigs": {
+                  "orders-api": \(noProvisionedConcurrency),
+                  "orders-worker": \(noProvisionedConcurrency)
+                },
+                "listVersionsByFunction": {
+                  "orders-api": \(noVersions),
+                  "orders-worker": \(noVersions)
+                }
               },
               "stack": "orders",
               "tool": {"name": "cfn-lambda", "version": "0.1.0"}
@@ -113,7 +153,7 @@ private func text(_ bytes: [UInt8]?) -> String? { bytes.map { String(decoding: $
     @Test func passesRegionProfileAndEndpointToEveryCall() {
         let target = SnapshotTarget(stack: "orders", region: "us-west-2", profile: "ci", endpointURL: "http://127.0.0.1:5000")
         let (outcome, aws) = snapshot(standardAnswers, target: target)
-        #expect(aws.arguments.count == 9)
+        #expect(aws.arguments.count == 18)
         #expect(aws.arguments.allSatisfy {
             Array($0.suffix(8)) == ["--output", "json", "--region", "us-west-2", "--profile", "ci", "--endpoint-url", "http://127.0.0.1:5000"]
         })

@@ -23,6 +23,8 @@ struct StateFixture {
          "ConcurrentExecutions": 1000, "UnreservedConcurrentExecutions": 1000},
          "AccountUsage": {"TotalCodeSize": 1073741824, "FunctionCount": 12}}
         """
+    /// More members of `responses`, as `"name": {…}` JSON text (the version lists).
+    var moreResponses: [String] = []
     /// Raw JSON objects of `errors`.
     var errors: [String] = []
     /// Whether the snapshot's CLI reports `ResolvedS3Object` (nil: the file does not say).
@@ -54,6 +56,7 @@ struct StateFixture {
             "\"getLayerVersionPolicy\": \(object(policies))",
         ]
         if let accountSettings { responses.append("\"getAccountSettings\": \(accountSettings)") }
+        responses += moreResponses
         let cli = reportsResolvedS3Object.map { "\"awsCli\": {\"version\": \"aws-cli/2.31.0\", \"reportsResolvedS3Object\": \($0)}, " } ?? ""
         return "{\"formatVersion\": 1, \"kind\": \"cfn-lambda-state\", \(cli)\"tool\": {\"name\": \"cfn-lambda\", \"version\": \"0.1.0\"}, "
             + "\"capturedAt\": \"2026-11-22T03:00:00Z\", \"stack\": \(quote(stack)), \"region\": \(quote(region)), \"endpointUrl\": null, "

@@ -35,6 +35,7 @@ public struct AWSCall: Hashable, Sendable {
     public static let readOnlyOperations: Set<String> = [
         "cloudformation describe-stacks", "cloudformation get-template", "cloudformation describe-stack-resources",
         "lambda get-account-settings", "lambda get-function", "lambda get-layer-version-by-arn",
-        "lambda get-layer-version-policy",
+        "lambda get-layer-version-policy", "lambda list-versions-by-function", "lambda list-aliases",
+        "lambda list-provisioned-concurrency-configs", "lambda list-event-source-mappings", "lambda list-layer-versions",
     ]
 }

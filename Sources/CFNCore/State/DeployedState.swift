@@ -25,6 +25,12 @@ public struct DeployedState: Sendable {
     public var layerVersions: [String: DeployedLayerVersion]
     /// Layer version ARNs Lambda says do not exist (deleted, or never published).
     public var missingLayerVersions: Set<String>
+    /// Each function's published versions, aliases and what pins a version, by logical ID.
+    public var versions: [String: DeployedVersions] = [:]
+    /// The version ARNs `list-layer-versions` gave for each of the stack's layers, by layer ARN.
+    public var layerVersionLists: [String: [String]] = [:]
+    /// Whether the snapshot read versions at all: false for a state file from before it did.
+    public var recordsVersions = false
     /// The account's code storage quota and usage, when the snapshot read them.
     public var accountSettings: AccountSettings?
     /// The calls that failed.

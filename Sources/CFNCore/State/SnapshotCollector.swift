@@ -6,9 +6,12 @@
 ///
 /// 1. The stack: `describe-stacks`, `get-template`, `describe-stack-resources`, and the account's
 ///    `get-account-settings`. If a stack call fails there is no file.
-/// 2. `get-function` for each `AWS::Lambda::Function`; `get-layer-version-by-arn` and
-///    `get-layer-version-policy` for each `AWS::Lambda::LayerVersion` of the stack.
-/// 3. `get-layer-version-by-arn` for each layer version attached to a function and not yet read.
+/// 2. `get-function`, `list-versions-by-function`, `list-aliases`,
+///    `list-provisioned-concurrency-configs` and `list-event-source-mappings` for each
+///    `AWS::Lambda::Function`; `get-layer-version-by-arn` and `get-layer-version-policy` for each
+///    `AWS::Lambda::LayerVersion` of the stack, and `list-layer-versions` for its layer.
+/// 3. `get-layer-version-by-arn` for each layer version attached to a function or listed by
+///    `list-layer-versions`, and not yet read.
 public struct SnapshotCollector: Sendable {
     public let target: SnapshotTarget
 
@@ -38,9 +41,23 @@ public struct SnapshotCollector: Sendable {
         state.region = target.region ?? stackARN?.region
         let (functions, stackLayers) = SnapshotResponseFields.stackResources(resources)
 
-        // Phase 2: the stack's functions and layer versions.
-        var phase2: [Request] = functions.map { name in
-            state.request(.getFunction, name, "lambda", "get-function", ["--function-name", name], resource: stackARN?.function(name))
+        // Phase 2: the stack's functions with their versions, aliases and what pins a version, and
+        // the stack's layer versions with every version of their layers.
+        var phase2: [Request] = []
+        for name in functions {
+            let function = ["--function-name", name], resource = stackARN?.function(name)
+            phase2.append(state.request(.getFunction, name, "lambda", "get-function", function, resource: resource))
+            phase2.append(state.request(.listVersionsByFunction, name, "lambda", "list-versions-by-function", function, resource: resource))
+            phase2.append(state.request(.listAliases, name, "lambda", "list-aliases", function, resource: resource))
+            phase2.append(state.request(.listProvisionedConcurrencyConfigs, name, "lambda", "list-provisioned-concurrency-configs",
+                                        function, resource: resource))
+            phase2.append(state.request(.listEventSourceMappings, name, "lambda", "list-event-source-mappings", function))
+        }
+        let stackLayerArns = Set(stackLayers.compactMap { SnapshotARN.layerVersion($0)?.layer })
+        for layer in stackLayerArns.sorted(by: SnapshotFileWriter.precedes) {
+            // By name: the stack's layers are in its account, and moto does not take an ARN here.
+            let name = layer.split(separator: ":").last.map(String.init) ?? layer
+            phase2.append(state.request(.listLayerVersions, layer, "lambda", "list-layer-versions", ["--layer-name", name], resource: layer))
         }
         for arn in stackLayers {
             phase2.append(state.request(.getLayerVersionByArn, arn, "lambda", "get-layer-version-by-arn", ["--arn", arn], resource: arn))
@@ -51,11 +68,15 @@ public struct SnapshotCollector: Sendable {
         }
         state.run(phase2, with: run)
 
-        // Phase 3: layer versions attached to the functions that are not the stack's own.
+        // Phase 3: layer versions attached to the functions, and the other versions of the stack's
+        // layers (their sizes: `list-layer-versions` has none), that are not read yet.
         var attached: Set<String> = []
         for name in functions {
             guard let function = state.keyedResponses[.getFunction]?[name] else { continue }
             attached.formUnion(SnapshotResponseFields.layerVersions(ofFunction: function))
+        }
+        for (_, list) in state.keyedResponses[.listLayerVersions] ?? [:] {
+            attached.formUnion(SnapshotResponseFields.layerVersions(ofList: list))
         }
         attached.subtract(stackLayers)
         state.run(attached.sorted(by: SnapshotFileWriter.precedes).map { arn in

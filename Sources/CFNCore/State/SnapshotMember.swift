@@ -7,13 +7,18 @@ public enum SnapshotMember: String, CaseIterable, Hashable, Sendable {
     case getFunction
     case getLayerVersionByArn
     case getLayerVersionPolicy
+    case listVersionsByFunction
+    case listAliases
+    case listProvisionedConcurrencyConfigs
+    case listEventSourceMappings
+    case listLayerVersions
 
     /// Whether the member is an object of responses by key (function name, layer version ARN)
     /// rather than one response.
     public var isKeyed: Bool {
         switch self {
-        case .getFunction, .getLayerVersionByArn, .getLayerVersionPolicy: return true
         case .describeStacks, .getTemplate, .describeStackResources, .getAccountSettings: return false
+        default: return true
         }
     }
 
@@ -21,9 +26,14 @@ public enum SnapshotMember: String, CaseIterable, Hashable, Sendable {
     public var isStackLevel: Bool {
         switch self {
         case .describeStacks, .getTemplate, .describeStackResources: return true
-        case .getAccountSettings, .getFunction, .getLayerVersionByArn, .getLayerVersionPolicy: return false
+        default: return false
         }
     }
+
+    /// Whether the state needs this response to describe the stack's functions at all: without a
+    /// function's `get-function` the plan and drift do not know it. The other keyed calls add what
+    /// plan and storage can do without (versions, aliases, policies).
+    public var isRequired: Bool { isStackLevel || self == .getFunction }
 
     /// The position in the order of the calls (the order of the cases).
     var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }

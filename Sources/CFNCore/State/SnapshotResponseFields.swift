@@ -36,6 +36,12 @@ enum SnapshotResponseFields {
         return tree.elements(layers).compactMap { layer in tree.value(forKey: "Arn", in: layer).flatMap(tree.string) }
     }
 
+    /// `LayerVersions[].LayerVersionArn` of `list-layer-versions`.
+    static func layerVersions(ofList listLayerVersions: [UInt8]) -> [String] {
+        guard let (tree, root) = load(listLayerVersions), let list = tree.value(forKey: "LayerVersions", in: root) else { return [] }
+        return tree.elements(list).compactMap { item in tree.value(forKey: "LayerVersionArn", in: item).flatMap(tree.string) }
+    }
+
     private static func load(_ bytes: [UInt8]) -> (NodeTree, NodeID)? {
         guard let tree = YAMLLoader.load(bytes).tree, let root = tree.root, tree.kind(root) == .mapping else { return nil }
         return (tree, root)

@@ -52,6 +52,7 @@ struct StateFileReader {
                 state.layerVersions[arn] = layer
             }
         }
+        readVersions(into: &state)
         return state
     }
 
