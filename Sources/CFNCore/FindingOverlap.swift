@@ -2,20 +2,33 @@
 enum FindingOverlap {
     /// The generic schema checks and the Lambda rules sometimes see the same problem (a FunctionName
     /// over 64 characters, a missing Role). The specific rule explains it better, so a `schema.*`
-    /// finding at the same place — same start and same path — as another rule's finding is dropped.
+    /// finding at the same place — same start and same path — as a finding of a rule that restates
+    /// that schema check (`RuleDescriptor.restates`) is dropped. A different fact about the same value
+    /// (ZipFile with `Runtime: java21.x`, and java21.x not being a runtime) keeps both findings.
     /// A Lambda rule's path names the `Fn::If` branch it judged (`Timeout/Fn::If/1`), the schema's
     /// does not: paths are compared without those steps.
     static func removingRedundantSchemaFindings(_ findings: [Finding]) -> [Finding] {
         struct Place: Hashable {
             let start: UInt32
             let path: [String]
+            let schemaRule: String
         }
-        let specific = Set(findings.filter { !$0.rule.hasPrefix("schema.") }.map { Place(start: $0.range.start, path: withoutBranches($0.path)) })
-        guard !specific.isEmpty else { return findings }
+        var restated = Set<Place>()
+        for finding in findings where !finding.rule.hasPrefix("schema.") {
+            guard let rules = restatedSchemaRules[finding.rule] else { continue }
+            let path = withoutBranches(finding.path)
+            for rule in rules { restated.insert(Place(start: finding.range.start, path: path, schemaRule: rule)) }
+        }
+        guard !restated.isEmpty else { return findings }
         return findings.filter { finding in
-            !finding.rule.hasPrefix("schema.") || !specific.contains(Place(start: finding.range.start, path: withoutBranches(finding.path)))
+            !finding.rule.hasPrefix("schema.")
+                || !restated.contains(Place(start: finding.range.start, path: withoutBranches(finding.path), schemaRule: finding.rule))
         }
     }
+
+    /// The schema checks each rule restates, by rule id, for the rules that restate any.
+    static let restatedSchemaRules: [String: Set<String>] = Dictionary(
+        RuleCatalog.all.filter { !$0.restates.isEmpty }.map { ($0.id, $0.restates) }, uniquingKeysWith: { $0.union($1) })
 
     /// The path without its `Fn::If` steps (the function's name and the branch index after it).
     static func withoutBranches(_ path: [String]) -> [String] {

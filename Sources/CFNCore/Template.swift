@@ -228,6 +228,12 @@ public final class Resource: Sendable {
     public subscript(_ attribute: Attribute) -> NodeID? { attributeNodes[attribute.ordinal] }
     public var properties: NodeID? { attributeNodes[Attribute.properties.ordinal] }
 
+    /// The `Properties` key, where a property missing from them is reported; nil without Properties.
+    public func propertiesKey(in tree: NodeTree) -> NodeID? {
+        guard let properties else { return nil }
+        return tree.entries(node).first { $0.value == properties }?.key
+    }
+
     /// The path of an attribute of this resource, for findings.
     public func path(_ components: String...) -> [String] { ["Resources", logicalId] + components }
 }

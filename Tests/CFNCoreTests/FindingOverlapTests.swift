@@ -9,8 +9,8 @@ import Testing
         let source = report.source
         #expect(report.findings.map { "\($0.rule) \(source.lineColumn(at: $0.range.start)) \($0.pathString ?? "")" } == [
             // Code has no specific rule for a missing Code: the schema's finding stays.
-            "lambda.role 5:7 Resources/Fn/Properties/Role",
-            "schema.required 5:7 Resources/Fn/Properties/Code",
+            "lambda.role 4:5 Resources/Fn/Properties/Role",
+            "schema.required 4:5 Resources/Fn/Properties/Code",
             "lambda.function-name-length 5:21 Resources/Fn/Properties/FunctionName",
         ])
     }
@@ -49,5 +49,33 @@ import Testing
         #expect(FindingOverlap.withoutBranches(["A", "Fn::If", "2", "B", "Fn::If", "1", "C"]) == ["A", "B", "C"])
         #expect(FindingOverlap.withoutBranches(["A", "Fn::If"]) == ["A"])
         #expect(FindingOverlap.withoutBranches(["A"]) == ["A"])
+    }
+}
+
+/// Overlap suppression merges duplicates of one fact, never a different fact on the same value
+/// (issue 19, item 3).
+@Suite struct DifferentFactsOnOneValueTests {
+    @Test func inlineCodeAndAnUnknownRuntimeAreBothReported() {
+        let text = """
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: java21.x
+                  Handler: index.handler
+                  Role: arn:aws:iam::123456789012:role/r
+                  Code:
+                    ZipFile: x
+
+            """
+        #expect(validationLines(text) == [
+            "lambda.zipfile-runtime error 5:16 ZipFile (inline code) works only with Node.js and Python runtimes, not java21.x; put the code in a .zip in S3 (S3Bucket, S3Key) or use a nodejs or python runtime",
+            "schema.enum error 5:16 Runtime 'java21.x' is not one of the 46 allowed values (closest: java21, java11, java17)",
+        ])
+    }
+
+    @Test func onlyTheSchemaChecksARuleRestatesAreDropped() {
+        #expect(FindingOverlap.restatedSchemaRules["lambda.role"] == ["schema.required", "schema.pattern"])
+        #expect(FindingOverlap.restatedSchemaRules["lambda.zipfile-runtime"] == nil)
     }
 }

@@ -40,7 +40,7 @@ import Testing
         let fix = "set Role to !GetAtt <Role>.Arn of an AWS::IAM::Role, or to an IAM role ARN"
         #expect(RoleRule().located(text) == [
             "4:3 function NoProperties has no Role; every function needs an execution role: \(fix)",
-            "8:17 function NoRole has no Role; every function needs an execution role: \(fix)",
+            "8:5 function NoRole has no Role; every function needs an execution role: \(fix)",
             "11:24 Role 'lambda-role' is a name, not an IAM role ARN; Lambda needs the role's ARN: arn:<partition>:iam::<account-id>:role/lambda-role, or !GetAtt <Role>.Arn for a role in this template",
             "14:24 Role resolves to 'lambda-role', which is a name, not an IAM role ARN; Lambda needs the role's ARN: arn:<partition>:iam::<account-id>:role/lambda-role, or !GetAtt <Role>.Arn for a role in this template",
             "17:24 Role 'arn:aws:iam::123456789012:policy/lambda' is not an IAM role ARN (arn:<partition>:iam::<account-id>:role/<name>)",

@@ -80,6 +80,6 @@ import Testing
                   Role: !Ref AWS::NoValue
                   Code: {ZipFile: x}
 
-            """) == ["schema.required 5:7 missing required property 'Role' of AWS::Lambda::Function"])
+            """) == ["schema.required 4:5 missing required property 'Role' of AWS::Lambda::Function"])
     }
 }

@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test func required() {
-        // At the Properties mapping, or at the logical ID when there is no Properties.
+        // At the key of the mapping that lacks it (Properties, EphemeralStorage), or at the logical ID
+        // when there is no Properties.
         #expect(schemaFindings("""
             Resources:
               Fn:
@@ -41,9 +42,9 @@ import Testing
                 Type: AWS::Lambda::Function
 
             """) == [
-            "schema.required 5:7 missing required property 'Code' of AWS::Lambda::Function",
-            "schema.required 5:7 missing required property 'Role' of AWS::Lambda::Function",
-            "schema.required 6:25 missing required property 'Size' in EphemeralStorage",
+            "schema.required 4:5 missing required property 'Code' of AWS::Lambda::Function",
+            "schema.required 4:5 missing required property 'Role' of AWS::Lambda::Function",
+            "schema.required 6:7 missing required property 'Size' in EphemeralStorage",
             "schema.required 7:3 missing required property 'Code' of AWS::Lambda::Function",
             "schema.required 7:3 missing required property 'Role' of AWS::Lambda::Function",
         ])

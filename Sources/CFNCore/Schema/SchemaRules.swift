@@ -9,7 +9,7 @@ public enum SchemaRules {
         explanation: "The resource schema gives each property a type. CloudFormation converts scalars: a string property accepts numbers and booleans as text, an integer or number property accepts numeric text (quoted or not), a boolean property accepts true or false in any case. A scalar is never a mapping or a list.")
     public static let required = RuleDescriptor(
         id: "schema.required", severity: .error, summary: "A required property is missing",
-        explanation: "The resource schema requires this property. A property set to Ref AWS::NoValue in one branch of an Fn::If is missing under that branch's conditions.")
+        explanation: "The resource schema requires this property. A property set to Ref AWS::NoValue in one branch of an Fn::If is missing under that branch's conditions, and is reported at that Fn::If. A property left out is reported at the key of the mapping that lacks it (Properties:, VpcConfig:), or at the resource's logical ID when the resource has no Properties, so that no property written there reads as the wrong one.")
     public static let enumeration = RuleDescriptor(
         id: "schema.enum", severity: .error, summary: "A value that is not one of the allowed values",
         explanation: "The property accepts only the listed values (or one fixed value). Values are compared exactly, including case.")

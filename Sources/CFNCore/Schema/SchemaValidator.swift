@@ -19,9 +19,11 @@ public struct SchemaValidator: Sendable {
                          oracle: any ConditionOracle, tree: NodeTree) -> [Finding] {
         guard let schema = library.schema(forType: resourceType), oracle.isSatisfiable(reached) else { return [] }
         var walk = SchemaWalk(schema: schema, resourceType: resourceType, oracle: oracle)
+        walk.mappingKey = resource.propertiesKey(in: tree)
         walk.check(properties ?? Resolved(.map([]), node: nil), against: schema.root, when: reached, anchor: nil)
         if walk.violations.isEmpty { return [] }
-        let base = properties == nil ? resource.path() : resource.path("Properties")
+        // A property missing from absent Properties is still a property: `Properties/Role`.
+        let base = resource.path("Properties")
         var seen = Set<Finding>()
         return walk.violations.compactMap { violation -> Finding? in
             let message = violation.message + (violation.conditions.isAlways ? "" : " (\(violation.conditions))")

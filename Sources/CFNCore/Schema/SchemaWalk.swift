@@ -10,6 +10,9 @@ struct SchemaWalk {
     /// Where the value being checked is, below `Properties`: one stack, pushed and popped on the way
     /// down, copied only into a violation.
     private var path: [PropertyPathComponent] = []
+    /// The key whose value is being checked (`Properties`, `VpcConfig`), nil inside a list: a
+    /// missing required property is reported there, not at the mapping's first entry.
+    var mappingKey: NodeID?
 
     init(schema: ResourceSchema, resourceType: String, oracle: any ConditionOracle) {
         self.schema = schema
@@ -29,12 +32,16 @@ struct SchemaWalk {
         case .unknown, .noValue:
             return
         case .choice(let condition, let then, let otherwise):
+            // A branch written as a mapping is the mapping that lacks a property, not the key above.
+            let key = mappingKey
+            mappingKey = nil
             for (branch, holds) in [(then, true), (otherwise, false)] {
                 let branchGuard = reached.and(ConditionLiteral(condition, holds: holds))
                 if oracle.isSatisfiable(branchGuard) {
                     check(branch, against: node, when: branchGuard, anchor: anchor, hops: hops)
                 }
             }
+            mappingKey = key
             return
         case .scalar, .list, .map:
             break
@@ -143,11 +150,14 @@ struct SchemaWalk {
             }
         }
         if let items = node.items {
+            let key = mappingKey
+            mappingKey = nil
             for (index, element) in elements.enumerated() {
                 path.append(.index(index))
                 check(element, against: items, when: reached, anchor: anchor)
                 path.removeLast()
             }
+            mappingKey = key
         }
     }
 
@@ -191,8 +201,8 @@ struct SchemaWalk {
 
         for key in node.required {
             for conditions in Self.absence(of: entry(key)?.value, when: reached, oracle: oracle) {
-                // Removed with AWS::NoValue under some conditions: at its Fn::If; absent: at the mapping.
-                var at = anchor
+                // Removed with AWS::NoValue under some conditions: at its Fn::If; absent: at the mapping's key.
+                var at = mappingKey ?? anchor
                 if let value = entry(key)?.value, case .choice = value.kind { at = value.node ?? anchor }
                 report(SchemaRules.required, "missing required property '\(key)' \(owner)", when: conditions, at: at,
                        path: path + [.key(key)])
@@ -205,6 +215,8 @@ struct SchemaWalk {
             let entryAnchor = entries[index].value.node ?? entries[index].keyNode ?? anchor
             var described = false
             path.append(.key(key))
+            let outerKey = mappingKey
+            mappingKey = entries[index].keyNode
             if let property = node.propertyTable[key] {
                 described = true
                 check(entries[index].value, against: property, when: reached, anchor: entryAnchor)
@@ -216,6 +228,7 @@ struct SchemaWalk {
             if !described, case .schema(let additional) = node.additionalProperties {
                 check(entries[index].value, against: additional, when: reached, anchor: entryAnchor)
             }
+            mappingKey = outerKey
             path.removeLast()
             if !described, case .forbidden = node.additionalProperties {
                 let message = unknownPropertyMessage(key, of: node, owner: owner, at: path)

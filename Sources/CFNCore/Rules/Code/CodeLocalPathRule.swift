@@ -5,7 +5,8 @@ public struct CodeLocalPathRule: TemplateRule {
     public static let descriptor = RuleDescriptor(
         id: "lambda.code-local-path", severity: .warning,
         summary: "Code or Content is a local path that only a package command turns into an S3 location",
-        explanation: "`aws cloudformation package` (and `sam package`, `sam deploy`) upload the file or directory named by a string Code of AWS::Lambda::Function or Content of AWS::Lambda::LayerVersion and write its S3 location (S3Bucket, S3Key) in its place (AWS CLI reference, cloudformation package: \"Code property for the AWS::Lambda::Function resource\", \"Content property for the AWS::Lambda::LayerVersion resource\"). CloudFormation itself needs a mapping there (schemas/resources/aws-lambda-function.json: Code is an object), so the template works only through a package step: a warning instead of the schema's type error. A string made by an intrinsic function is not rewritten by package and stays a schema.type error.")
+        explanation: "`aws cloudformation package` (and `sam package`, `sam deploy`) upload the file or directory named by a string Code of AWS::Lambda::Function or Content of AWS::Lambda::LayerVersion and write its S3 location (S3Bucket, S3Key) in its place (AWS CLI reference, cloudformation package: \"Code property for the AWS::Lambda::Function resource\", \"Content property for the AWS::Lambda::LayerVersion resource\"). CloudFormation itself needs a mapping there (schemas/resources/aws-lambda-function.json: Code is an object), so the template works only through a package step: a warning instead of the schema's type error. A string made by an intrinsic function is not rewritten by package and stays a schema.type error.",
+        restates: ["schema.type"])
 
     public static let examples = RuleExamples(
         triggering: [

@@ -5,14 +5,15 @@ public struct RoleRule: FunctionRule {
     public static let descriptor = RuleDescriptor(
         id: "lambda.role", severity: .error,
         summary: "A function's Role is missing or is not an IAM role ARN",
-        explanation: "Role is required on AWS::Lambda::Function and is the ARN of the execution role, arn:<partition>:iam::<account-id>:role/<path/name> (schemas/resources/aws-lambda-function.json: required and pattern). !GetAtt <Role>.Arn of an AWS::IAM::Role gives that ARN; !Ref of an AWS::IAM::Role gives the role's name, another attribute (RoleId) or another resource type gives something else. GetAtt of custom resources, nested stacks, types outside AWS:: and attributes named …RoleArn are not judged, nor are values not known.")
+        explanation: "Role is required on AWS::Lambda::Function and is the ARN of the execution role, arn:<partition>:iam::<account-id>:role/<path/name> (schemas/resources/aws-lambda-function.json: required and pattern). !GetAtt <Role>.Arn of an AWS::IAM::Role gives that ARN; !Ref of an AWS::IAM::Role gives the role's name, another attribute (RoleId) or another resource type gives something else. GetAtt of custom resources, nested stacks, types outside AWS:: and attributes named …RoleArn are not judged, nor are values not known. A missing Role is reported at the Properties key, or at the logical ID when there are no Properties.",
+        restates: ["schema.required", "schema.pattern"])
 
     static let arnPattern = "arn:aws[a-zA-Z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[A-Za-z0-9_+=,.@-]+"
     static let namePattern = "[A-Za-z0-9_+=,.@-]+"
 
     public static let examples = RuleExamples(
         triggering: [
-            "Resources:\n  ↓Fn:\n    Type: AWS::Lambda::Function\n  Other:\n    Type: AWS::Lambda::Function\n    Properties:\n      ↓Runtime: python3.12\n",
+            "Resources:\n  ↓Fn:\n    Type: AWS::Lambda::Function\n  Other:\n    Type: AWS::Lambda::Function\n    ↓Properties:\n      Runtime: python3.12\n",
             "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: ↓lambda-role\n  Arn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: ↓arn:aws:iam::123456789012:user/developer\n",
             "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: ↓!Ref Role\n  Id:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: !GetAtt Role.↓RoleId\n  Profile:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: !GetAtt Profile.↓Arn\n  Role:\n    Type: AWS::IAM::Role\n  Profile:\n    Type: AWS::IAM::InstanceProfile\n",
             "Parameters:\n  Stage: {Type: String, AllowedValues: [dev, prod]}\nConditions:\n  IsProd: !Equals [!Ref Stage, prod]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: ↓!If [IsProd, !GetAtt Role.Arn, !Ref AWS::NoValue]\n  Role:\n    Type: AWS::IAM::Role\n",
@@ -28,7 +29,7 @@ public struct RoleRule: FunctionRule {
         for function in context.lambda.functions {
             for (conditions, value) in context.reachable(function.resource, "Role") {
                 guard let value else {
-                    let node = function.role?.node ?? function.resource.properties
+                    let node = function.role?.node ?? function.resource.propertiesKey(in: context.tree)
                     collected.add("function \(function.logicalId) has no Role; every function needs an execution role: set Role to !GetAtt <Role>.Arn of an AWS::IAM::Role, or to an IAM role ARN",
                                   at: node, in: function.resource, path: ["Properties", "Role"],
                                   when: conditions)

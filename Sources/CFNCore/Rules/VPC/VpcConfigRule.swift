@@ -6,7 +6,8 @@ public struct VpcConfigRule: FunctionRule {
     public static let descriptor = RuleDescriptor(
         id: "lambda.vpc-config", severity: .error,
         summary: "VpcConfig with subnets but no security groups (or the reverse), or too many of either",
-        explanation: "Lambda connects a function to a VPC through the subnets and security groups of its VpcConfig, and rejects one list without the other (\"SubnetIds and SecurityGroupIds must coexist or be both empty list\"); both empty disconnects the function (seed lambda-vpc-configuration.txt). A missing list counts as empty. The CloudFormation schema (schemas/resources/aws-lambda-function.json) allows at most 16 SubnetIds and 5 SecurityGroupIds. A list given by a List<…> or CommaDelimitedList parameter with a known value counts its items; lists whose items are not known are not judged.")
+        explanation: "Lambda connects a function to a VPC through the subnets and security groups of its VpcConfig, and rejects one list without the other (\"SubnetIds and SecurityGroupIds must coexist or be both empty list\"); both empty disconnects the function (seed lambda-vpc-configuration.txt). A missing list counts as empty. The CloudFormation schema (schemas/resources/aws-lambda-function.json) allows at most 16 SubnetIds and 5 SecurityGroupIds. A list given by a List<…> or CommaDelimitedList parameter with a known value counts its items; lists whose items are not known are not judged.",
+        restates: ["schema.items"])
 
     public static let maximumSubnets = 16
     public static let maximumSecurityGroups = 5
