@@ -24,7 +24,7 @@ struct Options {
     var write: String?
     var writeConditions: String?
     var phases = false
-    /// Only run this operation (validate, plan, plan-only, follow or load), `repeats` times after one warm-up, and print
+    /// Only run this operation (validate, plan, plan-only or load), `repeats` times after one warm-up, and print
     /// nothing more: for profilers (`perf record`, `valgrind --tool=callgrind`).
     var profile: String?
 
@@ -39,7 +39,7 @@ struct Options {
             case "--phases": phases = true
             case "--profile": profile = iterator.next()
             default:
-                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE] [--phases] [--profile validate|plan|plan-only|follow|load]\n".utf8))
+                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE] [--phases] [--profile validate|plan|plan-only|load]\n".utf8))
                 exit(64)
             }
         }
@@ -207,11 +207,9 @@ final class PlanInputs: @unchecked Sendable {
 }
 func planOnce() -> Int {
     let inputs = PlanInputs()
-    // Each core has a template to load: none is free to resolve HEAD while it loads.
-    let besideBase = validator.whileLoadingChecked(false)
     DispatchQueue.concurrentPerform(iterations: 2) { index in
         if index == 0 {
-            inputs.head = besideBase.prepare(file: "head.yaml", bytes: headBytes)
+            inputs.head = validator.prepare(file: "head.yaml", bytes: headBytes)
         } else if let base = LoadedTemplate(bytes: bytes).template {
             inputs.base = RuleContext(template: base, settings: ValidationSettings())
         }
@@ -234,9 +232,6 @@ if let profile = options.profile {
     case "validate": body = { validator.validate(file: "bench.yaml", bytes: bytes).findings.count }
     case "plan": body = planOnce
     case "plan-only": body = planWithoutValidating
-    // The checks while loading, after the load instead of beside it (one hand-over at the end), so
-    // that a profiler sees the follower's work on its own.
-    case "follow": body = { validator.validateFollowingTheLoad(file: "bench.yaml", bytes: bytes, publicationBytes: 1 << 30).findings.count }
     default: body = { LoadedTemplate(bytes: bytes).findings.count }
     }
     sink &+= body()

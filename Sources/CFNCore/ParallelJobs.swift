@@ -24,66 +24,6 @@ enum ParallelJobs {
         return (a, b)
     }
 
-    /// Starts `job` on another thread, when one comes free, beside the caller's own work: ask the
-    /// handle for its result when that work is done. A job that has not started by then is
-    /// dropped (the handle gives nil) instead of waited for, so the caller never waits for a job
-    /// that no thread is free to run, even when every thread is a caller doing the same. A job
-    /// that may wait for the caller's work (following a load, say) is therefore safe to run here.
-    static func aside<R: Sendable>(_ job: @escaping @Sendable () -> R) -> Aside<R> {
-        let aside = Aside<R>()
-        DispatchQueue.global().async {
-            guard aside.start() else { return }
-            aside.finish(job())
-        }
-        return aside
-    }
-
-    /// A job started with `aside`.
-    final class Aside<R: Sendable>: @unchecked Sendable {
-        private enum State {
-            case waiting, running, dropped
-            case done(R)
-        }
-
-        private let condition = NSCondition()
-        // Guarded by `condition`.
-        private var state = State.waiting
-
-        fileprivate func start() -> Bool {
-            condition.withLock {
-                guard case .waiting = state else { return false }
-                state = .running
-                return true
-            }
-        }
-
-        fileprivate func finish(_ value: R) {
-            condition.withLock {
-                state = .done(value)
-                condition.broadcast()
-            }
-        }
-
-        /// The job's result: nil when it had not started, else after it ends.
-        func result() -> R? {
-            condition.lock()
-            defer { condition.unlock() }
-            while true {
-                switch state {
-                case .waiting:
-                    state = .dropped
-                    return nil
-                case .dropped:
-                    return nil
-                case .running:
-                    condition.wait()
-                case .done(let value):
-                    return value
-                }
-            }
-        }
-    }
-
     /// One slot per job, each filled once, from any thread.
     private final class Slots<R: Sendable>: @unchecked Sendable {
         private let lock = NSLock()

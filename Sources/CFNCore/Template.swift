@@ -43,70 +43,37 @@ public struct Template: Sendable {
     public let root: NodeID
     /// Each section present, with the node of its value.
     public let sections: [Section: NodeID]
-    /// Resources in source order. A partial template has none yet: asking for them is a miss,
-    /// told to `lookups`, as asking for one by name is.
-    public var resources: [Resource] {
-        if let lookups { lookups.missed = true }
-        return loadedResources
-    }
-
-    /// `resources`, without telling a partial template's lookups: for bookkeeping that does not
-    /// depend on which resources there are.
-    let loadedResources: [Resource]
+    /// Resources in source order.
+    public let resources: [Resource]
 
     /// Position in `resources` by logical ID (the first, when an ID repeats).
     private let index: [String: Int]
     /// `sections` by `Section.ordinal`: rules ask for sections many times, and hashing a case
     /// hashes its raw string.
     private let sectionNodes: [NodeID?]
-    /// Set in a template made while its file still loads (`partial`): told of every resource
-    /// looked up and not found, which a resource declared further on might have been.
-    let lookups: ResourceLookups?
 
     public init(tree: NodeTree, root: NodeID, sections: [Section: NodeID], resources: [Resource]) {
         self.tree = tree
         self.root = root
         self.sections = sections
-        loadedResources = resources
+        self.resources = resources
         self.index = Dictionary(resources.enumerated().map { ($1.logicalId, $0) }, uniquingKeysWith: { first, _ in first })
         self.sectionNodes = Section.allCases.map { sections[$0] }
-        lookups = nil
-    }
-
-    /// The sections of a template whose file still loads, without resources: what resolving a
-    /// resource's properties needs when they name no other resource (`EarlyChecks`). Its root is
-    /// not loaded yet; `root` is a placeholder. Looking up any resource is a miss, told to `lookups`.
-    static func partial(tree: NodeTree, sections: [Section: NodeID], lookups: ResourceLookups) -> Template {
-        Template(tree: tree, sections: sections, lookups: lookups)
-    }
-
-    private init(tree: NodeTree, sections: [Section: NodeID], lookups: ResourceLookups) {
-        self.tree = tree
-        root = NodeID(rawValue: 0)
-        self.sections = sections
-        loadedResources = []
-        index = [:]
-        sectionNodes = Section.allCases.map { sections[$0] }
-        self.lookups = lookups
     }
 
     public func section(_ section: Section) -> NodeID? { sectionNodes[section.ordinal] }
 
     public func resource(named logicalId: String) -> Resource? {
-        position(ofResourceNamed: logicalId).map { loadedResources[$0] }
+        position(ofResourceNamed: logicalId).map { resources[$0] }
     }
 
     /// The position in `resources` of the (first) resource with this logical ID.
     public func position(ofResourceNamed logicalId: String) -> Int? {
-        guard let position = index[logicalId] else {
-            lookups?.missed = true
-            return nil
-        }
-        return position
+        index[logicalId]
     }
 
     /// Whether some logical ID is written more than once in `Resources`.
-    public var repeatsLogicalIds: Bool { index.count != loadedResources.count }
+    public var repeatsLogicalIds: Bool { index.count != resources.count }
 
     /// Whether a resource has this logical ID: `resource(named:) != nil` without copying the resource.
     public func hasResource(named logicalId: String) -> Bool {
@@ -118,11 +85,6 @@ public struct Template: Sendable {
         guard let node = sectionNodes[section.ordinal], tree.kind(node) == .mapping else { return nil }
         return tree.entries(node)
     }
-}
-
-/// Whether a partial template was asked for a resource it does not have. Used by one thread.
-final class ResourceLookups: @unchecked Sendable {
-    var missed = false
 }
 
 /// One entry of `Resources`, with the nodes of its attributes.

@@ -7,12 +7,6 @@ public enum TemplateParser {
     public static let maxLogicalIdLength = 255
 
     public static func parse(_ tree: NodeTree) -> (template: Template?, findings: [Finding]) {
-        parse(tree, early: nil)
-    }
-
-    /// `parse`, taking each resource `early` read already (by position) where it is the same node
-    /// with the same logical ID.
-    static func parse(_ tree: NodeTree, early: [EarlyChecks.Work]?) -> (template: Template?, findings: [Finding]) {
         guard let root = tree.root else { return (nil, []) }
         guard tree.kind(root) == .mapping else {
             let what = tree.kind(root) == .scalar ? "a single value" : tree.kind(root) == .sequence ? "a list" : "an intrinsic function"
@@ -38,7 +32,7 @@ public enum TemplateParser {
         }
         var resources: [Resource] = []
         if let node = sections[.resources], tree.kind(node) == .mapping {
-            resources = parseResources(node, tree, early: early ?? [], &findings)
+            resources = parseResources(node, tree, &findings)
         }
         if sections[.resources] == nil {
             findings.append(Finding(TemplateRules.missingResources, "template has no Resources section",
@@ -83,8 +77,7 @@ public enum TemplateParser {
         }
     }
 
-    private static func parseResources(_ node: NodeID, _ tree: NodeTree, early: [EarlyChecks.Work],
-                                       _ findings: inout [Finding]) -> [Resource] {
+    private static func parseResources(_ node: NodeID, _ tree: NodeTree, _ findings: inout [Finding]) -> [Resource] {
         let entries = tree.entries(node)
         if entries.count > maxResources, let extra = entries.dropFirst(maxResources).first {
             findings.append(Finding(TemplateRules.tooManyResources,
@@ -109,20 +102,13 @@ public enum TemplateParser {
                                         at: tree.range(entry.value), resource: logicalId, path: ["Resources", logicalId]))
                 continue
             }
-            let position = resources.count
-            if position < early.count, early[position].position == position, early[position].keyNode == entry.key,
-               early[position].node == entry.value, early[position].logicalId == logicalId {
-                findings += early[position].structureFindings
-                resources.append(early[position].resource)
-            } else {
-                resources.append(parseResource(logicalId, idRange, entry.value, tree, position: position, &findings))
-            }
+            resources.append(parseResource(logicalId, idRange, entry.value, tree, position: resources.count, &findings))
         }
         return resources
     }
 
     static func parseResource(_ logicalId: String, _ idRange: SourceRange, _ node: NodeID, _ tree: NodeTree,
-                                      position: Int, _ findings: inout [Finding]) -> Resource {
+                              position: Int, _ findings: inout [Finding]) -> Resource {
         // By `Attribute.ordinal`; a key written twice keeps its last value, as a mapping's key does.
         var attributes = [NodeID?](repeating: nil, count: Resource.Attribute.allCases.count)
         var unknown: [(String, SourceRange)] = []

@@ -10,18 +10,6 @@ public struct Validator: Sendable {
     public var rules: [any TemplateRule]
     /// Whether resource properties are checked against the CloudFormation registry schemas.
     public var checksSchemas: Bool
-    /// Whether `prepare` resolves and schema-checks the resources of a large file on another core
-    /// while the file loads. Turn it off where every core already has work of its own (`plan`
-    /// prepares HEAD and BASE side by side): there it would only compete with that work.
-    public var checksWhileLoading = true
-
-    /// The same validator with `checksWhileLoading` set.
-    public func whileLoadingChecked(_ checks: Bool) -> Validator {
-        var copy = self
-        copy.checksWhileLoading = checks
-        return copy
-    }
-
     public init(limits: LoaderLimits = .default, settings: ValidationSettings = ValidationSettings(),
                 configuration: Configuration = .empty, rules: [any TemplateRule] = RuleRegistry.all,
                 checksSchemas: Bool = true) {
@@ -50,63 +38,9 @@ public struct Validator: Sendable {
     }
 
     /// The template loaded and resolved: the part of `validate` that comes before the checks.
-    ///
-    /// A file of `earlyChecksSize` bytes or more is loaded while another core resolves and
-    /// schema-checks each resource as soon as it is loaded (`EarlyChecks`), when a core is free.
     public func prepare(file: String, bytes: [UInt8]) -> PreparedTemplate {
-        guard checksWhileLoading, bytes.count >= Self.earlyChecksSize else {
-            return prepared(file, LoadedTemplate(bytes: bytes, limits: limits), early: nil)
-        }
-        let (loaded, early) = LoadedTemplate.loading(bytes: bytes, limits: limits, settings: settings, checksSchemas: checksSchemas,
-                                                     functionRules: earlyFunctionRules)
-        return prepared(file, loaded, early: early)
-    }
-
-    /// `validate` with the checks while loading certain to run: the file loads on a thread of its
-    /// own while this one follows it (`EarlyChecks`), handed what is loaded every
-    /// `publicationBytes` bytes, whatever the file's size. For tests and fuzzing, which compare it
-    /// with `validate` without them (`whileLoadingChecked(false)`): the findings must be the same.
-    public func validateFollowingTheLoad(file: String, bytes: [UInt8], publicationBytes: Int = 1) -> FileReport {
-        check(preparedFollowingTheLoad(file: file, bytes: bytes, publicationBytes: publicationBytes).prepared)
-    }
-
-    /// With `stopsWhenLoaded`, the follower is asked to stop when the load ends, as `prepare` asks it.
-    func preparedFollowingTheLoad(file: String, bytes: [UInt8], publicationBytes: Int,
-                                  stopsWhenLoaded: Bool = false) -> (prepared: PreparedTemplate, early: EarlyChecks?) {
-        final class Loaded: @unchecked Sendable {
-            var result: LoadResult?
-        }
-        let progress = LoadProgress(publicationBytes: publicationBytes)
-        _ = progress.follow()
-        let loaded = Loaded()
-        let done = DispatchSemaphore(value: 0)
-        let limits = limits
-        Thread {
-            loaded.result = YAMLLoader.load(bytes, limits: limits, progress: progress)
-            if stopsWhenLoaded { progress.stopFollowing() }
-            done.signal()
-        }.start()
-        let early = EarlyChecks.follow(progress, settings: settings, checksSchemas: checksSchemas, functionRules: earlyFunctionRules)
-        done.wait()
-        let template = LoadedTemplate(loaded: loaded.result ?? YAMLLoader.load([]), source: SourceText(bytes: bytes), early: early)
-        return (prepared(file, template, early: early), early)
-    }
-
-    /// A loaded template with its rule context, using what `early` did where it holds.
-    func prepared(_ file: String, _ loaded: LoadedTemplate, early: EarlyChecks?) -> PreparedTemplate {
-        PreparedTemplate(file: file, loaded: loaded, context: loaded.template.map { template in
-            RuleContext(template: template, settings: settings, early: early?.usable(for: template),
-                        earlyFunctionRules: early?.functionRules ?? [])
-        })
-    }
-
-    /// The active function rules that read only the function they judge: what the checks while
-    /// loading run on each function (`EarlyChecks`), in this order.
-    var earlyFunctionRules: [any TemplateRule] {
-        rules.filter { rule in
-            let kind = type(of: rule)
-            return kind.judgesEachFunctionAlone && kind.readsOnlyTheFunction && !configuration.isDisabled(kind.descriptor.id)
-        }
+        let loaded = LoadedTemplate(bytes: bytes, limits: limits)
+        return PreparedTemplate(file: file, loaded: loaded, context: loaded.template.map { RuleContext(template: $0, settings: settings) })
     }
 
     /// The rules and the schema checks of a prepared template, run on every core, and the report.
@@ -143,29 +77,14 @@ public struct Validator: Sendable {
             + readers.filter { id($0) != DependencyCycleRule.descriptor.id && !Self.readsCollectedReferences.contains(id($0)) }).map(job)
         // The function rules, all of them on one group of functions at a time (see `FunctionRule`),
         // and the schema checks of the same functions while their values are still in the cache.
-        // Where the rules that judged functions while the file loaded are the ones to run now, a
-        // group takes their findings and runs them only on the functions not judged then.
         var groups: [@Sendable () -> [Finding]] = []
         let functions = context.lambda.functions
         let schemas = checksSchemas
-        let judgedEarly = byFunction.filter { type(of: $0).readsOnlyTheFunction }
-        let judgedEarlyHold = !context.earlyFunctionRules.isEmpty && judgedEarly.map(id) == context.earlyFunctionRules
-        let judgedLater = judgedEarlyHold ? byFunction.filter { !type(of: $0).readsOnlyTheFunction } : byFunction
         if !byFunction.isEmpty || schemas {
             for group in Self.functionGroups(count: functions.count, repeatsLogicalIds: context.template.repeatsLogicalIds) {
                 groups.append {
                     let part = group.count == functions.count ? context : RuleContext(context, functions: functions[group])
-                    var findings = judgedLater.flatMap { $0.check(part) }
-                    if judgedEarlyHold {
-                        var left: [LambdaFunction] = []
-                        for function in functions[group] {
-                            if let early = context.earlyFunctionFindings(of: function.resource) { findings += early } else { left.append(function) }
-                        }
-                        if !left.isEmpty {
-                            let rest = left.count == group.count ? part : RuleContext(context, functions: left)
-                            findings += judgedEarly.flatMap { $0.check(rest) }
-                        }
-                    }
+                    var findings = byFunction.flatMap { $0.check(part) }
                     if schemas { findings += Self.schemaFindings(of: functions[group].lazy.map(\.resource), context) }
                     return findings
                 }
@@ -190,10 +109,6 @@ public struct Validator: Sendable {
         let schemas = SchemaValidator()
         var findings: [Finding] = []
         for resource in resources {
-            if let early = context.earlySchemaFindings(of: resource) {
-                findings += early
-                continue
-            }
             guard let type = resource.type else { continue }
             let (guardCondition, properties) = context.guardAndProperties(of: resource)
             findings += schemas.validate(resourceType: type, properties: properties, resource: resource, when: guardCondition,
@@ -216,9 +131,6 @@ public struct Validator: Sendable {
 
     /// The most functions in one group of `functionGroups`.
     static let functionGroupSize = 64
-
-    /// From this many bytes on, `prepare` resolves and checks resources while the file loads.
-    static let earlyChecksSize = 1 << 18
 
     /// From this many bytes on, `validate` frees a template's values on a background thread.
     public static let backgroundFreeSize = 1 << 18

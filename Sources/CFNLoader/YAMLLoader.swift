@@ -12,10 +12,8 @@ public struct LoadResult: Sendable {
 /// This is the only file that imports the C module: no `yaml_*` type appears in any other
 /// signature. It never throws and never traps on input; bad input becomes `LoadDiagnostic`s.
 public enum YAMLLoader {
-    /// Loads `bytes`; with `progress`, another thread can follow the load as it goes (see
-    /// `LoadProgress`), and the progress is finished however the load ends.
-    public static func load(_ bytes: [UInt8], limits: LoaderLimits = .default, progress: LoadProgress? = nil) -> LoadResult {
-        defer { progress?.finish() }
+    /// Loads `bytes` into a `NodeTree`, with every problem found as a diagnostic.
+    public static func load(_ bytes: [UInt8], limits: LoaderLimits = .default) -> LoadResult {
         if bytes.count > limits.maxBytes {
             return LoadResult(tree: nil, diagnostics: [LoadDiagnostic(
                 kind: .tooLarge, range: SourceRange(start: 0, end: 0),
@@ -31,7 +29,7 @@ public enum YAMLLoader {
             return LoadResult(tree: nil, diagnostics: [emptyDiagnostic(at: 0)])
         }
         return bytes.withUnsafeBufferPointer { buffer in
-            var builder = TreeBuilder(buffer: buffer, limits: limits, progress: progress)
+            var builder = TreeBuilder(buffer: buffer, limits: limits)
             builder.run()
             return builder.result()
         }
@@ -87,8 +85,6 @@ private struct Frame {
     /// what an alias to it expands to.
     var recordsAtOpen: Int
     var expansionAtOpen: Int
-    /// The mapping of the top-level `Resources` key, whose entries a `LoadProgress` is told of.
-    var isResources = false
 }
 
 /// The event loop. Children of open containers wait on `pending`; a closing container moves its
@@ -106,17 +102,10 @@ private struct TreeBuilder {
     var stopped = false
     var offsets: CharacterOffsets
     var lineStarts: [UInt32]?
-    /// Who follows the load, and what was handed over to it: the counts of nodes, children and
-    /// text, where in the file, and the entries completed since.
-    var progress: LoadProgress?
-    var published = (records: 0, children: 0, text: 0)
-    var publishedOffset: UInt32 = 0
-    var unpublished: [LoadProgress.Entry] = []
 
-    init(buffer: UnsafeBufferPointer<UInt8>, limits: LoaderLimits, progress: LoadProgress?) {
+    init(buffer: UnsafeBufferPointer<UInt8>, limits: LoaderLimits) {
         self.buffer = buffer
         self.limits = limits
-        self.progress = progress
         self.offsets = CharacterOffsets(buffer)
         tree.records.reserveCapacity(buffer.count / 10)
         tree.text.reserveCapacity(buffer.count / 3)
@@ -152,7 +141,6 @@ private struct TreeBuilder {
             yaml_event_delete(event)
             if done { break }
         }
-        if !stopped { publish() }
     }
 
     // MARK: Events
@@ -221,7 +209,6 @@ private struct TreeBuilder {
             anchors[String(cString: anchor)] = (node, tree.records.count - recordsBefore)
         }
         pending.append(node)
-        if progress != nil { completed(at: end) }
     }
 
     mutating func open(_ kind: NodeKind, start: UInt32, anchor: UnsafeMutablePointer<yaml_char_t>?,
@@ -232,13 +219,9 @@ private struct TreeBuilder {
             return
         }
         let tagKind = classifyTag(tag, start: start, end: tagEnd)
-        // The value of the top-level key `Resources`, a plain mapping: its entries are the resources.
-        let isResources = progress != nil && kind == .mapping && tagKind.function == nil && frames.count == 1
-            && frames[0].kind == .mapping && frames[0].function == nil && (pending.count - frames[0].pendingStart) % 2 == 1
-            && pending.last.map { tree.records[$0.index].kind == .scalar && keyBytes($0).elementsEqual("Resources".utf8) } == true
         frames.append(Frame(kind: kind, start: start, pendingStart: pending.count,
                             anchor: anchor.map { String(cString: $0) }, function: tagKind.function,
-                            recordsAtOpen: tree.records.count, expansionAtOpen: aliasExpansion, isResources: isResources))
+                            recordsAtOpen: tree.records.count, expansionAtOpen: aliasExpansion))
     }
 
     mutating func close(end: UInt32) {
@@ -262,7 +245,6 @@ private struct TreeBuilder {
             anchors[anchor] = (node, weight)
         }
         pending.append(node)
-        if progress != nil { completed(at: end) }
     }
 
     /// Moves a mapping's entries into the tree: drops non-scalar keys (reported), reports duplicate
@@ -327,41 +309,6 @@ private struct TreeBuilder {
             return
         }
         pending.append(target.node)
-        if progress != nil { completed(at: end) }
-    }
-
-    // MARK: Following the load
-
-    /// A node was completed: when it is the value of a top-level entry or of a resource, that entry
-    /// is complete, and a publication is due once enough of the file was read since the last one.
-    mutating func completed(at end: UInt32) {
-        guard let frame = frames.last, frame.kind == .mapping, (pending.count - frame.pendingStart) % 2 == 0 else { return }
-        let (key, value) = (pending[pending.count - 2], pending[pending.count - 1])
-        if frames.count == 1, frame.function == nil {
-            unpublished.append(.section(key: key, value: value))
-        } else if frames.count == 2, frame.isResources {
-            unpublished.append(.resource(key: key, value: value))
-        } else {
-            return
-        }
-        if let progress, Int(end) - Int(publishedOffset) >= progress.publicationBytes {
-            publishedOffset = end
-            publish()
-        }
-    }
-
-    /// Hands what was added since the last publication to the follower.
-    mutating func publish() {
-        guard let progress, !unpublished.isEmpty || tree.records.count > published.records else { return }
-        switch progress.publish(tree, from: published, entries: unpublished) {
-        case .published:
-            published = (tree.records.count, tree.children.count, tree.text.count)
-            unpublished.removeAll(keepingCapacity: true)
-        case .notFollowed:
-            break
-        case .cancelled:
-            self.progress = nil
-        }
     }
 
     // MARK: Nodes

@@ -207,11 +207,9 @@ struct PlanCommand: ParsableCommand {
         // HEAD and BASE are loaded and resolved each on its own core; then HEAD's checks and the
         // plan run side by side.
         let validator = Validator(settings: head.settings.settings, configuration: head.settings.configuration)
-        // Each core has a template to load: none is free to resolve HEAD while it loads.
-        let besideBase = validator.whileLoadingChecked(false)
         let baseSettings = base.settings.settings
         let prepared = ConcurrentMap.map([0, 1]) { index -> Prepared in
-            if index == 0 { return .head(besideBase.prepare(file: head.path, bytes: head.bytes)) }
+            if index == 0 { return .head(validator.prepare(file: head.path, bytes: head.bytes)) }
             guard case .template(let name, let bytes) = base.source else { return .base(nil, nil) }
             let loaded = LoadedTemplate(bytes: bytes)
             guard let template = loaded.template else {

@@ -67,10 +67,8 @@ struct Validate: ParsableCommand {
         if !SchemaFiles.isAvailable {
             Console.error("cfn-lambda: warning: the schema files were not found (cfn-lambda_CFNSchemas.resources beside the executable, or a folder named by CFN_LAMBDA_SCHEMAS); properties are not checked against the CloudFormation schemas")
         }
-        // Templates are validated side by side, one per core: a core is left to resolve a large
-        // template while it loads only when there are fewer templates than cores.
+        // Templates are validated side by side, one per core.
         let validator = Validator(settings: resolved.settings, configuration: resolved.configuration)
-            .whileLoadingChecked(files.readable.count < ProcessInfo.processInfo.activeProcessorCount)
         let reports = ConcurrentMap.map(files.readable, progress: Console.progress(total: files.readable.count)) { file in
             validator.validate(file: file.path, bytes: file.bytes)
         }

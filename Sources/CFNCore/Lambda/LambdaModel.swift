@@ -21,17 +21,12 @@ public struct LambdaModel: Sendable {
     }
 
     /// The same, with each resource's Properties and guard by its position in `resources`: no
-    /// logical ID is hashed. `made` gives a function's model where one was made already (while
-    /// the file loaded) from the same resource, properties and guard.
-    init(resources: [Resource], propertiesAt: (Int) -> Resolved?, guardAt: (Int) -> Guard, made: (Int) -> LambdaFunction? = { _ in nil }) {
+    /// logical ID is hashed.
+    init(resources: [Resource], propertiesAt: (Int) -> Resolved?, guardAt: (Int) -> Guard) {
         var functions: [LambdaFunction] = []
         var layers: [LambdaLayerVersion] = []
         var permissions: [LambdaLayerVersionPermission] = []
         for (position, resource) in resources.enumerated() {
-            if let function = made(position), function.resource === resource {
-                functions.append(function)
-                continue
-            }
             let conditions = guardAt(position)
             let properties = propertiesAt(position)
             switch resource.type {

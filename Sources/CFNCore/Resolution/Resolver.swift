@@ -71,18 +71,8 @@ public struct Resolver: Sendable {
     /// `Ref: name` — a parameter, a pseudo parameter or a resource.
     public func reference(_ name: String, at node: NodeID?) -> Resolved {
         if let known = cache.value(for: .reference(name), at: node) { return known }
-        guard let lookups = template.lookups else {
-            let value = lookUpReference(name, at: node)
-            cache.store(value, for: .reference(name))
-            return value
-        }
-        // A partial template: a value that looked a resource up is not kept, so that each
-        // resource that asks for it looks it up (and is told of the miss) again.
-        let missedBefore = lookups.missed
-        lookups.missed = false
         let value = lookUpReference(name, at: node)
-        if !lookups.missed { cache.store(value, for: .reference(name)) }
-        lookups.missed = lookups.missed || missedBefore
+        cache.store(value, for: .reference(name))
         return value
     }
 

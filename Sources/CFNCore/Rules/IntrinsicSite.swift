@@ -30,10 +30,7 @@ extension RuleContext {
     /// which the rules on both cores contended for.
     var sitesOfPlaces: [[IntrinsicSite]] {
         if let table = cache.sitesOfPlaces { return table }
-        // A resource's places were walked while the file loaded, where `EarlyChecks` did it.
-        let table = evaluatedPlaces.map { place in
-            place.resource.flatMap { earlySites(under: place.node, of: $0) } ?? findIntrinsicSites(under: place.node)
-        }
+        let table = evaluatedPlaces.map { findIntrinsicSites(under: $0.node) }
         cache.sitesOfPlaces = table
         return table
     }

@@ -10,16 +10,10 @@ public protocol TemplateRule: Sendable {
     /// Whether the rule is a `FunctionRule`, asked without a dynamic cast (which costs a search of
     /// the program's conformances, tens of microseconds a rule, on every validation).
     static var judgesEachFunctionAlone: Bool { get }
-    /// Whether a `FunctionRule` reads nothing of the template but the function it judges, the
-    /// parameters, the conditions and the settings: no other resource (no role, layer or bucket),
-    /// directly or through the context's caches. Such a rule judges a function while the rest of
-    /// the file still loads (`EarlyChecks`). False unless the rule says so.
-    static var readsOnlyTheFunction: Bool { get }
 }
 
 extension TemplateRule {
     public static var judgesEachFunctionAlone: Bool { false }
-    public static var readsOnlyTheFunction: Bool { false }
 }
 
 /// Example templates for a rule. A `↓` marks where a finding starts; it is removed before loading.

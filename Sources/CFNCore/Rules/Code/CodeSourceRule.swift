@@ -3,8 +3,6 @@ import CFNLoader
 /// An `AWS::Lambda::Function` `Code` without exactly one source: `ZipFile`, `S3Bucket` with
 /// `S3Key`, or `ImageUri`.
 public struct CodeSourceRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.code-source", severity: .error,
         summary: "Function Code without exactly one source (ZipFile, S3Bucket and S3Key, or ImageUri)",

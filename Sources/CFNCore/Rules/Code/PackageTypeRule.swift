@@ -4,8 +4,6 @@ import CFNLoader
 /// `Code.ImageUri` and has no `Handler`, `Runtime` or `Layers`; a .zip function needs `Runtime`
 /// and `Handler` and has no `ImageUri`.
 public struct PackageTypeRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.package-type", severity: .error, summary: "Properties that do not fit the function's PackageType",
         explanation: "PackageType is Zip (the default) or Image, and \"Set to Image for container image and set Zip for .zip file archive\" (CloudFormation AWS::Lambda::Function PackageType; Lambda CreateFunction). An Image function runs a container image from Amazon ECR: it needs Code.ImageUri, and Lambda rejects Handler, Runtime and Layers for it, since the image sets its runtime and handler (override the handler with ImageConfig.Command) and container images do not use layers. A .zip function needs Runtime and Handler (Lambda CreateFunction: \"Required if the deployment package is a .zip file archive\"), and Lambda rejects an ImageUri unless PackageType is Image. A function without Code is left to the required-property check; an empty or unknown Layers list is not judged.")

@@ -2,8 +2,6 @@ import CFNLoader
 
 /// Inline code (`Code.ZipFile`) with a runtime other than Node.js or Python.
 public struct ZipFileRuntimeRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.zipfile-runtime", severity: .error, summary: "Inline code (ZipFile) with a runtime other than Node.js or Python",
         explanation: "CloudFormation writes ZipFile into a file named index and zips it, which works only for Node.js and Python functions (CloudFormation AWS::Lambda::Function Code, ZipFile: \"(Node.js and Python)\"). Other runtimes need compiled or packaged code: a .zip in S3 (S3Bucket, S3Key) or a container image. Only runtimes of the other known families (java, dotnet, go, ruby, provided) are judged; a runtime that is not known is left to the runtime checks. There is no size check: the old limit of 4096 characters was lifted in 2022, and the zip CloudFormation builds may be up to 4 MB, more than a template can hold.")

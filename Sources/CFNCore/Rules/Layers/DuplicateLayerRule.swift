@@ -2,8 +2,6 @@ import CFNLoader
 
 /// The same layer twice in one reachable `Layers` list: the same version, or two versions of it.
 public struct DuplicateLayerRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.layer-duplicate", severity: .error, summary: "A layer attached twice to one function",
         explanation: "A function's Layers list must not name a layer twice (the AWS::Lambda::Function schema gives Layers uniqueItems), and Lambda rejects two versions of one layer: \"Two different versions of the same layer are not allowed to be referenced in the same function\". Elements are the same when their ARN text is equal, when they reference the same AWS::Lambda::LayerVersion of the template (Ref, or GetAtt LayerVersionArn), or the same parameter; two known ARNs that differ only in the version are versions of one layer. Elements reached under conditions that cannot hold together are not compared.")

@@ -2,8 +2,6 @@ import CFNLoader
 
 /// A known `Layers` element that is not a layer version ARN.
 public struct LayerArnRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.layer-arn", severity: .error, summary: "A Layers element that is not a layer version ARN",
         explanation: "Each element of a function's Layers is the ARN of one layer version, arn:<partition>:lambda:<region>:<12-digit account>:layer:<name>:<version> (seed sharing-lambda-layers.txt: \"When you add a layer to a function, you're actually adding a specific version\"), or an AWS-managed layer arn:<partition>:lambda:::awslayer:<name>; both are the forms of the AWS::Lambda::Function schema's Layers pattern. A layer ARN without the version, or the ARN of another kind of resource, fails at deploy time. Values not known before deployment are not judged.",

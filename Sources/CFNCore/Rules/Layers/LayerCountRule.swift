@@ -1,7 +1,5 @@
 /// More than five layers on a function, under some combination of the conditions of its `Layers`.
 public struct LayerCountRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.layer-count", severity: .error, summary: "More than 5 layers on a function",
         explanation: "A function can use at most 5 layers (seed sharing-lambda-layers.txt: \"You can add up to five layers to each function\"; the AWS::Lambda::Function schema gives Layers maxItems 5). Every reachable combination of the list's Fn::If elements is counted, and an element that is AWS::NoValue in a branch is absent there; combinations whose conditions cannot hold together are not. Merge layers, or move their content into the deployment package.",

@@ -2,8 +2,6 @@ import CFNLoader
 
 /// A layer ARN in another region than the one the stack deploys the function to.
 public struct LayerRegionRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.layer-region", severity: .error, summary: "A layer in another region than the function",
         explanation: "Layers \"must be in the same region as the function\" (seed sharing-lambda-layers.txt). The function's region is the stack's, known when the region is given (--region); the layer's is the fourth field of its ARN. Judged only when both are known. Publish the layer in the function's region, or use that region's ARN of the layer.")

@@ -2,8 +2,6 @@ import CFNLoader
 
 /// Environment variables larger than Lambda's 4 KB, under some combination of conditions.
 public struct EnvironmentSizeRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.environment-size", severity: .error, summary: "Environment variables over 4 KB",
         explanation: "\"The total size of all environment variables doesn't exceed 4 KB\" (Lambda Developer Guide, https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html; Lambda quotas: 4 KB for all of a function's environment variables in aggregate). Lambda measures the variables as one compact JSON object of keys and values, {\"KEY\":\"value\",...}, in bytes: its error \"Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit\" quotes that text as the \"String measured\". The limit is 4096 bytes. Keys, quotes, colons and commas count; a value not known before deployment counts as empty, so what is reported is at least what Lambda will measure. Every reachable combination of Fn::If values is weighed; combinations whose conditions cannot hold together are not. Keep large configuration in SSM Parameter Store, Secrets Manager or S3 and pass its name instead.")

@@ -1,7 +1,5 @@
 /// A function `EphemeralStorage.Size` outside 512–10240 MB.
 public struct EphemeralStorageRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.ephemeral-storage", severity: .error, summary: "EphemeralStorage Size outside 512–10240 MB",
         explanation: "The size of a function's /tmp, EphemeralStorage.Size, is 512 to 10240 MB: the AWS::Lambda::Function schema gives minimum 512 and maximum 10240. Plain and quoted numbers are judged; values not known before deployment are not. For more space, mount an EFS file system (FileSystemConfigs) or use S3.",

@@ -2,8 +2,6 @@ import CFNLoader
 
 /// A `FunctionName` longer than 64 characters.
 public struct FunctionNameLengthRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.function-name-length", severity: .error, summary: "FunctionName longer than 64 characters",
         explanation: "A function's name is at most 64 characters (the AWS::Lambda::Function schema gives FunctionName maxLength 64). Names built with Fn::Sub or Fn::Join are judged when all their parts are known, e.g. with --stack-name; values not known before deployment are not.",

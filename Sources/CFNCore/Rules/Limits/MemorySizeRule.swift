@@ -2,8 +2,6 @@ import CFNLoader
 
 /// A function `MemorySize` outside 128–10240 MB (up to 32768 MB with `CapacityProviderConfig`).
 public struct MemorySizeRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.memory-size", severity: .error, summary: "MemorySize outside what Lambda allows",
         explanation: "A function's MemorySize is 128 to 10240 MB. Functions on Lambda Managed Instances (with CapacityProviderConfig) can have up to 32768 MB, the AWS::Lambda::Function schema's maximum. Plain and quoted numbers are judged; values not known before deployment are not; a value above 10240 is reported where CapacityProviderConfig can be absent at the same time.",

@@ -2,8 +2,6 @@ import CFNLoader
 
 /// An environment variable whose key Lambda reserves for itself.
 public struct ReservedEnvironmentVariableRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.environment-reserved", severity: .error, summary: "An environment variable key Lambda reserves",
         explanation: "Lambda runtimes set some environment variables themselves; their keys are reserved and cannot be set in a function's configuration (Lambda Developer Guide, \"Defined runtime environment variables\", https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime): _HANDLER, _X_AMZN_TRACE_ID, AWS_DEFAULT_REGION, AWS_REGION, AWS_EXECUTION_ENV, AWS_LAMBDA_FUNCTION_NAME, AWS_LAMBDA_FUNCTION_MEMORY_SIZE, AWS_LAMBDA_FUNCTION_VERSION, AWS_LAMBDA_INITIALIZATION_TYPE, AWS_LAMBDA_LOG_GROUP_NAME, AWS_LAMBDA_LOG_STREAM_NAME, AWS_ACCESS_KEY, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_LAMBDA_RUNTIME_API, LAMBDA_TASK_ROOT, LAMBDA_RUNTIME_DIR. The same page lists variables that may be set, such as TZ, LANG, PATH, AWS_XRAY_CONTEXT_MISSING and AWS_XRAY_DAEMON_ADDRESS; those are not reported.")

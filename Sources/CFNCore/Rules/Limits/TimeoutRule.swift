@@ -1,7 +1,5 @@
 /// A function `Timeout` outside 1–900 seconds.
 public struct TimeoutRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.timeout", severity: .error, summary: "Timeout outside 1–900 seconds",
         explanation: "A function's Timeout is 1 to 900 seconds (15 minutes): the AWS::Lambda::Function schema gives minimum 1 and maximum 900, and Lambda's quotas list 900 seconds as the longest run. Plain and quoted numbers are judged; values not known before deployment are not. Work that takes longer belongs in Step Functions or a container service.",

@@ -2,8 +2,6 @@ import CFNLoader
 
 /// `LoggingConfig` with a log level (`ApplicationLogLevel`, `SystemLogLevel`) and the Text log format.
 public struct LogLevelFormatRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.log-level-format", severity: .error, summary: "A log level with the Text log format",
         explanation: "Log-level filtering (LoggingConfig ApplicationLogLevel, SystemLogLevel) needs the JSON log format; the default format is plain text (Lambda developer guide, Log-level filtering: \"To use log-level filtering, your function must be configured to use the JSON log format. The default log format for all Lambda managed runtimes is currently plain text.\"). Lambda refuses the function otherwise: LogLevel is not supported when LogFormat is set to Text. A LogFormat that is not known is not judged.")

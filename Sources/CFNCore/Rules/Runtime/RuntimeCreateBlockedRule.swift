@@ -1,7 +1,5 @@
 /// Lambda no longer creates functions on a runtime after its create-block date.
 public struct RuntimeCreateBlockedRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.runtime-create-blocked", severity: .error, summary: "Lambda no longer creates functions on a runtime after its create-block date",
         explanation: "New functions with a runtime past its create-block date are refused, so a stack that creates (or replaces) this function fails; updates are blocked later. Dates: Lambda's runtime deprecation policy, as shipped in schemas/lambda-runtime-lifecycle.json; judged on --today (default: today).")

@@ -1,7 +1,5 @@
 /// A deprecated runtime.
 public struct RuntimeDeprecatedRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.runtime-deprecated", severity: .warning, summary: "A deprecated runtime",
         explanation: "A deprecated runtime gets no more security patches or support. Creating functions is blocked from its create-block date and updating them from its update-block date. Dates: Lambda's runtime deprecation policy, as shipped in schemas/lambda-runtime-lifecycle.json; judged on --today (default: today).")

@@ -1,7 +1,5 @@
 /// A runtime deprecated within 90 days.
 public struct RuntimeDeprecationSoonRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.runtime-deprecation-soon", severity: .info, summary: "A runtime deprecated within 90 days",
         explanation: "The runtime reaches its deprecation date within 90 days: plan the move to its successor. Dates: Lambda's runtime deprecation policy, as shipped in schemas/lambda-runtime-lifecycle.json; judged on --today (default: today).")

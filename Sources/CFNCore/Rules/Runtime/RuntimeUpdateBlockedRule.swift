@@ -1,7 +1,5 @@
 /// Lambda blocks updates of functions on a runtime after its update-block date.
 public struct RuntimeUpdateBlockedRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.runtime-update-blocked", severity: .error, summary: "Lambda blocks updates of functions on a runtime after its update-block date",
         explanation: "A function whose runtime is past its update-block date can no longer be updated (code or configuration): the next deployment that touches it fails. Dates: Lambda's runtime deprecation policy, as shipped in schemas/lambda-runtime-lifecycle.json; judged on --today (default: today).")

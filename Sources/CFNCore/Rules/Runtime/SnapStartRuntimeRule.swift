@@ -2,8 +2,6 @@ import CFNLoader
 
 /// `SnapStart` on a runtime that does not support it.
 public struct SnapStartRuntimeRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.snapstart-runtime", severity: .error, summary: "SnapStart on a runtime that does not support it",
         explanation: "Lambda SnapStart is available for Java 11 and later, Python 3.12 and later and .NET 8 and later (Lambda developer guide, Improving startup performance with Lambda SnapStart, Supported features and limitations); Lambda refuses SnapStart ApplyOn: PublishedVersions on other runtimes (Node.js, Ruby, OS-only runtimes, older Java, Python and .NET). Runtimes of no known family are left to the runtime checks; regions where SnapStart is not offered are not judged.")

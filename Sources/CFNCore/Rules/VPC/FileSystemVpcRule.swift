@@ -1,7 +1,5 @@
 /// `FileSystemConfigs` on a function that is not connected to a VPC.
 public struct FileSystemVpcRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.file-system-vpc", severity: .error,
         summary: "FileSystemConfigs on a function without VPC subnets",

@@ -1,8 +1,6 @@
 /// `VpcConfig` that Lambda rejects: subnets without security groups or the reverse, more than 16
 /// subnets, more than 5 security groups.
 public struct VpcConfigRule: FunctionRule {
-    public static var readsOnlyTheFunction: Bool { true }
-
     public static let descriptor = RuleDescriptor(
         id: "lambda.vpc-config", severity: .error,
         summary: "VpcConfig with subnets but no security groups (or the reverse), or too many of either",
