@@ -232,7 +232,8 @@ public struct Resolver: Sendable {
         guard let mappings = template.section(.mappings), let map = tree.value(forKey: mapName, in: mappings) else {
             return malformed(node, "Fn::FindInMap of mapping '\(mapName)', which is not declared")
         }
-        let fallback = arguments.count == 4 ? arguments[3] : nil
+        // The fourth item is `{DefaultValue: value}`: the value is the default, not the mapping.
+        let fallback = arguments.count == 4 ? tree.value(forKey: "DefaultValue", in: arguments[3]) : nil
         return lookUp(map, keys: Array(keys[1...]), fallback: fallback, at: node, path: [mapName])
     }
 

@@ -1,11 +1,11 @@
 import CFNLoader
 
-/// `Fn::If`, `Fn::Join`, `Fn::Select`, `Fn::Split` and `Fn::FindInMap` with the wrong number or
-/// kind of arguments.
+/// An intrinsic function whose argument has the wrong form: `Ref` of a mapping, `Fn::Select` of a
+/// word, `Fn::If` with two items (cfn-lint E1010-E1024).
 public struct IntrinsicArgumentsRule: TemplateRule {
     public static let descriptor = RuleDescriptor(
         id: "intrinsic.arguments", severity: .error, summary: "An intrinsic function with the wrong number or kind of arguments",
-        explanation: "Each intrinsic function takes a list of a fixed form (CloudFormation intrinsic function reference): Fn::If [condition name, value if true, value if false]; Fn::Join [delimiter, [values]]; Fn::Select [index, list]; Fn::Split [delimiter, text]; Fn::FindInMap [map, top-level key, second-level key] (a fourth item, {DefaultValue: …}, with AWS::LanguageExtensions). CloudFormation rejects a template with another form. The values such a call would give are not known, so other rules say nothing about them.")
+        explanation: "Each intrinsic function takes an argument of a fixed form (CloudFormation intrinsic function reference): Ref a name; Fn::GetAtt [resource, attribute] (the attribute may be a Ref) or 'Resource.Attribute'; Fn::Sub a string or [string, {variables}]; Fn::Join [delimiter, [values]]; Fn::Select [index, list], the index a whole number or a function; Fn::Split [delimiter, text]; Fn::If [condition name, value if true, value if false]; Fn::FindInMap [map, top-level key, second-level key], with AWS::LanguageExtensions a fourth item {DefaultValue: value}; Fn::Base64, Fn::GetAZs and Fn::ImportValue a string or a function; Fn::Cidr [ipBlock, count, cidrBits]. A delimiter, a name and a condition name are literal strings. CloudFormation rejects a template with another form. The finding is at the call and says the form expected; the values such a call would give are not known, so other rules say nothing about them.")
 
     public static let examples = RuleExamples(
         triggering: [
@@ -13,20 +13,24 @@ public struct IntrinsicArgumentsRule: TemplateRule {
             "Conditions:\n  IsProd: !Equals [a, b]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: ↓!If [IsProd, arn:aws:iam::123456789012:role/r]\n      Handler: ↓!Join ['', index.handler]\n      Description: ↓!Select [0]\n",
             "Conditions:\n  C: !Equals [a, b]\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Handler: !If [C, ↓!Select [0], !Join ['', [x, ↓!Split [',']]]]\n",
             "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Layers: ↓!Split [',']\n      Runtime: ↓!FindInMap [Runtimes, python]\nOutputs:\n  O:\n    Value: ↓!Join ',' \n",
+            "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Description: ↓!Ref {a: b}\n      Timeout: ↓!Ref [a]\n      Handler: ↓!GetAtt Fn\n      Runtime: ↓!GetAtt [Fn, Arn, X]\n      Role: ↓!Sub [abc]\n      KmsKeyArn: ↓!Sub [abc, def]\n      MemorySize: ↓!Select [first, [1, 2]]\n      FunctionName: ↓!Split [[a], abc]\n",
+            "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Code:\n        ZipFile: ↓!Base64 [a]\n      Description: ↓!GetAZs {a: b}\n      Handler: ↓!ImportValue [a]\n      Layers: ↓!Cidr [10.0.0.0/16, 1]\n      Runtime: ↓!FindInMap [M, a, b, {DefaultValue: x}]\n      Tags:\n        - Key: ↓!Sub {a: b}\n          Value: ↓!Join [[a], [b]]\n",
         ],
         nonTriggering: [
-            "Conditions:\n  IsProd: !Equals [a, b]\nMappings:\n  Runtimes: {python: {latest: python3.13}}\nParameters:\n  Subnets: {Type: CommaDelimitedList}\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: !If [IsProd, arn:aws:iam::123456789012:role/r, !Ref AWS::NoValue]\n      Handler: !Join ['', [index, .handler]]\n      Description: !Join [',', !Ref Subnets]\n      Layers: !Split [',', 'a,b']\n      Runtime: !FindInMap [Runtimes, python, latest]\n      MemorySize: !Select [0, [128, 256]]\n      Timeout: !FindInMap [Runtimes, python, timeout, {DefaultValue: 3}]\n",
+            "Transform: AWS::LanguageExtensions\nConditions:\n  IsProd: !Equals [a, b]\nMappings:\n  Runtimes: {python: {latest: python3.13}}\nParameters:\n  Subnets: {Type: CommaDelimitedList}\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: !If [IsProd, arn:aws:iam::123456789012:role/r, !Ref AWS::NoValue]\n      Handler: !Join ['', [index, .handler]]\n      Description: !Join [',', !Ref Subnets]\n      Layers: !Split [',', 'a,b']\n      Runtime: !FindInMap [Runtimes, python, latest]\n      MemorySize: !Select [0, [128, 256]]\n      Timeout: !FindInMap [Runtimes, python, timeout, {DefaultValue: 3}]\n",
+            "Parameters:\n  Attribute: {Type: String, Default: Arn}\n  Index: {Type: Number, Default: 0}\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: !GetAtt [Role, !Ref Attribute]\n      Handler: !GetAtt Role.Arn\n      Description: !Sub ['${A}-x', {A: !Ref AWS::Region}]\n      KmsKeyArn: !Sub 'arn:${AWS::Partition}:kms'\n      MemorySize: !Select [!Ref Index, ['128', '256']]\n      Timeout: !Select ['1', !Split [',', '3,9']]\n      Code:\n        ZipFile: !Base64 !Sub '${AWS::Region}'\n      FunctionName: !Select [0, !GetAZs '']\n      Layers: [!ImportValue !Sub '${AWS::StackName}-layer']\n      Runtime: !Select [0, !Cidr [!GetAtt Vpc.CidrBlock, '6', 5]]\n  Role:\n    Type: AWS::IAM::Role\n  Vpc:\n    Type: AWS::EC2::VPC\n",
         ])
 
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
         let tree = context.tree
+        let languageExtensions = context.template.transforms.contains(Template.languageExtensions)
         var findings: [Finding] = []
         // The calls as the reference rules found them (shared, found once), not another walk.
         for (place, sites) in zip(context.evaluatedPlaces, context.sitesOfPlaces) {
             for site in sites {
-                guard let problem = Self.problem(site.function, site.argument, tree) else { continue }
+                guard let problem = Self.problem(site.function, site.argument, tree, languageExtensions: languageExtensions) else { continue }
                 var finding = context.finding(Self.descriptor, problem, at: site.node, in: place)
                 // The call itself, named as in a path through it (`…/ZipFile/Fn::Join`).
                 if finding.path.last != site.function.longName { finding.path.append(site.function.longName) }
@@ -37,40 +41,43 @@ public struct IntrinsicArgumentsRule: TemplateRule {
     }
 
     /// What is wrong with the arguments of a call, or nil when their form is right.
-    static func problem(_ function: IntrinsicFunction, _ argument: NodeID, _ tree: NodeTree) -> String? {
-        let form: String
-        let counts: ClosedRange<Int>
-        switch function {
-        case .if: (form, counts) = ("[condition name, value if true, value if false]", 3...3)
-        case .join: (form, counts) = ("[delimiter, [values]]", 2...2)
-        case .select: (form, counts) = ("[index, list]", 2...2)
-        case .split: (form, counts) = ("[delimiter, text]", 2...2)
-        case .findInMap: (form, counts) = ("[map, top-level key, second-level key]", 3...4)
-        default: return nil
-        }
+    static func problem(_ function: IntrinsicFunction, _ argument: NodeID, _ tree: NodeTree, languageExtensions: Bool) -> String? {
+        guard let form = IntrinsicForm.of(function, languageExtensions: languageExtensions) else { return nil }
         let name = function.longName
+        if let slot = form.single {
+            return slot.admits(argument, tree) ? nil : "\(name) takes \(form.shape); it has \(describe(argument, tree))"
+        }
+        // The short forms: `!Sub 'text'` and `!GetAtt Resource.Attribute`.
+        if tree.kind(argument) == .scalar, function == .sub || function == .getAtt {
+            guard function == .getAtt, let text = tree.string(argument) else { return nil }
+            let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty ? nil
+                : "Fn::GetAtt takes \(form.shape); it has \(describe(argument, tree)), with no attribute after a dot"
+        }
         guard tree.kind(argument) == .sequence else {
-            return "\(name) takes a list, \(form); it has \(describe(argument, tree))"
+            return function == .sub || function == .getAtt ? "\(name) takes \(form.shape); it has \(describe(argument, tree))"
+                : "\(name) takes a list, \(form.shape); it has \(describe(argument, tree))"
         }
         let arguments = Array(tree.elements(argument))
+        let counts = (form.items.count - form.optionalItems)...form.items.count
         guard counts.contains(arguments.count) else {
             let expected = counts.count == 1 ? "\(counts.lowerBound)" : "\(counts.lowerBound) or \(counts.upperBound)"
-            let fix = function == .join && arguments.count > 2 ? ": put the values in one list, [delimiter, [a, b, …]]" : ""
-            return "\(name) takes \(expected) arguments, \(form); it has \(arguments.count)\(fix)"
+            let fix = function == .join && arguments.count > 2 ? ": put the values in one list, [delimiter, [a, b, …]]"
+                : function == .findInMap && arguments.count == 4 ? ": a fourth item, {DefaultValue: value}, needs Transform: AWS::LanguageExtensions" : ""
+            return "\(name) takes \(expected) arguments, \(form.shape); it has \(arguments.count)\(fix)"
         }
-        switch function {
-        case .if where tree.kind(arguments[0]) != .scalar:
-            return "Fn::If takes a condition name first, not \(describe(arguments[0], tree))"
-        case .join where tree.kind(arguments[1]) == .scalar || tree.kind(arguments[1]) == .mapping:
-            return "Fn::Join takes a list of values second, not \(describe(arguments[1], tree)): [delimiter, [a, b, …]]"
-        default:
-            return nil
+        for (item, expected) in zip(arguments, form.items) where !expected.slot.admits(item, tree) {
+            return "\(name) takes \(form.shape): the \(expected.name) must be \(expected.slot.expected), not \(describe(item, tree))"
         }
+        if function == .findInMap, arguments.count == 4, tree.value(forKey: "DefaultValue", in: arguments[3]) == nil {
+            return "Fn::FindInMap takes \(form.shape): its fourth item has no DefaultValue"
+        }
+        return nil
     }
 
     static func describe(_ node: NodeID, _ tree: NodeTree) -> String {
         switch tree.kind(node) {
-        case .scalar: "a string"
+        case .scalar: tree.string(node).map { $0.count <= 40 ? "'\($0)'" : "a string" } ?? "a string"
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .intrinsic: tree.intrinsic(node).map { "an \($0.function.longName)" } ?? "a function"

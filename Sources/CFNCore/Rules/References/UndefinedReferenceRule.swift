@@ -32,11 +32,7 @@ public struct UndefinedReferenceRule: TemplateRule {
         let mappingNames = Set((template.entries(of: .mappings) ?? .empty).compactMap { tree.string($0.key) })
         // A macro (a transform other than SAM's and the language extensions) may create any
         // resource; SAM creates resources named after its own (a function's <Name>Role).
-        let transforms = template.section(.transform).map { node in
-            context.tree.kind(node) == .sequence ? context.tree.elements(node).compactMap { context.tree.string($0) }
-                : [context.tree.string(node) ?? "?"]
-        } ?? []
-        let macro = transforms.contains { $0 != "AWS::Serverless-2016-10-31" && $0 != "AWS::LanguageExtensions" }
+        let macro = template.transforms.contains { $0 != "AWS::Serverless-2016-10-31" && $0 != Template.languageExtensions }
         func isResource(_ name: String) -> Bool {
             macro || template.hasResource(named: name) || context.mayBeMadeBySAM(name)
         }
