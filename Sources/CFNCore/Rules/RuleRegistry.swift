@@ -45,6 +45,7 @@ public enum RuleRegistry {
         LayerPermissionRule(),
         PublicLayerPermissionRule(),
         LogLevelFormatRule(),
+        NameFormatRule(),
     ]
 
     public static var descriptors: [RuleDescriptor] {
