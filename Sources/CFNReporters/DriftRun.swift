@@ -37,7 +37,6 @@ public struct DriftRun: Sendable {
 
     /// `2 of 5 Lambda resources drifted: 1 error, 2 warnings, 0 infos`.
     public var summary: String {
-        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         let counts = "\(plural(count(.error), "error")), \(plural(count(.warning), "warning")), \(plural(count(.info), "info"))"
         guard let report else { return "no comparison; \(counts)" }
         return "\(report.drifted.count) of \(plural(report.checked.count, "Lambda resource")) drifted: \(counts)"

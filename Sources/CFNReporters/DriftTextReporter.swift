@@ -14,7 +14,8 @@ public struct DriftTextReporter: Sendable {
         var lines = ["Drift of stack \(run.report?.stack ?? "?"): \(run.template) against \(run.state)", ""]
         if let report = run.report {
             if report.items.isEmpty {
-                lines += ["No drift: the \(report.checked.count) Lambda resources of the stack are as the template says.", ""]
+                let checked = report.checked.count
+                lines += ["No drift: the \(plural(checked, "Lambda resource")) of the stack \(checked == 1 ? "is" : "are") as the template says.", ""]
             }
             let file = run.templateReport
             var byResource: [String: [DriftItem]] = [:]

@@ -1,3 +1,5 @@
+import CFNCore
+
 /// Byte counts for people: `512 bytes`, `10.0 MiB`, `300.0 GiB`, with a sign for changes.
 ///
 /// Binary units with one decimal, rounded half up; the JSON keeps the exact numbers.
@@ -5,7 +7,7 @@ enum PlanBytes {
     static func size(_ bytes: Int64) -> String {
         let magnitude = bytes.magnitude
         let sign = bytes < 0 ? "−" : ""
-        if magnitude < 1024 { return "\(sign)\(magnitude) \(magnitude == 1 ? "byte" : "bytes")" }
+        if magnitude < 1024 { return sign + plural(Int(magnitude), "byte") }
         let units = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
         var unit: UInt64 = 1024
         var name = 0

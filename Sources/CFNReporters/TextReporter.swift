@@ -23,7 +23,6 @@ public struct TextReporter: Reporter {
 
     /// `2 files: 1 error, 0 warnings, 3 infos` — for standard error.
     public static func summary(_ run: ValidationRun) -> String {
-        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         return "\(plural(run.files, "file")): \(plural(run.count(.error), "error")), "
             + "\(plural(run.count(.warning), "warning")), \(plural(run.count(.info), "info"))"
     }

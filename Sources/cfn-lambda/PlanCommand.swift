@@ -279,7 +279,6 @@ struct PlanCommand: ParsableCommand {
 
     /// `1 to create, 2 to update, 0 to replace, 0 to delete; 0 errors, 1 warning, 0 infos`
     static func summary(_ run: PlanRun) -> String {
-        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         let findings = "\(plural(run.findings.count(.error), "error")), \(plural(run.findings.count(.warning), "warning")), "
             + "\(plural(run.findings.count(.info), "info"))"
         guard let plan = run.plan else { return "no plan; \(findings)" }

@@ -21,6 +21,20 @@ func namedFunction(_ id: String, name: String?, _ more: String = "", attributes:
         ])
     }
 
+    /// Only create-only properties (registry schema) force the replacement: the message names them, not the
+    /// other changes of the same function.
+    @Test func theCauseNamedIsWhatForcesTheReplacement() throws {
+        let base = "Resources:\n" + namedFunction("Orders", name: "orders", "      Runtime: python3.12\n      Layers: [arn:aws:lambda:eu-west-1:123456789012:layer:a:1]\n")
+        let head = "Resources:\n" + namedFunction("Orders", name: "orders", "      Runtime: python3.13\n      PackageType: Zip\n")
+        #expect(try findings(base, head).map { $0.components(separatedBy: " but ")[0] } == [
+            "5:21 plan.replace-keeps-name Orders Resources/Orders/Properties/FunctionName: Orders is replaced (PackageType changes)",
+        ])
+        let both = "Resources:\n" + namedFunction("Orders", name: "orders", "      Runtime: python3.13\n      PackageType: Zip\n      TenancyConfig: {TenancyMode: ISOLATED}\n")
+        #expect(try findings(base, both).map { $0.components(separatedBy: " but ")[0] } == [
+            "5:21 plan.replace-keeps-name Orders Resources/Orders/Properties/FunctionName: Orders is replaced (PackageType, TenancyConfig change)",
+        ])
+    }
+
     @Test func aReplacementThatChangesOrDropsTheNameOrAnUpdateDoesNotFail() throws {
         let base = "Resources:\n" + namedFunction("Orders", name: "orders")
         // The new name is a replacement of its own and a new name.

@@ -131,9 +131,9 @@ extension SchemaWalk {
         return "'\(shown)'"
     }
 
-    static func characters(_ count: Int) -> String { count == 1 ? "1 character" : "\(count) characters" }
+    static func characters(_ count: Int) -> String { plural(count, "character") }
 
-    static func items(_ count: Int) -> String { count == 1 ? "1 item" : "\(count) items" }
+    static func items(_ count: Int) -> String { plural(count, "item") }
 }
 
 private extension String {

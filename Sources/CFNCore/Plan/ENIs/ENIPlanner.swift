@@ -77,7 +77,7 @@ public struct ENIPlanner: Sendable {
             var message = "the functions of this template use up to \(total) combinations of subnet and security groups, "
                 + "and Lambda creates a network interface for each: more than the \(quota) network interfaces a VPC allows"
             if !usage.unknown.isEmpty {
-                message += " (not counting \(usage.unknown.count) function\(usage.unknown.count == 1 ? "" : "s") whose subnets or security groups are not known)"
+                message += " (not counting \(plural(usage.unknown.count, "function")) whose subnets or security groups are not known)"
             }
             message += "; with this function the count passes \(quota). The subnets' VPCs are not known here: where more than \(quota) "
                 + "combinations fall in one VPC, Lambda cannot create the network interfaces beyond the quota (ENILimitReachedException) "

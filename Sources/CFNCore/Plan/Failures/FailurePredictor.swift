@@ -43,7 +43,9 @@ public struct FailurePredictor: Sendable {
         functions.filter { $0.action == .replace }.compactMap { change in
             guard let before = Self.name(of: change.logicalId, in: base), let after = Self.name(of: change.logicalId, in: head),
                   before.text == after.text, let resource = head.template.resource(named: change.logicalId) else { return nil }
-            let causes = change.causes.isEmpty ? "" : " (\(change.causes.joined(separator: ", ")) changes)"
+            // Only create-only properties force the replacement; the other changes would update in place.
+            let forcing = change.details.filter { $0.requiresReplacement != .never }.map(\.path)
+            let causes = forcing.isEmpty ? "" : " (\(forcing.joined(separator: ", ")) \(forcing.count == 1 ? "changes" : "change"))"
             var message = "\(change.logicalId) is replaced\(causes) but keeps FunctionName '\(after.text)': CloudFormation creates the new function before it deletes the old one, which still holds the name, so the update fails and rolls back; give the function another FunctionName in the same change, or remove FunctionName to let CloudFormation generate one"
             if change.conditional { message += " (the replacement depends on conditions or values not known here)" }
             return head.finding(PlanFailureRules.replaceKeepsName, message, at: after.node, in: resource,
