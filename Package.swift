@@ -49,7 +49,7 @@ let package = Package(
             path: "Benchmarks/cfn-lambda-bench"
         ),
         .testTarget(name: "CFNLoaderTests", dependencies: ["CFNLoader"]),
-        .testTarget(name: "CFNCoreTests", dependencies: ["CFNCore"]),
+        .testTarget(name: "CFNCoreTests", dependencies: ["CFNCore", "CFNReporters"]),
         .testTarget(name: "CFNReportersTests", dependencies: ["CFNReporters"]),
         // Fixtures are read by path at run time, not bundled.
         .testTarget(name: "CLITests", dependencies: ["cfn-lambda"], exclude: ["Fixtures"]),

@@ -148,7 +148,7 @@ func checkJSON(_ json: String, of run: PlanRun, edit: String) {
     invariant(keys == ["formatVersion", "tool", "changes", "transitions", "storage", "enis", "findings", "summary"],
               "plan JSON keys \(keys)")
     func scalar(_ key: String, in node: NodeID) -> String? { tree.value(forKey: key, in: node).flatMap(tree.string) }
-    invariant(scalar("formatVersion", in: root) == "1", "formatVersion is not 1")
+    invariant(scalar("formatVersion", in: root) == String(PlanJSONReporter.formatVersion), "formatVersion is not \(PlanJSONReporter.formatVersion)")
     let changes = tree.value(forKey: "changes", in: root).map { Array(tree.elements($0)) } ?? []
     let planChanges = run.plan?.changes ?? []
     invariant(changes.count == planChanges.count, "\(changes.count) JSON changes for \(planChanges.count) (\(edit))")

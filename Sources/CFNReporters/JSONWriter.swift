@@ -40,8 +40,8 @@ struct JSONWriter {
     }
 
     /// `"formatVersion": 1, "tool": {"name", "version"}`: the first members of every JSON output.
-    mutating func versionHeader() {
-        key("formatVersion"); number(ToolInfo.formatVersion)
+    mutating func versionHeader(formatVersion: Int = ToolInfo.formatVersion) {
+        key("formatVersion"); number(formatVersion)
         key("tool")
         beginObject()
         key("name"); string(ToolInfo.name)

@@ -1,9 +1,9 @@
 import CFNCore
 
-/// The plan as one JSON object: a public contract (formatVersion 1), extended, never broken.
+/// The plan as one JSON object: a public contract (formatVersion 2), extended, never broken.
 ///
 /// ```json
-/// {"formatVersion": 1, "tool": {"name": "cfn-lambda", "version": "0.1.0"},
+/// {"formatVersion": 2, "tool": {"name": "cfn-lambda", "version": "0.1.0"},
 ///  "changes": [{"logicalId": "Orders", "type": "AWS::Lambda::Function", "action": "update",
 ///               "conditional": false, "causes": ["Code/S3ObjectStorageMode"],
 ///               "details": [{"path": "Code/S3ObjectStorageMode", "before": null, "after": "REFERENCE",
@@ -18,21 +18,26 @@ import CFNCore
 ///  "summary": {"create": 0, "update": 1, "replace": 0, "delete": 0}}
 /// ```
 /// - Every resource of either template is in `changes` (action `none` included), sorted by logical ID.
-/// - `before`/`after`: the value as JSON where it is known (`"REFERENCE"`, `512`, `["sg-1"]`), null
-///   where the property is absent, and a string describing it where it is not known when planning
-///   (`"(known after deploy: Layer is replaced)"`, `"(if IsProd then 1024 else 512)"`); see `PlanValueText`.
+/// - `before`/`after`: the value as JSON (`"REFERENCE"`, `512`, `["sg-1"]`), null where the property
+///   is absent; a part not known when planning is an object: `{"unknown": "after deploy", "dependsOn":
+///   ["Layer"]}`, `{"unknown": "after replacement", "dependsOn": ["Layer"]}` (the new ID of a replaced
+///   resource), `{"if": "IsProd", "then": 1024, "else": null}` (a condition not known); see `PlanValueText`.
+///   formatVersion 1 wrote these as strings (`"(known after deploy: Layer)"`).
 /// - Unknown numbers are null: `storageDeltaBytes`, `deltaBytes` of a transition, `usageBeforeBytes`,
 ///   `usageAfterBytes`, `exceedsQuota`.
 /// - When no plan could be made (BASE or HEAD is not a readable template), `changes` and
 ///   `transitions` are empty, `storage` and `enis` are null, and the findings say why.
 /// - Findings are sorted by file, line, column and rule.
 public struct PlanJSONReporter: Sendable {
+    /// The version of this contract: 2 since values not known when planning are objects.
+    public static let formatVersion = 2
+
     public init() {}
 
     public func render(_ run: PlanRun) -> String {
         var json = JSONWriter()
         json.beginObject()
-        json.versionHeader()
+        json.versionHeader(formatVersion: Self.formatVersion)
         json.key("changes")
         json.beginArray()
         for change in run.plan?.changes ?? [] { write(change, to: &json) }

@@ -41,9 +41,9 @@ public struct PlanMarkdownReporter: Sendable {
                      + "\(plan.count(.replace)) to replace, \(plan.count(.delete)) to delete**",
                      "\(plan.count(.none)) unchanged"]
         let findings = run.findings
-        parts.append("\(PlanTextReporter.count(findings.count(.error), "error")), "
-                     + "\(PlanTextReporter.count(findings.count(.warning), "warning")), "
-                     + "\(PlanTextReporter.count(findings.count(.info), "info"))")
+        parts.append("\(plural(findings.count(.error), "error")), "
+                     + "\(plural(findings.count(.warning), "warning")), "
+                     + "\(plural(findings.count(.info), "info"))")
         return parts.joined(separator: " · ")
     }
 
@@ -115,8 +115,8 @@ public struct PlanMarkdownReporter: Sendable {
     private func networkInterfaces(_ enis: ENISummary, quota: Int) -> [String] {
         var blocks = ["#### Network interfaces"]
         var counts: [String] = []
-        if !enis.create.isEmpty { counts.append("Up to **\(PlanTextReporter.count(enis.create.count, "new network interface"))**") }
-        if !enis.reclaim.isEmpty { counts.append("up to \(PlanTextReporter.count(enis.reclaim.count, "network interface")) to reclaim") }
+        if !enis.create.isEmpty { counts.append("Up to **\(plural(enis.create.count, "new network interface"))**") }
+        if !enis.reclaim.isEmpty { counts.append("up to \(plural(enis.reclaim.count, "network interface")) to reclaim") }
         guard !counts.isEmpty || !enis.unknown.isEmpty else {
             return blocks + ["No subnet and security group combination added or removed."]
         }
@@ -183,6 +183,11 @@ public struct PlanMarkdownReporter: Sendable {
     }
 
     /// A plan value in a table cell: code, or *absent*.
+    static func cellValue(_ value: PlanValue?) -> String {
+        cellValue(PlanValueText.text(value))
+    }
+
+    /// A value's text in a table cell: code, or *absent*.
     static func cellValue(_ text: String?) -> String {
         text.map(cellCode) ?? "*absent*"
     }

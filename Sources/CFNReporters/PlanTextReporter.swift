@@ -19,7 +19,7 @@ import CFNCore
 ///
 /// head.yaml:12:7: error: … [rule-id]
 /// ```
-/// Resources without change are counted, not listed. Values are the plan's texts: JSON where known,
+/// Resources without change are counted, not listed. Values are written as `PlanValueText` says,
 /// `(absent)` where the property is not set. Findings are validate's text lines.
 public struct PlanTextReporter: Sendable {
     /// ANSI colours for actions and severities; the CLI turns them on only for a terminal without `NO_COLOR`.
@@ -60,7 +60,8 @@ public struct PlanTextReporter: Sendable {
             case .conditional: notes.append("may force replacement")
             case .never: break
             }
-            return "      \(detail.path): \(detail.before ?? "(absent)") → \(detail.after ?? "(absent)") (\(notes.joined(separator: ", ")))"
+            let (before, after) = (PlanValueText.text(detail.before) ?? "(absent)", PlanValueText.text(detail.after) ?? "(absent)")
+            return "      \(detail.path): \(before) → \(after) (\(notes.joined(separator: ", ")))"
         }
     }
 
@@ -125,8 +126,8 @@ public struct PlanTextReporter: Sendable {
             return ["Network interfaces: no subnet and security group combination added or removed."]
         }
         var counts: [String] = []
-        if !enis.create.isEmpty { counts.append("up to \(Self.count(enis.create.count, "new network interface"))") }
-        if !enis.reclaim.isEmpty { counts.append("up to \(Self.count(enis.reclaim.count, "network interface")) to reclaim") }
+        if !enis.create.isEmpty { counts.append("up to \(plural(enis.create.count, "new network interface"))") }
+        if !enis.reclaim.isEmpty { counts.append("up to \(plural(enis.reclaim.count, "network interface")) to reclaim") }
         var lines = ["Network interfaces: " + (counts.isEmpty ? "none known to be added or removed" : counts.joined(separator: ", "))]
         for combination in enis.create { lines.append("  " + line(combination, symbol: "+", code: "32")) }
         for combination in enis.reclaim { lines.append("  " + line(combination, symbol: "-", code: "31")) }
@@ -147,9 +148,5 @@ public struct PlanTextReporter: Sendable {
         let mark = ANSIColor.paint(symbol, code, enabled: color)
         return "\(mark) \(combination.subnetId) [\(combination.securityGroupIds.joined(separator: ", "))]: "
             + combination.functions.joined(separator: ", ")
-    }
-
-    static func count(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }

@@ -1,4 +1,5 @@
 @testable import CFNCore
+@testable import CFNReporters
 import CFNLoader
 import Testing
 
@@ -227,7 +228,7 @@ import Testing
         let head = try #require(LoadedTemplate(bytes: template("{Category: Build, Owner: AWS, Category: Other}")).template)
         let plan = Planner().plan(base: RuleContext(template: base, settings: ValidationSettings()),
                                   head: RuleContext(template: head, settings: ValidationSettings()))
-        #expect(plan.changes.flatMap(\.details).map { "\($0.path) \($0.before ?? "-") \($0.after ?? "-")" } == [
+        #expect(plan.changes.flatMap(\.details).map { "\($0.path) \(PlanValueText.text($0.before) ?? "-") \(PlanValueText.text($0.after) ?? "-")" } == [
             #"Stages [{"ActionTypeId":{"Category":"Source","Owner":"AWS"},"Name":"S"}] [{"ActionTypeId":{"Category":"Build","Owner":"AWS"},"Name":"S"}]"#,
         ])
     }

@@ -1,4 +1,5 @@
 import CFNCore
+@testable import CFNReporters
 import Testing
 
 /// Plans BASE → HEAD and describes each change as `id action [conditional] causes` and its details.
@@ -14,7 +15,7 @@ func planChanges(_ baseText: String?, _ headText: String, base baseSettings: Val
         var line = "\(change.logicalId) \(change.action.rawValue)"
         if change.conditional { line += " conditional" }
         for detail in change.details {
-            line += " | \(detail.path) \(detail.before ?? "absent") -> \(detail.after ?? "absent") \(detail.reason.rawValue) \(detail.requiresReplacement.rawValue)"
+            line += " | \(detail.path) \(PlanValueText.text(detail.before) ?? "absent") -> \(PlanValueText.text(detail.after) ?? "absent") \(detail.reason.rawValue) \(detail.requiresReplacement.rawValue)"
         }
         return line
     }
@@ -160,7 +161,7 @@ let planFunction = """
             """
         let head = base.replacingOccurrences(of: "deps-1.zip", with: "deps-2.zip")
         #expect(try planChanges(base, head) == [
-            "Fn update | Layers [(known after deploy: Layer)] -> (known after deploy: Layer is replaced) reference never",
+            "Fn update | Layers [(known after deploy: Layer)] -> [(known after deploy: Layer is replaced)] reference never",
             #"Layer replace | Content/S3Key "deps-1.zip" -> "deps-2.zip" direct always"#,
             "Share replace | LayerVersionArn (known after deploy: Layer) -> (known after deploy: Layer is replaced) reference always",
         ])

@@ -1,4 +1,5 @@
 @testable import CFNCore
+@testable import CFNReporters
 import CFNLoader
 import Testing
 
@@ -32,7 +33,7 @@ import Testing
     }
 
     func describe(_ values: GuardedAlternatives) -> [String] {
-        values.map { "[\($0.guardCondition)] " + ($0.value.map { ValueText.render($0) ?? "absent" } ?? "-") }
+        values.map { "[\($0.guardCondition)] " + ($0.value.map { PlanValueText.text(PlanValue($0)) ?? "absent" } ?? "-") }
     }
 
     @Test func reachableWithoutChoices() throws {

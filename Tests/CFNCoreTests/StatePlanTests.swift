@@ -1,4 +1,5 @@
 import CFNCore
+@testable import CFNReporters
 import CFNLoader
 import Testing
 
@@ -88,7 +89,7 @@ private let referenceV2 = "{S3Bucket: code, S3Key: api.zip, S3ObjectVersion: v2,
         #expect(try plan(state, head: head).changes.map(\.action) == [.none])
         let raised = try plan(state, head: head, headParameters: ["Memory": "1024"])
         #expect(raised.changes.map(\.action) == [.update])
-        #expect(raised.changes.first?.details.map { "\($0.path) \($0.before ?? "-") → \($0.after ?? "-") \($0.reason.rawValue)" }
+        #expect(raised.changes.first?.details.map { "\($0.path) \(PlanValueText.text($0.before) ?? "-") → \(PlanValueText.text($0.after) ?? "-") \($0.reason.rawValue)" }
             == ["MemorySize 512 → 1024 parameter"])
     }
 

@@ -7,11 +7,11 @@ import Testing
     @Test func followsTheContractExactly() {
         let output = PlanJSONReporter().render(PlanSample.run())
         let expected = #"""
-            {"formatVersion":1,"tool":{"name":"cfn-lambda","version":"\#(ToolInfo.version)"},"changes":[{"logicalId":"Api","type":"AWS::Lambda::Function","action":"replace","conditional":true,"causes":["FunctionName"],"details":[{"path":"FunctionName","before":"api","after":"(known after deploy: ApiName)","reason":"parameter","requiresReplacement":"conditional"}],"storageDeltaBytes":null\#
+            {"formatVersion":2,"tool":{"name":"cfn-lambda","version":"\#(ToolInfo.version)"},"changes":[{"logicalId":"Api","type":"AWS::Lambda::Function","action":"replace","conditional":true,"causes":["FunctionName"],"details":[{"path":"FunctionName","before":"api","after":{"unknown":"after deploy","dependsOn":["ApiName"]},"reason":"parameter","requiresReplacement":"conditional"}],"storageDeltaBytes":null\#
             },{"logicalId":"Deps","type":"AWS::Lambda::LayerVersion","action":"replace","conditional":false,"causes":["Content/S3Key"],"details":[{"path":"Content/S3Key","before":"layers/deps-1.zip","after":"layers/deps-2.zip","reason":"direct","requiresReplacement":"always"}],"storageDeltaBytes":1048576\#
-            },{"logicalId":"DepsPermission","type":"AWS::Lambda::LayerVersionPermission","action":"replace","conditional":false,"causes":["LayerVersionArn"],"details":[{"path":"LayerVersionArn","before":"(known after deploy: Deps)","after":"(known after deploy: Deps is replaced)","reason":"reference","requiresReplacement":"always"}],"storageDeltaBytes":null\#
+            },{"logicalId":"DepsPermission","type":"AWS::Lambda::LayerVersionPermission","action":"replace","conditional":false,"causes":["LayerVersionArn"],"details":[{"path":"LayerVersionArn","before":{"unknown":"after deploy","dependsOn":["Deps"]},"after":{"unknown":"after replacement","dependsOn":["Deps"]},"reason":"reference","requiresReplacement":"always"}],"storageDeltaBytes":null\#
             },{"logicalId":"Legacy","type":"AWS::Lambda::Function","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":-3145728\#
-            },{"logicalId":"Orders","type":"AWS::Lambda::Function","action":"update","conditional":false,"causes":["Code/S3ObjectStorageMode","Layers"],"details":[{"path":"Code/S3ObjectStorageMode","before":null,"after":"REFERENCE","reason":"direct","requiresReplacement":"never"},{"path":"Layers","before":["arn:aws:lambda:eu-west-1:123456789012:layer:deps:1"],"after":"(known after deploy: Deps is replaced)","reason":"reference","requiresReplacement":"never"}],"storageDeltaBytes":-10485760\#
+            },{"logicalId":"Orders","type":"AWS::Lambda::Function","action":"update","conditional":false,"causes":["Code/S3ObjectStorageMode","Layers"],"details":[{"path":"Code/S3ObjectStorageMode","before":null,"after":"REFERENCE","reason":"direct","requiresReplacement":"never"},{"path":"Layers","before":[{"unknown":"after deploy","dependsOn":["Deps"]},"arn:aws:lambda:eu-west-1:123456789012:layer:extras:3"],"after":[{"unknown":"after replacement","dependsOn":["Deps"]},"arn:aws:lambda:eu-west-1:123456789012:layer:extras:3"],"reason":"reference","requiresReplacement":"never"}],"storageDeltaBytes":-10485760\#
             },{"logicalId":"Reports","type":"AWS::Lambda::Function","action":"create","conditional":true,"causes":[],"details":[],"storageDeltaBytes":5242880\#
             },{"logicalId":"Role","type":"AWS::IAM::Role","action":"none","conditional":false,"causes":[],"details":[],"storageDeltaBytes":null\#
             },{"logicalId":"Worker","type":"AWS::Lambda::Function","action":"update","conditional":false,"causes":["Code/S3ObjectStorageMode","MemorySize","VpcConfig"],"details":[{"path":"Code/S3ObjectStorageMode","before":"REFERENCE","after":null,"reason":"direct","requiresReplacement":"never"},{"path":"MemorySize","before":512,"after":1024,"reason":"parameter","requiresReplacement":"never"},{"path":"VpcConfig","before":null,"after":{"SecurityGroupIds":["sg-0a1b"],"SubnetIds":["subnet-0a1b","subnet-0c2d"]},"reason":"direct","requiresReplacement":"never"}],"storageDeltaBytes":null}\#
@@ -37,7 +37,10 @@ import Testing
         #expect(details.allSatisfy { Set($0.keys) == ["path", "before", "after", "reason", "requiresReplacement"] })
         #expect(details[0]["before"] is NSNull)
         #expect(details[0]["after"] as? String == "REFERENCE")
-        #expect(details[1]["before"] as? [String] == ["arn:aws:lambda:eu-west-1:123456789012:layer:deps:1"])
+        let layers = try #require(details[1]["after"] as? [Any])
+        #expect(layers.last as? String == "arn:aws:lambda:eu-west-1:123456789012:layer:extras:3")
+        let replaced = try #require(layers.first as? [String: Any])
+        #expect(replaced["unknown"] as? String == "after replacement" && replaced["dependsOn"] as? [String] == ["Deps"])
         let storage = try #require(object["storage"] as? [String: Any])
         #expect(Set(storage.keys) == ["quotaBytes", "usageBeforeBytes", "deltaBytes", "usageAfterBytes", "exceedsQuota", "unknownSizes"])
         #expect(storage["quotaBytes"] as? Int == 322_122_547_200)
@@ -52,40 +55,42 @@ import Testing
         #expect(object["summary"] as? [String: Int] == ["create": 1, "update": 2, "replace": 3, "delete": 1])
     }
 
-    /// Before and after are JSON values where the text is one JSON value, strings otherwise.
+    /// Known values are JSON; unknown parts and choices are objects; absent is null. A number JSON
+    /// has no syntax for is the string the template has.
     @Test(arguments: [
-        (#""REFERENCE""#, #""REFERENCE""#),
-        ("512", "512"),
-        ("-1.5e+3", "-1.5e+3"),
-        ("true", "true"),
-        ("null", "null"),
-        ("[]", "[]"),
-        ("{}", "{}"),
-        (#"{"a":[1,{"b":null}],"c":"\u00e9\n"}"#, #"{"a":[1,{"b":null}],"c":"\u00e9\n"}"#),
-        ("(known after deploy: Deps is replaced)", #""(known after deploy: Deps is replaced)""#),
-        (#"(if IsProd then "a" else absent)"#, #""(if IsProd then \"a\" else absent)""#),
-        ("0123", #""0123""#),
-        ("inf", #""inf""#),
-        ("1.", #""1.""#),
-        (".5", #"".5""#),
-        ("+1", #""+1""#),
-        ("tru", #""tru""#),
-        ("[1,]", #""[1,]""#),
-        ("[1] x", #""[1] x""#),
-        (#"{"a" 1}"#, #""{\"a\" 1}""#),
-        (#"{"a":1,}"#, #""{\"a\":1,}""#),
-        (#""open"#, #""\"open""#),
-        (#""bad \x escape""#, #""\"bad \\x escape\"""#),
-        ("[[[[]]]", #""[[[[]]]""#),
-        ("", #""""#),
+        (PlanValue.string("REFERENCE"), #""REFERENCE""#),
+        (.number("512"), "512"),
+        (.number("-1.5e+3"), "-1.5e+3"),
+        (.number("0"), "0"),
+        (.number("0x1F"), #""0x1F""#),
+        (.number("0123"), #""0123""#),
+        (.number(".5"), #"".5""#),
+        (.number("1."), #""1.""#),
+        (.number("+1"), #""+1""#),
+        (.number("1e"), #""1e""#),
+        (.number("inf"), #""inf""#),
+        (.bool(true), "true"),
+        (.list([]), "[]"),
+        (.list([.string("sg-1"), nil]), #"["sg-1",null]"#),
+        (.map([.init(key: "a", value: .list([.number("1"), .map([.init(key: "b", value: nil)])])), .init(key: "c", value: .string("é\n"))]),
+         #"{"a":[1,{"b":null}],"c":"é\n"}"#),
+        (.unknown(dependsOn: ["SharedDepsLayer"]), #"{"unknown":"after deploy","dependsOn":["SharedDepsLayer"]}"#),
+        (.unknown(dependsOn: ["Subnet", "Group"]), #"{"unknown":"after deploy","dependsOn":["Group","Subnet"]}"#),
+        (.unknown(dependsOn: [], reason: "Fn::ImportValue is known at deploy time"),
+         #"{"unknown":"after deploy","dependsOn":[],"reason":"Fn::ImportValue is known at deploy time"}"#),
+        (.replacement(of: "Deps"), #"{"unknown":"after replacement","dependsOn":["Deps"]}"#),
+        (.choice(condition: "IsProd", then: .number("1024"), else: nil), #"{"if":"IsProd","then":1024,"else":null}"#),
+        (.list([.choice(condition: "UseLayer", then: .unknown(dependsOn: ["Layer"]), else: .string("arn:x"))]),
+         #"[{"if":"UseLayer","then":{"unknown":"after deploy","dependsOn":["Layer"]},"else":"arn:x"}]"#),
     ])
-    func valuesAreRawJSONOrStrings(text: String, written: String) {
+    func valuesAreJSON(value: PlanValue, written: String) throws {
         let plan = Plan(changes: [ResourceChange(logicalId: "Fn", type: "T", action: .update, causes: ["P"],
-                                                 details: [ChangeDetail(path: "P", before: text, after: nil, reason: .direct,
+                                                 details: [ChangeDetail(path: "P", before: value, after: nil, reason: .direct,
                                                                         requiresReplacement: .never)])],
                         transitions: [], storage: PlanSample.unchanged.storage, enis: PlanSample.unchanged.enis, findings: [])
         let output = PlanJSONReporter().render(PlanSample.run(plan))
         #expect(output.contains(#""details":[{"path":"P","before":\#(written),"after":null,"#))
+        #expect(try JSONSerialization.jsonObject(with: Data(output.utf8)) is [String: Any])
     }
 
     @Test func withoutAPlanStorageAndNetworkInterfacesAreNull() {
@@ -93,7 +98,7 @@ import Testing
                                                                   message: "did not find expected node content", at: 13..<13, resource: nil)])
         let output = PlanJSONReporter().render(PlanSample.run(nil, otherReports: [base]))
         #expect(output == #"""
-            {"formatVersion":1,"tool":{"name":"cfn-lambda","version":"\#(ToolInfo.version)"},\#
+            {"formatVersion":2,"tool":{"name":"cfn-lambda","version":"\#(ToolInfo.version)"},\#
             "changes":[],"transitions":[],"storage":null,"enis":null,\#
             "findings":[{"rule":"yaml.syntax","severity":"error","message":"did not find expected node content",\#
             "file":"base.yaml","line":2,"column":1,"endLine":2,"endColumn":1,"resource":null,"resourceType":null,"path":null}],\#

@@ -51,7 +51,7 @@ import Testing
             | property | before | after | why |
             |---|---|---|---|
             | `Code/S3ObjectStorageMode` | *absent* | `"REFERENCE"` | edited |
-            | `Layers` | `["arn:aws:lambda:eu-west-1:123456789012:layer:deps:1"]` | `(known after deploy: Deps is replaced)` | references Deps |
+            | `Layers` | `[(known after deploy: Deps),"arn:aws:lambda:eu-west-1:123456789012:layer:extras:3"]` | `[(known after deploy: Deps is replaced),"arn:aws:lambda:eu-west-1:123456789012:layer:extras:3"]` | references Deps |
 
             </details>
 
@@ -110,8 +110,8 @@ import Testing
 
     @Test func valuesWithBackticksPipesAndMarkupStayCode() {
         let plan = Plan(changes: [ResourceChange(logicalId: "Fn", type: "Custom::A&B<C>", action: .update, causes: ["Environment/Variables/A"],
-                                                 details: [ChangeDetail(path: "Environment/Variables/A", before: #""a|b""#,
-                                                                        after: #""`x` ``y``""#, reason: .direct, requiresReplacement: .never)])],
+                                                 details: [ChangeDetail(path: "Environment/Variables/A", before: .string("a|b"),
+                                                                        after: .string("`x` ``y``"), reason: .direct, requiresReplacement: .never)])],
                         transitions: [], storage: PlanSample.unchanged.storage, enis: PlanSample.unchanged.enis, findings: [])
         let output = PlanMarkdownReporter().render(PlanSample.run(plan))
         #expect(output.contains(#"| `~` | `Fn` | `Custom::A&B<C>` | update |  | `Environment/Variables/A` |"#))

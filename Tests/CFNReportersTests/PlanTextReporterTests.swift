@@ -17,7 +17,7 @@ import Testing
               - Legacy (AWS::Lambda::Function) will be deleted, storage −3.0 MiB
               ~ Orders (AWS::Lambda::Function) will be updated in place, storage −10.0 MiB
                   Code/S3ObjectStorageMode: (absent) → "REFERENCE" (edited)
-                  Layers: ["arn:aws:lambda:eu-west-1:123456789012:layer:deps:1"] → (known after deploy: Deps is replaced) (references Deps)
+                  Layers: [(known after deploy: Deps),"arn:aws:lambda:eu-west-1:123456789012:layer:extras:3"] → [(known after deploy: Deps is replaced),"arn:aws:lambda:eu-west-1:123456789012:layer:extras:3"] (references Deps)
               + Reports (AWS::Lambda::Function) will be created (conditional), storage +5.0 MiB
               ~ Worker (AWS::Lambda::Function) will be updated in place
                   Code/S3ObjectStorageMode: "REFERENCE" → (absent) (edited)

@@ -216,7 +216,7 @@ import Testing
         #expect(result.stderr == "0 to create, 1 to update, 0 to replace, 0 to delete; 0 errors, 0 warnings, 0 infos\n")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["formatVersion", "tool", "changes", "transitions", "storage", "enis", "findings", "summary"])
-        #expect(object["formatVersion"] as? Int == 1)
+        #expect(object["formatVersion"] as? Int == 2)
         let changes = try #require(object["changes"] as? [[String: Any]])
         #expect(changes.map { $0["logicalId"] as? String } == ["Fn"])
         #expect(changes.first?["action"] as? String == "update")

@@ -1,6 +1,6 @@
 /// What a deployment will do, as data: renderers read it and never compute.
 ///
-/// The JSON form is a public contract (formatVersion 1): fields are added, never removed or changed.
+/// The JSON form is a public contract (formatVersion 2): fields are added, never removed or changed.
 public struct Plan: Sendable, Hashable {
     /// Every resource of either template, sorted by logical ID.
     public var changes: [ResourceChange]
@@ -53,8 +53,7 @@ public struct ResourceChange: Sendable, Hashable {
     }
 }
 
-/// One changed property: where, before and after (as JSON text of the resolved value, nil when
-/// absent), why, and whether it forces replacement.
+/// One changed property: where, before and after (nil when absent), why, and whether it forces replacement.
 public struct ChangeDetail: Sendable, Hashable {
     public enum Reason: String, Sendable, Hashable {
         /// The template text changed.
@@ -70,15 +69,14 @@ public struct ChangeDetail: Sendable, Hashable {
     }
 
     public var path: String
-    /// Compact JSON of the value before, or nil when absent; `"(known after deploy)"` text for unknowns.
-    public var before: String?
-    public var after: String?
+    public var before: PlanValue?
+    public var after: PlanValue?
     public var reason: Reason
     public var requiresReplacement: Replacement
     /// For `reference`: the resource whose change causes this one.
     public var referencedResource: String?
 
-    public init(path: String, before: String?, after: String?, reason: Reason, requiresReplacement: Replacement,
+    public init(path: String, before: PlanValue?, after: PlanValue?, reason: Reason, requiresReplacement: Replacement,
                 referencedResource: String? = nil) {
         self.path = path
         self.before = before

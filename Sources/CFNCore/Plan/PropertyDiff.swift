@@ -16,7 +16,7 @@ struct PropertyDiff {
     static func differences(_ before: Resolved?, _ after: Resolved?,
                             sameSource: (Resolved, Resolved) -> Bool = { _, _ in true }) -> [Difference] {
         var result: [Difference] = []
-        // Equal and fully known: nothing below differs (the common case; no text is rendered).
+        // Equal and fully known: nothing below differs (the common case; no plan value is made).
         if isIdentical(before, after) { return [] }
         var work: [([String], Resolved?, Resolved?)] = [([], before, after)]
         while let (path, left, right) = work.popLast() {
@@ -38,7 +38,7 @@ struct PropertyDiff {
                 rendersAlike = true
             } else {
                 let pathText = path.joined(separator: "/")
-                rendersAlike = ValueText.render(left, path: pathText) == ValueText.render(right, path: pathText)
+                rendersAlike = PlanValue(left, path: pathText) == PlanValue(right, path: pathText)
             }
             if !rendersAlike {
                 result.append(Difference(path: path, before: left, after: right))
@@ -56,7 +56,7 @@ struct PropertyDiff {
         isAlike(left, right, unknowns: false)
     }
 
-    /// Whether two values certainly render the same (`ValueText`): the same and written alike, and,
+    /// Whether two values certainly have the same `PlanValue`: the same and written alike, and,
     /// when `unknowns` is true, unknown values that name the same dependencies in the same order (or
     /// none, and the same reason). False says nothing: the texts may still be equal.
     static func isAlike(_ left: Resolved?, _ right: Resolved?, unknowns: Bool = true) -> Bool {

@@ -68,8 +68,8 @@ public struct ResourcePlanner: Sendable {
         }
         if before.type != after.type {
             return ResourceChange(logicalId: id, type: type, action: .replace, conditional: conditional, causes: ["Type"],
-                                  details: [ChangeDetail(path: "Type", before: before.type.map(JSONText.quoted),
-                                                         after: after.type.map(JSONText.quoted), reason: .direct,
+                                  details: [ChangeDetail(path: "Type", before: before.type.map(PlanValue.string),
+                                                         after: after.type.map(PlanValue.string), reason: .direct,
                                                          requiresReplacement: .always)])
         }
         let createOnly = createOnlyOf(type)
@@ -83,8 +83,8 @@ public struct ResourcePlanner: Sendable {
             let unknown = (difference.before.map(Self.containsUnknown) ?? false) || (difference.after.map(Self.containsUnknown) ?? false)
             let replacement: ChangeDetail.Replacement = difference.path.first.map(createOnly.contains) == true
                 ? (unknown ? .conditional : .always) : .never
-            details.append(ChangeDetail(path: path, before: ValueText.render(difference.before, path: path),
-                                        after: ValueText.render(difference.after, path: path),
+            details.append(ChangeDetail(path: path, before: PlanValue(difference.before, path: path),
+                                        after: PlanValue(difference.after, path: path),
                                         reason: reason(difference), requiresReplacement: replacement))
         }
         return summarize(id: id, type: type, conditional: conditional, details: details)
@@ -136,13 +136,22 @@ public struct ResourcePlanner: Sendable {
                 for reference in head.resourceReferences(under: properties) where replaced.contains(reference.target) {
                     let located = head.template.location(of: reference.range.start).path
                     let path = Array(located.dropFirst(3).prefix(while: { !$0.hasPrefix("Fn::") && $0 != "Ref" && Int($0) == nil })).joined(separator: "/")
-                    guard !path.isEmpty, !change.details.contains(where: { $0.path == path }) else { continue }
+                    guard !path.isEmpty else { continue }
+                    if let index = change.details.firstIndex(where: { $0.path == path }) {
+                        // A second replaced resource in a value already rippled: its part is new too.
+                        if change.details[index].reason == .reference, let after = change.details[index].after?.replacing(reference.target) {
+                            change.details[index].after = after
+                            added = true
+                        }
+                        continue
+                    }
                     let replacement: ChangeDetail.Replacement = path.split(separator: "/").first.map { createOnly.contains(String($0)) } == true
                         ? .always : .never
-                    change.details.append(ChangeDetail(
-                        path: path, before: ValueText.render(head.properties[resource.logicalId].flatMap { Self.value(at: path, in: $0) }, path: path),
-                        after: "(known after deploy: \(reference.target) is replaced)", reason: .reference,
-                        requiresReplacement: replacement, referencedResource: reference.target))
+                    // The value as it is, with the parts that depend on the replaced resource new.
+                    let before = PlanValue(head.properties[resource.logicalId].flatMap { Self.value(at: path, in: $0) }, path: path)
+                    let after = before?.replacing(reference.target) ?? .replacement(of: reference.target)
+                    change.details.append(ChangeDetail(path: path, before: before, after: after, reason: .reference,
+                                                       requiresReplacement: replacement, referencedResource: reference.target))
                     added = true
                 }
                 if added {

@@ -34,11 +34,16 @@ struct LayerGrant {
 
     /// The layer version this grant is on, as a key that is the same in BASE and HEAD for the same
     /// layer: a layer version of the template (whether or not it is replaced), a literal ARN, a
-    /// parameter; else the value's text.
-    var layerKey: String {
-        guard let layerVersionArn else { return "(none)" }
-        if let identity = LayerIdentity(layerVersionArn) { return "\(identity)" }
-        return ValueText.render(layerVersionArn) ?? "(none)"
+    /// parameter; else the value.
+    var layerKey: LayerKey {
+        guard let layerVersionArn else { return .value(nil) }
+        if let identity = LayerIdentity(layerVersionArn) { return .identity(identity) }
+        return .value(PlanValue(layerVersionArn))
+    }
+
+    enum LayerKey: Hashable {
+        case identity(LayerIdentity)
+        case value(PlanValue?)
     }
 
     /// Whether this grant is on the layer version resource `logicalId` of the same template.

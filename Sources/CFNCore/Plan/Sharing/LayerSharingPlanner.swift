@@ -26,7 +26,7 @@ public struct LayerSharingPlanner: Sendable {
     // MARK: Newly public
 
     func publicFindings() -> [Finding] {
-        var basePublic: [String: [Guard]] = [:]
+        var basePublic: [LayerGrant.LayerKey: [Guard]] = [:]
         for grant in base.map(LayerGrant.all) ?? [] where grant.isPublic {
             basePublic[grant.layerKey, default: []].append(grant.guardCondition)
         }
