@@ -5,7 +5,7 @@ import CFNSchemas
 
 /// `plan` on two templates derived from one input (`TemplatePair`: the input and an edited copy, or
 /// the two halves around a NUL byte), as `cfn-lambda plan` makes it: HEAD validated, both loaded into
-/// `RuleContext`s, `Planner.plan(base:head:headFindings:)`, and the JSON, text and Markdown renderers.
+/// `ResolvedTemplate`s, `Planner.plan(base:head:headFindings:)`, and the JSON, text and Markdown renderers.
 /// Code sizes come from a fixed artifact-sizes table, a size for every local path and an account
 /// with usage, so the storage plan has numbers to add.
 ///
@@ -58,20 +58,20 @@ enum PlanFuzzInputs {
 
 /// The plan of `base.yaml` to `head.yaml` as `PlanCommand.plan` makes it, and the contexts of the
 /// templates that could be read.
-func planRun(base: [UInt8], head: [UInt8]) -> (run: PlanRun, contexts: [RuleContext]) {
+func planRun(base: [UInt8], head: [UInt8]) -> (run: PlanRun, contexts: [ResolvedTemplate]) {
     let headReport = Validator(settings: PlanFuzzInputs.settings).validate(file: "head.yaml", bytes: head)
     let headTemplate = LoadedTemplate(bytes: head).template
     var otherReports: [FileReport] = []
-    var baseContext: RuleContext?
+    var baseContext: ResolvedTemplate?
     var baseReadable = true
     let loaded = LoadedTemplate(bytes: base)
     if let template = loaded.template {
-        baseContext = RuleContext(template: template, settings: PlanFuzzInputs.settings)
+        baseContext = ResolvedTemplate(template: template, settings: PlanFuzzInputs.settings)
     } else {
         baseReadable = false
         otherReports.append(FileReport(file: "base.yaml", source: loaded.source, findings: loaded.findings))
     }
-    let headContext = headTemplate.map { RuleContext(template: $0, settings: PlanFuzzInputs.settings) }
+    let headContext = headTemplate.map { ResolvedTemplate(template: $0, settings: PlanFuzzInputs.settings) }
     var plan: Plan?
     if let headContext, baseReadable {
         plan = Planner(options: PlanFuzzInputs.options).plan(base: baseContext, head: headContext, headFindings: headReport.findings)
@@ -84,7 +84,7 @@ func planRun(base: [UInt8], head: [UInt8]) -> (run: PlanRun, contexts: [RuleCont
 }
 
 /// A template planned against itself changes nothing.
-func checkSelfPlan(_ context: RuleContext, edit: String) {
+func checkSelfPlan(_ context: ResolvedTemplate, edit: String) {
     let plan = Planner(options: PlanFuzzInputs.options).plan(base: context, head: context)
     for change in plan.changes {
         invariant(change.action == .none && change.causes.isEmpty && change.details.isEmpty,

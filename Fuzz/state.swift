@@ -37,7 +37,7 @@ func outputs(_ bytes: [UInt8]) -> [String] {
     guard let parsedTemplate = loaded.template else { return result }
     let settings = ValidationSettings(parameters: state.parameters, region: state.region, accountId: state.accountId,
                                       stackName: state.stackName.isEmpty ? nil : state.stackName, today: "2026-05-10")
-    let context = RuleContext(template: parsedTemplate, settings: settings)
+    let context = ResolvedTemplate(template: parsedTemplate, settings: settings)
 
     let report = DriftDetector(context: context, state: state).report()
     checkRanges(report.items.map(\.finding.range), in: template, what: "drift item")

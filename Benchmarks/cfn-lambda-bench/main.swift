@@ -203,7 +203,7 @@ let headBytes = generateTemplate(functions: options.functions, changed: true)
 /// One result slot per concurrent job of `planOnce`.
 final class PlanInputs: @unchecked Sendable {
     var head: PreparedTemplate?
-    var base: RuleContext?
+    var base: ResolvedTemplate?
 }
 func planOnce() -> Int {
     let inputs = PlanInputs()
@@ -211,7 +211,7 @@ func planOnce() -> Int {
         if index == 0 {
             inputs.head = validator.prepare(file: "head.yaml", bytes: headBytes)
         } else if let base = LoadedTemplate(bytes: bytes).template {
-            inputs.base = RuleContext(template: base, settings: ValidationSettings())
+            inputs.base = ResolvedTemplate(template: base, settings: ValidationSettings())
         }
     }
     let count = inputs.head.flatMap { head in
@@ -223,8 +223,8 @@ func planOnce() -> Int {
 }
 func planWithoutValidating() -> Int {
     guard let base = LoadedTemplate(bytes: bytes).template, let head = LoadedTemplate(bytes: headBytes).template else { return 0 }
-    return Planner().plan(base: RuleContext(template: base, settings: ValidationSettings()),
-                          head: RuleContext(template: head, settings: ValidationSettings())).changes.count
+    return Planner().plan(base: ResolvedTemplate(template: base, settings: ValidationSettings()),
+                          head: ResolvedTemplate(template: head, settings: ValidationSettings())).changes.count
 }
 if let profile = options.profile {
     let body: () -> Int
@@ -301,7 +301,7 @@ if options.phases {
         }
         times[rules.count + 2].append(Double(clock() - start) / 1e6)
     }
-    let names = ["load (LoadedTemplate)", "RuleContext (resolution, conditions, model)"]
+    let names = ["load (LoadedTemplate)", "ResolvedTemplate (resolution, conditions, model)"]
         + rules.map { type(of: $0).descriptor.id } + ["schema checks"]
     let medians = times.map(median)
     print("validate phases (median ms of \(options.repeats) rounds):")

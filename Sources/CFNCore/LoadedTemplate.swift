@@ -15,6 +15,13 @@ public struct LoadedTemplate: Sendable {
         self.init(loaded: loaded, source: source)
     }
 
+    /// A template made by a stage after loading (`TemplateTransform`): its structure and findings.
+    public init(source: SourceText, template: Template?, findings: [Finding]) {
+        self.source = source
+        self.template = template
+        self.findings = findings
+    }
+
     init(loaded: LoadResult, source: SourceText) {
         var findings = loaded.diagnostics.map { diagnostic in
             Finding(LoaderRules.descriptor(for: diagnostic.kind), diagnostic.message, at: diagnostic.range)

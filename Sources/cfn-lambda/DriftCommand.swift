@@ -99,7 +99,7 @@ struct DriftCommand: ParsableCommand {
             let loaded = LoadedTemplate(bytes: templateBytes)
             source = loaded.source
             if let parsed = loaded.template {
-                let context = RuleContext(template: parsed, settings: settings.settings)
+                let context = ResolvedTemplate(template: parsed, settings: settings.settings)
                 var result = DriftDetector(context: context, state: deployed, cloudFormation: drifts).report()
                 result.items.removeAll { settings.configuration.isDisabled($0.finding.rule) }
                 report = result

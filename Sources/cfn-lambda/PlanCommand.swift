@@ -215,10 +215,10 @@ struct PlanCommand: ParsableCommand {
             guard let template = loaded.template else {
                 return .base(nil, FileReport(file: name, source: loaded.source, findings: loaded.findings))
             }
-            return .base(RuleContext(template: template, settings: baseSettings), nil)
+            return .base(ResolvedTemplate(template: template, settings: baseSettings), nil)
         }
         var preparedHead: PreparedTemplate?
-        var baseContext: RuleContext?
+        var baseContext: ResolvedTemplate?
         var baseProblems: FileReport?
         for item in prepared {
             switch item {
@@ -260,7 +260,7 @@ struct PlanCommand: ParsableCommand {
     /// context or the findings that say why it has none.
     enum Prepared: Sendable {
         case head(PreparedTemplate)
-        case base(RuleContext?, FileReport?)
+        case base(ResolvedTemplate?, FileReport?)
     }
 
     /// Reads a template file; records why not when it cannot.

@@ -68,7 +68,7 @@ import Testing
     @Test func checksOnBothCoresFindWhatTheyFindOneAfterTheOther() throws {
         let validator = Validator(settings: Self.settings)
         let prepared = validator.prepare(file: "big.yaml", bytes: Array(Self.largeTemplate.utf8))
-        let context = try #require(prepared.context)
+        let context = try #require(prepared.resolved)
         // Each resource's resolved Properties are those of its own node, in order.
         let first = try #require(context.properties["Fn0"]?.entries).map(\.key)
         #expect(first == ["Runtime", "Handler", "Role", "Code"])
@@ -190,7 +190,7 @@ import Testing
     @Test func unreadableTemplateHasNoChecks() {
         let validator = Validator(settings: Self.settings)
         let prepared = validator.prepare(file: "bad.yaml", bytes: Array("Resources: [".utf8))
-        #expect(prepared.context == nil)
+        #expect(prepared.resolved == nil)
         #expect(validator.checks(of: prepared).isEmpty)
         #expect(validator.check(prepared).findings.map(\.rule) == ["yaml.syntax"])
     }
@@ -200,12 +200,12 @@ import Testing
         let head = Self.largeTemplate.replacingOccurrences(of: "      Timeout: 0\n", with: "      Timeout: 30\n")
             .replacingOccurrences(of: "  Fn3:\n", with: "  Renamed3:\n")
         let validator = Validator(settings: Self.settings)
-        let baseContext = try #require(validator.prepare(file: "base.yaml", bytes: Array(base.utf8)).context)
+        let baseContext = try #require(validator.prepare(file: "base.yaml", bytes: Array(base.utf8)).resolved)
         let prepared = validator.prepare(file: "head.yaml", bytes: Array(head.utf8))
         let (report, plan) = Planner().plan(base: baseContext, head: prepared, validator: validator)
         let made = try #require(plan)
 
-        let sequential = Planner().plan(base: baseContext, head: try #require(prepared.context),
+        let sequential = Planner().plan(base: baseContext, head: try #require(prepared.resolved),
                                         headFindings: validator.report(prepared, checked: validator.checks(of: prepared).map { $0() }).findings)
         #expect(made == sequential)
         #expect(Array(made.findings.prefix(report.findings.count)) == report.findings)

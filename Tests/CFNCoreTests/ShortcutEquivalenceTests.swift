@@ -129,12 +129,13 @@ import Testing
         #expect(EnvironmentSizeRule.jsonBytes("é\u{1}\"\t€") == 2 + 2 + 6 + 2 + 2 + 3)
     }
 
-    @Test func validationKeepsTheContextItPlansWith() throws {
+    @Test func validationKeepsTheResolvedTemplateItPlansWith() throws {
         let base = Array("Resources:\n  Fn: {Type: AWS::Lambda::Function, Properties: {Runtime: python3.12, Handler: a.b, Role: r, Code: {ZipFile: x}, Timeout: 3}}\n".utf8)
         let head = Array("Resources:\n  Fn: {Type: AWS::Lambda::Function, Properties: {Runtime: python3.12, Handler: a.b, Role: r, Code: {ZipFile: x}, Timeout: 4}}\n  Extra: {Type: AWS::Lambda::Function, Properties: {MemorySize: 1}}\n".utf8)
         let validator = Validator()
-        let (report, kept) = validator.validateKeepingContext(file: "head.yaml", bytes: head)
-        let context = try #require(kept)
+        let prepared = validator.prepare(file: "head.yaml", bytes: head)
+        let report = validator.check(prepared)
+        let context = try #require(prepared.resolved)
         #expect(report.findings == validator.validate(file: "head.yaml", bytes: head).findings)
         #expect(!report.findings.isEmpty)
         #expect(context.template.resources.map(\.logicalId) == ["Fn", "Extra"])
@@ -143,8 +144,8 @@ import Testing
         let planned = Planner().plan(base: baseContext, head: context, headFindings: report.findings)
         #expect(planned == Planner().plan(base: baseContext, head: fresh, headFindings: report.findings))
         #expect(planned.changes.map { "\($0.logicalId) \($0.action) \($0.causes)" } == [#"Extra create []"#, #"Fn update ["Timeout"]"#])
-        // Bytes that are not a template give no context.
-        #expect(validator.validateKeepingContext(file: "x.yaml", bytes: Array("[1, 2]".utf8)).context == nil)
+        // Bytes that are not a template give no resolved template.
+        #expect(validator.prepare(file: "x.yaml", bytes: Array("[1, 2]".utf8)).resolved == nil)
     }
 }
 

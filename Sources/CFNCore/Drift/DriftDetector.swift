@@ -7,12 +7,12 @@ import CFNLoader
 /// attribute of a resource outside the stack, a parameter without a value) is skipped, never
 /// guessed. Resources of the template the stack does not have are listed as not deployed.
 public struct DriftDetector: Sendable {
-    public let context: RuleContext
+    public let context: ResolvedTemplate
     public let state: DeployedState
     /// What `aws cloudformation describe-stack-resource-drifts` printed (`--cfn-drift`).
     public let cloudFormation: [CloudFormationResourceDrift]
 
-    public init(context: RuleContext, state: DeployedState, cloudFormation: [CloudFormationResourceDrift] = []) {
+    public init(context: ResolvedTemplate, state: DeployedState, cloudFormation: [CloudFormationResourceDrift] = []) {
         self.context = context
         self.state = state
         self.cloudFormation = cloudFormation
@@ -47,12 +47,12 @@ public struct DriftDetector: Sendable {
 
 /// Collects the drift items of one report.
 struct DriftCollector {
-    let context: RuleContext
+    let context: ResolvedTemplate
     let state: DeployedState
     let physicalIds: [String: String]
     private(set) var items: [DriftItem] = []
 
-    init(context: RuleContext, state: DeployedState) {
+    init(context: ResolvedTemplate, state: DeployedState) {
         self.context = context
         self.state = state
         self.physicalIds = state.physicalIds

@@ -11,17 +11,8 @@ public struct LambdaModel: Sendable {
         self.layerVersionPermissions = layerVersionPermissions
     }
 
-    public init(_ context: RuleContext) {
-        self.init(resources: context.template.resources, properties: context.properties, guardOf: context.guardOf)
-    }
-
-    /// The Lambda resources among `resources`, with their resolved Properties and guards.
-    init(resources: [Resource], properties resolved: [String: Resolved], guardOf: (Resource) -> Guard) {
-        self.init(resources: resources, propertiesAt: { resolved[resources[$0].logicalId] }, guardAt: { guardOf(resources[$0]) })
-    }
-
-    /// The same, with each resource's Properties and guard by its position in `resources`: no
-    /// logical ID is hashed.
+    /// The Lambda resources among `resources`, with each one's resolved Properties and guard by its
+    /// position in `resources`.
     init(resources: [Resource], propertiesAt: (Int) -> Resolved?, guardAt: (Int) -> Guard) {
         var functions: [LambdaFunction] = []
         var layers: [LambdaLayerVersion] = []

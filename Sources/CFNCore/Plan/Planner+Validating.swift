@@ -3,17 +3,17 @@ extension Planner {
     /// needs HEAD's resolved values, not the rules' findings, so the two run side by side. The plan's
     /// findings start with HEAD's validate findings, as with `plan(base:head:headFindings:)`.
     /// The plan is nil when HEAD could not be read; the report then says why.
-    public func plan(base: RuleContext?, head: PreparedTemplate, validator: Validator) -> (report: FileReport, plan: Plan?) {
+    public func plan(base: ResolvedTemplate?, head: PreparedTemplate, validator: Validator) -> (report: FileReport, plan: Plan?) {
         enum Outcome: Sendable {
             case plan(Plan)
             case findings([Finding])
         }
-        guard let context = head.context else {
+        guard let resolved = head.resolved else {
             return (validator.report(head, checked: []), nil)
         }
         // The plan first: it is the longest job.
         let planner = self
-        var jobs: [@Sendable () -> Outcome] = [{ .plan(planner.plan(base: base, head: context)) }]
+        var jobs: [@Sendable () -> Outcome] = [{ .plan(planner.plan(base: base, head: resolved)) }]
         for check in validator.checks(of: head) {
             jobs.append { .findings(check()) }
         }

@@ -8,7 +8,7 @@ public struct Planner: Sendable {
     }
 
     /// `base` is nil for a new stack. `headFindings` are HEAD's validate findings, reported with the plan.
-    public func plan(base: RuleContext?, head: RuleContext, headFindings: [Finding] = []) -> Plan {
+    public func plan(base: ResolvedTemplate?, head: ResolvedTemplate, headFindings: [Finding] = []) -> Plan {
         var changes = ResourcePlanner(base: base, head: head).changes()
         let storage = StoragePlanner(base: base, head: head, changes: changes, sizes: options.sizes,
                                      options: options.storage).plan()

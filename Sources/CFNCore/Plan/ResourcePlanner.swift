@@ -8,10 +8,10 @@ import CFNLoader
 /// schemas' `createOnlyProperties`; a replaced resource's new physical ID or ARN ripples to the
 /// resources that reference it.
 public struct ResourcePlanner: Sendable {
-    public let base: RuleContext?
-    public let head: RuleContext
+    public let base: ResolvedTemplate?
+    public let head: ResolvedTemplate
 
-    public init(base: RuleContext?, head: RuleContext) {
+    public init(base: ResolvedTemplate?, head: ResolvedTemplate) {
         self.base = base
         self.head = head
     }
@@ -133,7 +133,7 @@ public struct ResourcePlanner: Sendable {
                       let properties = resource.properties else { continue }
                 let createOnly = Self.createOnlyProperties(of: resource.type ?? "")
                 var added = false
-                for reference in head.resourceReferences(under: properties) where replaced.contains(reference.target) {
+                for reference in head.findResourceReferences(under: properties) where replaced.contains(reference.target) {
                     let located = head.template.location(of: reference.range.start).path
                     let path = Array(located.dropFirst(3).prefix(while: { !$0.hasPrefix("Fn::") && $0 != "Ref" && Int($0) == nil })).joined(separator: "/")
                     guard !path.isEmpty else { continue }

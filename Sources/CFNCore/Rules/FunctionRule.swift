@@ -10,5 +10,5 @@
 public protocol FunctionRule: TemplateRule {}
 
 extension FunctionRule {
-    public static var judgesEachFunctionAlone: Bool { true }
+    public static var schedule: RuleSchedule { .eachFunction }
 }

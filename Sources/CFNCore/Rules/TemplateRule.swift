@@ -7,13 +7,16 @@ public protocol TemplateRule: Sendable {
     static var descriptor: RuleDescriptor { get }
     static var examples: RuleExamples { get }
     func check(_ context: RuleContext) -> [Finding]
-    /// Whether the rule is a `FunctionRule`, asked without a dynamic cast (which costs a search of
-    /// the program's conformances, tens of microseconds a rule, on every validation).
-    static var judgesEachFunctionAlone: Bool { get }
+    /// When the validator runs the rule; `.wholeTemplate` unless the rule says otherwise.
+    static var schedule: RuleSchedule { get }
 }
 
 extension TemplateRule {
-    public static var judgesEachFunctionAlone: Bool { false }
+    public static var schedule: RuleSchedule { .wholeTemplate }
+
+    /// Whether the rule is a `FunctionRule`, asked without a dynamic cast (which costs a search of
+    /// the program's conformances, tens of microseconds a rule, on every validation).
+    public static var judgesEachFunctionAlone: Bool { schedule == .eachFunction }
 }
 
 /// Example templates for a rule. A `↓` marks where a finding starts; it is removed before loading.

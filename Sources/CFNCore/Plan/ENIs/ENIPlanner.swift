@@ -14,12 +14,12 @@
 /// uses it; an entry is unconditional only when one template certainly uses the combination and the
 /// other certainly does not.
 public struct ENIPlanner: Sendable {
-    public let base: RuleContext?
-    public let head: RuleContext
+    public let base: ResolvedTemplate?
+    public let head: ResolvedTemplate
     /// The deployed stack (`plan --state`): BASE's functions use the combinations Lambda has.
     public let deployed: DeployedState?
 
-    public init(base: RuleContext?, head: RuleContext, deployed: DeployedState? = nil) {
+    public init(base: ResolvedTemplate?, head: ResolvedTemplate, deployed: DeployedState? = nil) {
         self.base = base
         self.head = head
         self.deployed = deployed

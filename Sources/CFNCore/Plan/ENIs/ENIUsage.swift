@@ -39,7 +39,7 @@ struct ENIUsage {
     /// `VpcConfig` counts instead of the template's; `physicalIds` turn a `!Ref` to a resource of the
     /// stack that is not replaced into its ID, so that both templates and the deployed functions
     /// name a subnet or security group alike.
-    init(_ context: RuleContext, replaced: Set<String> = [], deployed: [String: DeployedFunction] = [:],
+    init(_ context: ResolvedTemplate, replaced: Set<String> = [], deployed: [String: DeployedFunction] = [:],
          physicalIds: [String: String] = [:]) {
         func identify(_ value: Resolved) -> NetworkID? {
             NetworkID(value, in: context)?.afterDeployment(replacing: replaced).physical(physicalIds)

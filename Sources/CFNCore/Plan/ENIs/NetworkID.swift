@@ -18,7 +18,7 @@ enum NetworkID: Hashable, Comparable, CustomStringConvertible {
     /// Attributes that are the resource's ID, the same as its `Ref`.
     static let idAttributes: Set<String> = ["GroupId", "SubnetId", "Id"]
 
-    init?(_ value: Resolved, in context: RuleContext) {
+    init?(_ value: Resolved, in context: ResolvedTemplate) {
         switch value.kind {
         case .scalar(let text, _):
             self = .literal(text)

@@ -14,10 +14,10 @@ import CFNLoader
 ///
 /// Names are compared when both are known; names that depend on values not known are not judged.
 public struct FailurePredictor: Sendable {
-    public let base: RuleContext?
-    public let head: RuleContext
+    public let base: ResolvedTemplate?
+    public let head: ResolvedTemplate
 
-    public init(base: RuleContext?, head: RuleContext) {
+    public init(base: ResolvedTemplate?, head: ResolvedTemplate) {
         self.base = base
         self.head = head
     }
@@ -31,7 +31,7 @@ public struct FailurePredictor: Sendable {
 
     /// A function's known FunctionName in a template, with the node it is written at and the guard
     /// under which the function exists; nil when it cannot exist.
-    static func name(of id: String, in context: RuleContext) -> (text: String, node: NodeID?, guardCondition: Guard)? {
+    static func name(of id: String, in context: ResolvedTemplate) -> (text: String, node: NodeID?, guardCondition: Guard)? {
         guard let resource = context.template.resource(named: id), resource.type == LambdaFunction.type, context.mayExist(resource),
               let value = context.properties[id]?["FunctionName"], let text = value.text else { return nil }
         return (text, value.node, context.guardOf(resource))
@@ -39,7 +39,7 @@ public struct FailurePredictor: Sendable {
 
     // MARK: Replaced with the same name
 
-    func keptNames(_ functions: [ResourceChange], _ base: RuleContext) -> [Finding] {
+    func keptNames(_ functions: [ResourceChange], _ base: ResolvedTemplate) -> [Finding] {
         functions.filter { $0.action == .replace }.compactMap { change in
             guard let before = Self.name(of: change.logicalId, in: base), let after = Self.name(of: change.logicalId, in: head),
                   before.text == after.text, let resource = head.template.resource(named: change.logicalId) else { return nil }
@@ -55,7 +55,7 @@ public struct FailurePredictor: Sendable {
 
     // MARK: Created with a name the plan frees
 
-    func heldNames(_ functions: [ResourceChange], _ base: RuleContext) -> [Finding] {
+    func heldNames(_ functions: [ResourceChange], _ base: ResolvedTemplate) -> [Finding] {
         // Names the plan frees only in its cleanup phase: of deleted functions, and of replaced
         // functions whose replacement has another name.
         var holders: [String: [Holder]] = [:]

@@ -8,11 +8,11 @@ struct LayerGrant {
     var layerVersionArn: Resolved?
 
     /// Every reachable grant of every permission of a template, in source order.
-    static func all(in context: RuleContext) -> [LayerGrant] {
+    static func all(in context: ResolvedTemplate) -> [LayerGrant] {
         context.lambda.layerVersionPermissions.flatMap { grants(of: $0.resource, in: context) }
     }
 
-    static func grants(of permission: Resource, in context: RuleContext) -> [LayerGrant] {
+    static func grants(of permission: Resource, in context: ResolvedTemplate) -> [LayerGrant] {
         var grants: [LayerGrant] = []
         for (principalGuard, principal) in context.reachable(permission, "Principal") {
             for (organizationGuard, organization) in context.reachable(permission, "OrganizationId") {

@@ -10,10 +10,10 @@
 ///   each permission on the old version is itself replaced (its LayerVersionArn changes) or deleted,
 ///   which removes its statement from the old version unless that permission is retained too.
 public struct LayerSharingPlanner: Sendable {
-    public let base: RuleContext?
-    public let head: RuleContext
+    public let base: ResolvedTemplate?
+    public let head: ResolvedTemplate
 
-    public init(base: RuleContext?, head: RuleContext) {
+    public init(base: ResolvedTemplate?, head: ResolvedTemplate) {
         self.base = base
         self.head = head
     }

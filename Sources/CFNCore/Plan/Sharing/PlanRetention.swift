@@ -7,7 +7,7 @@
 enum PlanRetention: Equatable {
     case retained, deleted, unknown
 
-    init(_ attribute: Resource.Attribute, of resource: Resource, in context: RuleContext) {
+    init(_ attribute: Resource.Attribute, of resource: Resource, in context: ResolvedTemplate) {
         guard let node = resource[attribute] else {
             self = .deleted
             return
@@ -20,13 +20,13 @@ enum PlanRetention: Equatable {
     }
 
     /// What happens to the old resource of a replacement: HEAD's `UpdateReplacePolicy` applies.
-    static func onReplace(_ logicalId: String, head: RuleContext) -> PlanRetention {
+    static func onReplace(_ logicalId: String, head: ResolvedTemplate) -> PlanRetention {
         guard let resource = head.template.resource(named: logicalId) else { return .deleted }
         return PlanRetention(.updateReplacePolicy, of: resource, in: head)
     }
 
     /// What happens to a resource HEAD no longer has: BASE's `DeletionPolicy` applies.
-    static func onDelete(_ logicalId: String, base: RuleContext) -> PlanRetention {
+    static func onDelete(_ logicalId: String, base: ResolvedTemplate) -> PlanRetention {
         guard let resource = base.template.resource(named: logicalId) else { return .deleted }
         return PlanRetention(.deletionPolicy, of: resource, in: base)
     }

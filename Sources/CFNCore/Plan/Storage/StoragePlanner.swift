@@ -27,14 +27,14 @@ import CFNLoader
 /// agrees; otherwise the delta is nil and the logical ID (or the artifacts whose size is missing)
 /// goes to `unknownSizes`. A transition is listed only when every combination makes the same switch.
 public struct StoragePlanner: Sendable {
-    public let base: RuleContext?
-    public let head: RuleContext
+    public let base: ResolvedTemplate?
+    public let head: ResolvedTemplate
     public let changes: [ResourceChange]
     public let sizes: CodeSizes
     public let options: StorageOptions
 
     /// `changes` are `ResourcePlanner`'s; a resource missing from them is taken as unchanged.
-    public init(base: RuleContext?, head: RuleContext, changes: [ResourceChange], sizes: CodeSizes = CodeSizes(),
+    public init(base: ResolvedTemplate?, head: ResolvedTemplate, changes: [ResourceChange], sizes: CodeSizes = CodeSizes(),
                 options: StorageOptions = StorageOptions()) {
         self.base = base
         self.head = head
@@ -99,7 +99,7 @@ public struct StoragePlanner: Sendable {
 
     /// Whether a `DeletionPolicy` or `UpdateReplacePolicy` keeps the resource: false when absent,
     /// nil when its value is not known or differs between `Fn::If` branches.
-    static func retains(_ attribute: Resource.Attribute, of id: String, in context: RuleContext?, values: Set<String>) -> Bool? {
+    static func retains(_ attribute: Resource.Attribute, of id: String, in context: ResolvedTemplate?, values: Set<String>) -> Bool? {
         guard let context, let resource = context.template.resource(named: id), let node = resource[attribute] else { return false }
         let answers = Set(context.resolver.resolve(node).alternatives(under: context.guardOf(resource), context.conditionSet)
             .map { alternative -> Bool? in

@@ -72,7 +72,7 @@ struct StoredCode: Hashable {
     /// Every alternative of a resource's code in a template; a single absent one when the template
     /// (or the resource, or a Lambda type) is not there. A resource whose `Condition` is not known
     /// has an absent alternative under its negation.
-    static func alternatives(of id: String, in context: RuleContext?, artifacts: ArtifactSizes,
+    static func alternatives(of id: String, in context: ResolvedTemplate?, artifacts: ArtifactSizes,
                              measure: (String) -> Int64?) -> [StoredCode] {
         guard let context, let resource = context.template.resource(named: id),
               let property = property(ofType: resource.type) else {
@@ -99,7 +99,7 @@ struct StoredCode: Hashable {
 
     /// One reachable value of `Code`/`Content`: absent, a mapping (split by its own `Fn::If`
     /// choices), a string (`aws cloudformation package` input: a local path or an S3 URL), or unknown.
-    static func classify(_ value: Resolved?, under conditions: Guard, id: String, isImage: Bool, context: RuleContext,
+    static func classify(_ value: Resolved?, under conditions: Guard, id: String, isImage: Bool, context: ResolvedTemplate,
                          artifacts: ArtifactSizes, measure: (String) -> Int64?) -> [StoredCode] {
         guard let value else {
             // No code at all: `aws cloudformation package` would upload the template's folder.

@@ -8,7 +8,7 @@ import CFNLoader
 /// least unzipped size its alternatives have (0 when one is not known). So the total is a lower
 /// bound, and a finding is a certain failure.
 struct UnzippedSizeCheck {
-    let context: RuleContext
+    let context: ResolvedTemplate
     let artifacts: ArtifactSizes
     let measure: (String) -> Int64?
     let limit: Int64

@@ -3,6 +3,8 @@ import CFNLoader
 /// An intrinsic function whose argument has the wrong form: `Ref` of a mapping, `Fn::Select` of a
 /// word, `Fn::If` with two items (cfn-lint E1010-E1024).
 public struct IntrinsicArgumentsRule: TemplateRule {
+    public static let schedule = RuleSchedule.readsIntrinsicSites
+
     public static let descriptor = RuleDescriptor(
         id: "intrinsic.arguments", severity: .error, summary: "An intrinsic function with the wrong number or kind of arguments",
         explanation: "Each intrinsic function takes an argument of a fixed form (CloudFormation intrinsic function reference): Ref a name; Fn::GetAtt [resource, attribute] (the attribute may be a Ref) or 'Resource.Attribute'; Fn::Sub a string or [string, {variables}]; Fn::Join [delimiter, [values]]; Fn::Select [index, list], the index a whole number or a function; Fn::Split [delimiter, text]; Fn::If [condition name, value if true, value if false]; Fn::FindInMap [map, top-level key, second-level key], with AWS::LanguageExtensions a fourth item {DefaultValue: value}; Fn::Base64, Fn::GetAZs and Fn::ImportValue a string or a function; Fn::Cidr [ipBlock, count, cidrBits]. A delimiter, a name and a condition name are literal strings. CloudFormation rejects a template with another form. The finding is at the call and says the form expected; the values such a call would give are not known, so other rules say nothing about them.")

@@ -2,6 +2,8 @@ import CFNLoader
 
 /// An `Fn::Sub` string with a `${` that is never closed, or an empty `${}`.
 public struct SubSyntaxRule: TemplateRule {
+    public static let schedule = RuleSchedule.readsIntrinsicSites
+
     public static let descriptor = RuleDescriptor(
         id: "intrinsic.sub-syntax", severity: .error, summary: "An Fn::Sub string with an unclosed or empty ${...}",
         explanation: "Fn::Sub replaces ${Name}; a ${ without its closing brace, or ${}, fails when the stack is created. Write ${!Literal} for a literal ${Literal}.")

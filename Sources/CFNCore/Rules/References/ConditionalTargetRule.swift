@@ -2,6 +2,8 @@ import CFNLoader
 
 /// `Ref`/`Fn::GetAtt` to a resource that may not exist, from a place that exists without it.
 public struct ConditionalTargetRule: TemplateRule {
+    public static let schedule = RuleSchedule.readsCollectedReferences
+
     public static let descriptor = RuleDescriptor(
         id: "reference.conditional-target", severity: .warning,
         summary: "A reference to a conditional resource from a place that exists without it",

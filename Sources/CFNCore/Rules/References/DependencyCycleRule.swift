@@ -2,6 +2,8 @@ import CFNLoader
 
 /// Resources that depend on each other in a circle, through `Ref`, `Fn::GetAtt`, `Fn::Sub` or `DependsOn`.
 public struct DependencyCycleRule: TemplateRule {
+    public static let schedule = RuleSchedule.readsIntrinsicSites
+
     public static let descriptor = RuleDescriptor(
         id: "reference.cycle", severity: .error, summary: "Resources that depend on each other in a circle",
         explanation: "CloudFormation creates a resource after everything it references. A circle of references (a bucket policy that names a function whose code is in that bucket, say) cannot be created: break it with a literal name or a separate resource. References in the properties of AWS::Serverless resources are not followed: the SAM transform moves them into the resources it makes, so they are not that resource's dependencies.")

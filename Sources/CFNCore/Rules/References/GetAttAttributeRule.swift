@@ -7,6 +7,8 @@ import CFNLoader
 /// LayerVersion `LayerVersionArn`; LayerVersionPermission `Id`), and for the other types whose
 /// schema is shipped (their readOnlyProperties). Types without a schema are not judged.
 public struct GetAttAttributeRule: TemplateRule {
+    public static let schedule = RuleSchedule.readsIntrinsicSites
+
     public static let descriptor = RuleDescriptor(
         id: "reference.attribute", severity: .error, summary: "Fn::GetAtt of an attribute the resource type does not have",
         explanation: "AWS::Lambda::Function has Arn, SnapStartResponse.ApplyOn and SnapStartResponse.OptimizationStatus; AWS::Lambda::LayerVersion has LayerVersionArn; AWS::Lambda::LayerVersionPermission has Id; the IAM and S3 types have the readOnlyProperties of their shipped registry schemas. Other attribute names fail at deploy time. Types without a shipped schema are not judged.")

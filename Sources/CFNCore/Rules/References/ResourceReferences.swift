@@ -17,12 +17,6 @@ extension RuleContext {
         return Self.guarded(references, by: start)
     }
 
-    /// References with `start` added to each one's guard (unchanged when it always holds).
-    static func guarded(_ references: RuleContextCache.References, by start: Guard) -> RuleContextCache.References {
-        guard !start.isAlways else { return references }
-        return references.map { ($0.target, $0.node, $0.range, start.and($0.guardCondition)) }
-    }
-
     /// The resource references of each evaluated place, by the place's index in `evaluatedPlaces`,
     /// with guards as reached from the place (its own guard not included). Found once per context.
     var referencesOfPlaces: [RuleContextCache.References] {
@@ -31,8 +25,21 @@ extension RuleContext {
         cache.referencesOfPlaces = table
         return table
     }
+}
 
-    private func resourceReferences(in sites: [IntrinsicSite]) -> RuleContextCache.References {
+extension ResolvedTemplate {
+    /// `RuleContext.resourceReferences(under:guard:)` found anew, for the planner, which asks once.
+    func findResourceReferences(under root: NodeID) -> RuleContextCache.References {
+        resourceReferences(in: IntrinsicSite.find(under: root, in: tree))
+    }
+
+    /// References with `start` added to each one's guard (unchanged when it always holds).
+    static func guarded(_ references: RuleContextCache.References, by start: Guard) -> RuleContextCache.References {
+        guard !start.isAlways else { return references }
+        return references.map { ($0.target, $0.node, $0.range, start.and($0.guardCondition)) }
+    }
+
+    func resourceReferences(in sites: [IntrinsicSite]) -> RuleContextCache.References {
         let tree = self.tree
         var references: RuleContextCache.References = []
         for site in sites {

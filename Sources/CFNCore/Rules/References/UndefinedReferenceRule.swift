@@ -3,6 +3,8 @@ import CFNLoader
 /// `Ref`, `Fn::GetAtt`, `Fn::Sub` variables, `DependsOn`, `Condition` and `Fn::FindInMap` map names
 /// that name nothing in the template.
 public struct UndefinedReferenceRule: TemplateRule {
+    public static let schedule = RuleSchedule.readsIntrinsicSites
+
     public static let descriptor = RuleDescriptor(
         id: "reference.undefined", severity: .error, summary: "A reference to something the template does not declare",
         explanation: "Ref and Fn::Sub variables must name a parameter, a resource or a pseudo parameter; Fn::GetAtt and DependsOn a resource; Condition and Fn::If a condition; Fn::FindInMap a mapping. CloudFormation rejects the template otherwise. With the SAM transform, names of resources SAM makes (starting with a SAM resource's logical ID, or ServerlessRestApi, ServerlessHttpApi, ServerlessDeploymentApplication, CodeDeployServiceRole) are not reported. A macro transform (any other than AWS::Serverless-2016-10-31 and AWS::LanguageExtensions) may create any resource, so there resource names are not judged.")

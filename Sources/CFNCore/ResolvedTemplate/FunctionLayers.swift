@@ -9,7 +9,7 @@ struct FunctionLayers {
     let node: NodeID?
     let elements: [PresentAlternatives]
 
-    static func lists(of function: LambdaFunction, in context: RuleContext) -> [FunctionLayers] {
+    static func lists(of function: LambdaFunction, in context: ResolvedTemplate) -> [FunctionLayers] {
         context.reachable(function.resource, "Layers").compactMap { reached in
             guard let list = reached.value, let elements = list.elements else { return nil }
             return FunctionLayers(guardCondition: reached.guardCondition, node: list.node,

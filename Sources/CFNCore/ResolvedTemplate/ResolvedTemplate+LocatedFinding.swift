@@ -1,6 +1,6 @@
 import CFNLoader
 
-extension RuleContext {
+extension ResolvedTemplate {
     /// A finding about a value inside a resource's Properties, with the path of its node as written
     /// (through any `Fn::If`), or `fallbackPath` below the resource when the node is not found there.
     func locatedFinding(_ descriptor: RuleDescriptor, _ message: String, at node: NodeID?, in resource: Resource,

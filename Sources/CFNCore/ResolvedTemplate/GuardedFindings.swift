@@ -35,7 +35,7 @@ struct GuardedFindings {
     }
 
     /// The findings, each message followed by " (when …)" unless its guard is always true.
-    func findings(_ descriptor: RuleDescriptor, _ context: RuleContext) -> [Finding] {
+    func findings(_ descriptor: RuleDescriptor, _ context: ResolvedTemplate) -> [Finding] {
         entries.flatMap { entry in
             Self.simplify(entry.guards).map { conditions in
                 let message = conditions.isAlways ? entry.key.message : "\(entry.key.message) (\(conditions.description))"

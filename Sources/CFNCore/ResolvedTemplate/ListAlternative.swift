@@ -12,7 +12,7 @@ struct ListAlternative {
     static let limit = 64
 }
 
-extension RuleContext {
+extension ResolvedTemplate {
     /// Every way the list at a property path below a resource can be, with its items counted.
     func listAlternatives(_ resource: Resource, path: [String]) -> [ListAlternative] {
         reachable(resource, path: path).flatMap { listAlternatives(of: $0.value, under: $0.guardCondition) }

@@ -1,6 +1,6 @@
 import CFNLoader
 
-extension RuleContext {
+extension ResolvedTemplate {
     /// The `Transform` entry naming the SAM transform (AWS::Serverless-2016-10-31), if the template has one.
     public var serverlessTransformNode: NodeID? {
         guard let node = template.section(.transform) else { return nil }

@@ -1,6 +1,6 @@
 import CFNLoader
 
-extension RuleContext {
+extension ResolvedTemplate {
     static let iamRoleType = "AWS::IAM::Role"
 
     /// What in this template may give the role declared as `role` any of `actions`, each under the

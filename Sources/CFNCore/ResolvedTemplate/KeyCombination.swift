@@ -54,7 +54,7 @@ struct KeyCombination {
     /// Every satisfiable combination of the keys of a known mapping, under `start`. Keys absent from
     /// the mapping are absent in every combination. Only the keys asked for are expanded, so the
     /// count stays the product of their own alternatives.
-    static func of(_ map: Resolved, keys: [(String, Mode)], under start: Guard, in context: RuleContext) -> [KeyCombination] {
+    static func of(_ map: Resolved, keys: [(String, Mode)], under start: Guard, in context: ResolvedTemplate) -> [KeyCombination] {
         var result = [KeyCombination(guardCondition: start, map: map, keys: keys)]
         // Whether every combination's guard is known satisfiable (`start` itself is not checked
         // until a key's value splits or joins the combinations).
@@ -95,7 +95,7 @@ struct KeyCombination {
 
     /// The combinations of a resource's Properties keys, over every reachable alternative of
     /// Properties that is a known mapping. A resource without Properties has none.
-    static func properties(of resource: Resource, keys: [(String, Mode)], in context: RuleContext) -> [KeyCombination] {
+    static func properties(of resource: Resource, keys: [(String, Mode)], in context: ResolvedTemplate) -> [KeyCombination] {
         let reached = context.reachable(resource, path: [])
         // One alternative (Properties without a choice at the top): its combinations as they are.
         if reached.count == 1 {
@@ -111,7 +111,7 @@ struct KeyCombination {
     /// The combinations of the keys of a nested mapping property (`Code`, `Content`) of a resource:
     /// each alternative of the property that is a known mapping. Unknown values are left out.
     static func nested(_ property: String, of resource: Resource, keys: [(String, Mode)],
-                       in context: RuleContext) -> [(properties: KeyCombination, nested: KeyCombination)] {
+                       in context: ResolvedTemplate) -> [(properties: KeyCombination, nested: KeyCombination)] {
         properties(of: resource, keys: [(property, .value)], in: context).flatMap { outer in
             guard let value = outer[property], value.entries != nil else { return [(KeyCombination, KeyCombination)]() }
             return of(value, keys: keys, under: outer.guardCondition, in: context).map { (outer, $0) }

@@ -9,7 +9,7 @@ struct GuardedValue {
     /// a policy's `Statement`, lifecycle `Transitions`): each `Fn::If` alternative, and each element
     /// of a list with its own alternatives, under a satisfiable guard. Absent values are left out;
     /// unknown ones are kept for the caller to treat as "may be anything".
-    static func items(of value: Resolved?, under start: Guard, in context: RuleContext) -> [GuardedValue] {
+    static func items(of value: Resolved?, under start: Guard, in context: ResolvedTemplate) -> [GuardedValue] {
         guard let value else { return [] }
         var result: [GuardedValue] = []
         for (conditions, alternative) in value.alternatives(under: start, context.conditionSet) {
