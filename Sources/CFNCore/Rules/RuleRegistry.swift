@@ -46,6 +46,8 @@ public enum RuleRegistry {
         PublicLayerPermissionRule(),
         LogLevelFormatRule(),
         NameFormatRule(),
+        MissingRefRule(),
+        IdentifierFormRule(),
     ]
 
     public static var descriptors: [RuleDescriptor] {

@@ -49,6 +49,8 @@ public struct LayerArnRule: FunctionRule {
             for list in FunctionLayers.lists(of: function, in: context) {
                 for layer in list.presentLayers {
                     guard let text = layer.value.text, case .failure(let problem) = LayerVersionArn.parse(text) else { continue }
+                    // The name of a parameter or resource written without !Ref is reference.missing-ref's.
+                    if context.isWrittenLiterally(layer.value, in: function.resource), context.declaredName(text) != nil { continue }
                     if let node = layer.value.node {
                         guard reported.insert(node).inserted else { continue }
                     }

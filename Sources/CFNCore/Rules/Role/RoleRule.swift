@@ -35,6 +35,8 @@ public struct RoleRule: FunctionRule {
                                   when: conditions)
                     continue
                 }
+                // The name of a parameter or resource written without !Ref is reference.missing-ref's.
+                if let text = value.text, context.isWrittenLiterally(value, in: function.resource), context.declaredName(text) != nil { continue }
                 guard let (message, node) = problem(value, context) else { continue }
                 collected.add(message, at: node, in: function.resource, path: ["Properties", "Role"], when: conditions)
             }
