@@ -7,18 +7,18 @@ import Darwin
 #endif
 
 /// An executable on PATH, or nil.
-private func onPath(_ name: String) -> String? {
+func onPath(_ name: String) -> String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
     return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
 }
 
-private let motoServer = onPath("moto_server")
-private let awsCLI = onPath("aws")
+let motoServer = onPath("moto_server")
+let awsCLI = onPath("aws")
 /// In CI (env CI set) the test always runs; .ci/run installs moto and the aws CLI.
-private let motoTestRuns = (motoServer != nil && awsCLI != nil) || ProcessInfo.processInfo.environment["CI"] != nil
+let motoTestRuns = (motoServer != nil && awsCLI != nil) || ProcessInfo.processInfo.environment["CI"] != nil
 
 /// `moto_server` on 127.0.0.1 on a free port; `stop()` (also run at deinit) ends it by its process id.
-private final class MotoServer {
+final class MotoServer {
     let process = Process()
     let port: UInt16
     let log: URL
@@ -87,8 +87,36 @@ private final class MotoServer {
     }
 }
 
+/// A moto server whose bucket `cfn-lambda-code` holds `uploads`, with the template in `stack.yaml`
+/// of `scratch`; the caller stops the server.
+struct MotoSession {
+    let server: MotoServer
+    let scratch: Scratch
+    let aws: String
+
+    init(uploads: [String: Data], template: String) throws {
+        let moto = try #require(motoServer, "moto_server is not on PATH; .ci/run installs it with pip")
+        aws = try #require(awsCLI, "aws is not on PATH; .ci/run installs it with pip")
+        scratch = try Scratch([:])
+        try FileManager.default.createDirectory(atPath: scratch.path("upload"), withIntermediateDirectories: true)
+        for (name, bytes) in uploads { try bytes.write(to: URL(fileURLWithPath: scratch.path("upload/\(name)"))) }
+        try Data(template.utf8).write(to: URL(fileURLWithPath: scratch.path("stack.yaml")))
+        server = try MotoServer(executable: moto, logDirectory: scratch.url)
+        try #require(server.waitUntilAnswering(seconds: 30), "moto_server did not answer on port \(server.port)")
+        _ = try call(["s3", "mb", "s3://cfn-lambda-code"])
+        _ = try call(["s3", "sync", scratch.path("upload"), "s3://cfn-lambda-code/"])
+    }
+
+    /// What `aws ARGUMENTS` printed against the server; the test fails when the CLI fails.
+    func call(_ arguments: [String]) throws -> String {
+        let result = try runIsolated(aws, arguments + ["--endpoint-url", server.endpoint, "--output", "json"])
+        try #require(result.status == 0, "aws \(arguments.joined(separator: " ")): \(result.stderr)")
+        return result.stdout
+    }
+}
+
 /// Runs a program with fake credentials and nothing of the user's AWS configuration.
-private func runIsolated(_ executable: String, _ arguments: [String]) throws -> CLI.Result {
+func runIsolated(_ executable: String, _ arguments: [String]) throws -> CLI.Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -111,7 +139,7 @@ private func runIsolated(_ executable: String, _ arguments: [String]) throws -> 
 }
 
 /// An empty zip archive whose comment makes it `comment.count + 22` bytes.
-private func zipArchive(comment: String) -> Data {
+func zipArchive(comment: String) -> Data {
     var bytes: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 16)
     bytes += [UInt8(comment.utf8.count & 0xFF), UInt8(comment.utf8.count >> 8)] + Array(comment.utf8)
     return Data(bytes)
@@ -187,35 +215,19 @@ private let template = """
 @Suite(.serialized) struct SnapshotMotoTests {
     @Test(.enabled(if: motoTestRuns, "moto_server or aws is not installed (pip install awscli 'moto[server]'); set CI to require them"))
     func snapshotOfAStackInMoto() throws {
-        let moto = try #require(motoServer, "moto_server is not on PATH; .ci/run installs it with pip")
-        let aws = try #require(awsCLI, "aws is not on PATH; .ci/run installs it with pip")
-        let scratch = try Scratch([:])
-        try FileManager.default.createDirectory(atPath: scratch.path("upload"), withIntermediateDirectories: true)
         let code = zipArchive(comment: "orders api and worker code")
         let layerZip = zipArchive(comment: "shared layer")
-        try code.write(to: URL(fileURLWithPath: scratch.path("upload/code.zip")))
-        try layerZip.write(to: URL(fileURLWithPath: scratch.path("upload/layer.zip")))
-        try Data(template.utf8).write(to: URL(fileURLWithPath: scratch.path("stack.yaml")))
-
-        let server = try MotoServer(executable: moto, logDirectory: scratch.url)
-        defer { server.stop() }
-        try #require(server.waitUntilAnswering(seconds: 30), "moto_server did not answer on port \(server.port)")
-        func awsCall(_ arguments: String...) throws -> String {
-            let result = try runIsolated(aws, arguments + ["--endpoint-url", server.endpoint, "--output", "json"])
-            try #require(result.status == 0, "aws \(arguments.joined(separator: " ")): \(result.stderr)")
-            return result.stdout
-        }
-
-        _ = try awsCall("s3", "mb", "s3://cfn-lambda-code")
-        _ = try awsCall("s3", "sync", scratch.path("upload"), "s3://cfn-lambda-code/")
-        _ = try awsCall("cloudformation", "create-stack", "--stack-name", "orders", "--template-body", "file://" + scratch.path("stack.yaml"),
-                        "--parameters", "ParameterKey=Env,ParameterValue=prod", "--capabilities", "CAPABILITY_IAM")
-        let layers = try #require(try JSONSerialization.jsonObject(with: Data(try awsCall("lambda", "list-layers").utf8)) as? [String: Any])
+        let session = try MotoSession(uploads: ["code.zip": code, "layer.zip": layerZip], template: template)
+        defer { session.server.stop() }
+        let (server, scratch, aws, awsCall) = (session.server, session.scratch, session.aws, session.call)
+        _ = try awsCall(["cloudformation", "create-stack", "--stack-name", "orders", "--template-body", "file://" + scratch.path("stack.yaml"),
+                         "--parameters", "ParameterKey=Env,ParameterValue=prod", "--capabilities", "CAPABILITY_IAM"])
+        let layers = try #require(try JSONSerialization.jsonObject(with: Data(try awsCall(["lambda", "list-layers"]).utf8)) as? [String: Any])
         let layerList = try #require(layers["Layers"] as? [[String: Any]])
         let layerArn = try #require((layerList.first?["LatestMatchingVersion"] as? [String: Any])?["LayerVersionArn"] as? String)
         #expect(layerList.count == 1)
         #expect(layerArn.hasPrefix("arn:aws:lambda:us-east-1:123456789012:layer:orders-Shared-"))
-        _ = try awsCall("lambda", "update-function-configuration", "--function-name", "api-prod", "--layers", layerArn)
+        _ = try awsCall(["lambda", "update-function-configuration", "--function-name", "api-prod", "--layers", layerArn])
 
         let result = try runIsolated(CLI.executable.path, ["snapshot", "--stack", "orders", "--endpoint-url", server.endpoint,
                                                            "-o", scratch.path("state.json")])
@@ -285,7 +297,7 @@ private let template = """
                                 "message": "the aws CLI exited 0 but printed nothing"])
 
         // The responses are embedded as the CLI printed them, byte for byte.
-        let printed = try awsCall("cloudformation", "describe-stacks", "--stack-name", "orders")
+        let printed = try awsCall(["cloudformation", "describe-stacks", "--stack-name", "orders"])
         let file = String(decoding: bytes, as: UTF8.self)
         #expect(file.contains("\n    \"describeStacks\": " + printed.trimmingCharacters(in: .whitespacesAndNewlines) + ",\n"))
         // What the CLI says of itself: its version, and whether its Lambda model has ResolvedS3Object

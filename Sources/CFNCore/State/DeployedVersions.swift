@@ -29,13 +29,16 @@ public struct DeployedFunctionVersion: Sendable, Hashable {
     public var codeSize: Int64?
     public var codeSha256: String?
     public var description: String?
+    /// The layer version ARNs the version uses: Lambda keeps each while a version refers to it.
+    public var layers: [String]
 
-    public init(version: String, arn: String?, codeSize: Int64?, codeSha256: String?, description: String?) {
+    public init(version: String, arn: String?, codeSize: Int64?, codeSha256: String?, description: String?, layers: [String] = []) {
         self.version = version
         self.arn = arn
         self.codeSize = codeSize
         self.codeSha256 = codeSha256
         self.description = description
+        self.layers = layers
     }
 }
 

@@ -24,7 +24,8 @@ extension StateFileReader {
             result.versions = list.compactMap { item in
                 guard let version = item["Version"].string, version != "$LATEST" else { return nil }
                 return DeployedFunctionVersion(version: version, arn: item["FunctionArn"].string, codeSize: item["CodeSize"].integer,
-                                               codeSha256: item["CodeSha256"].string, description: item["Description"].string)
+                                               codeSha256: item["CodeSha256"].string, description: item["Description"].string,
+                                               layers: item["Layers"].elements.compactMap { $0["Arn"].string })
             }
         }
         if let list = list(responses["listAliases"][name], "Aliases", call: "listAliases", key: name) {
