@@ -29,6 +29,7 @@ let package = Package(
                 .copy("resources"),
                 .copy("lambda-runtime-lifecycle.json"),
                 .copy("patches.json"),
+                .copy("sam"),
             ]
         ),
         // Template model, findings, rules. Never prints.

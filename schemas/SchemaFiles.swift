@@ -35,6 +35,9 @@ public enum SchemaFiles {
     /// `patches.json`: the documented RFC 6902 patches applied on top of the schemas, by type.
     public static var patches: Data? { resource("patches") }
 
+    /// A SAM transform data file under `sam/` (`policy_templates`, `aws_managed_policies`).
+    public static func samData(named name: String) -> Data? { resource(name, subdirectory: "sam") }
+
     /// Whether the schema files were found; without them schema checks are skipped.
     public static var isAvailable: Bool { directory != nil }
 

@@ -18,6 +18,7 @@ struct CfnLambda: ParsableCommand {
             aws CLI (snapshot), 73 an output file cannot be written (snapshot).
             """,
         version: "\(ToolInfo.name) \(ToolInfo.version)",
-        subcommands: [Validate.self, PlanCommand.self, SnapshotCommand.self, DriftCommand.self, StorageCommand.self, Rules.self]
+        subcommands: [Validate.self, PlanCommand.self, ExpandCommand.self, SnapshotCommand.self, DriftCommand.self, StorageCommand.self,
+                      Rules.self]
     )
 }

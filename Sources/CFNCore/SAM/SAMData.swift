@@ -1,0 +1,40 @@
+import CFNSchemas
+import Foundation
+
+/// The SAM translator's own data, shipped in `schemas/sam/` (see its README for the source and
+/// licence): the policy templates and the AWS managed policy name → ARN map. The one place that
+/// knows how the files are packaged.
+struct SAMData: Sendable {
+    struct PolicyTemplate: Sendable {
+        let parameters: [String]
+        let definition: JSONValue
+    }
+
+    let policyTemplates: [String: PolicyTemplate]
+    /// Managed policy ARNs by name, per partition (`aws`, `aws-cn`, `aws-us-gov`).
+    let managedPolicies: [String: [String: String]]
+
+    static let shipped = SAMData(policyTemplates: SchemaFiles.samData(named: "policy_templates"),
+                                 managedPolicies: SchemaFiles.samData(named: "aws_managed_policies"))
+
+    init(policyTemplates: Data?, managedPolicies: Data?) {
+        var templates: [String: PolicyTemplate] = [:]
+        if let data = policyTemplates, let document = try? JSONValue(data: data) {
+            for (name, template) in document["Templates"]?.object ?? [:] {
+                templates[name] = PolicyTemplate(parameters: (template["Parameters"]?.object ?? [:]).keys.sorted(),
+                                                 definition: template["Definition"] ?? .object([:]))
+            }
+        }
+        self.policyTemplates = templates
+        var policies: [String: [String: String]] = [:]
+        if let data = managedPolicies, let document = try? JSONValue(data: data) {
+            for (partition, map) in document.object ?? [:] {
+                policies[partition] = (map.object ?? [:]).compactMapValues(\.string)
+            }
+        }
+        self.managedPolicies = policies
+    }
+
+    /// Whether the files were found: without them policy templates and managed policy names are not expanded.
+    var isAvailable: Bool { !policyTemplates.isEmpty && !managedPolicies.isEmpty }
+}

@@ -1,0 +1,135 @@
+import CFNLoader
+
+/// One run of the SAM transform over one template.
+final class SAMExpander {
+    let template: Template
+    let document: SAMDocument
+    let parameters: SAMParameters
+    let data: SAMData
+    let partition: String
+    var globals = SAMGlobals()
+    /// Findings other than errors (parts not expanded).
+    var notes: [Finding] = []
+    /// Errors by SAM logical ID (nil key: the template's own, e.g. Globals).
+    var errors: [(resource: String?, error: SAMError)] = []
+    /// The resources each SAM resource became, by its logical ID.
+    var expansions: [String: [SAMResource]] = [:]
+    /// SAM logical IDs the transform changes (a layer's hashed ID): references follow.
+    var renamed: [String: String] = [:]
+    /// `Fn.Alias`, `Fn.Version`: the references SAM resolves to a generated resource.
+    var derived: [String: String] = [:]
+
+    init(template: Template, given: [String: String], region: String?, data: SAMData) {
+        self.template = template
+        document = SAMDocument(tree: template.tree)
+        parameters = SAMParameters(template: template, given: given, region: region)
+        self.data = data
+        partition = SAMParameters.partition(of: region ?? "us-east-1")
+    }
+
+    func run() -> SAMExpansion {
+        let tree = template.tree
+        var globalErrors: [SAMError] = []
+        globals = SAMGlobals(tree.value(forKey: "Globals", in: template.root), document, errors: &globalErrors)
+        errors += globalErrors.map { (nil, $0) }
+        if template.section(.resources) == nil {
+            errors.append((nil, SAMError("Structure of the SAM template is invalid. 'Resources' section is required", at: tree.range(template.root))))
+        }
+        for section in [Template.Section.mappings, .parameters] {
+            if let node = template.section(section), tree.kind(node) != .mapping {
+                errors.append((nil, SAMError("Structure of the SAM template is invalid. 'Mappings' or 'Parameters' is either null or not a valid dictionary.",
+                                             at: tree.range(node))))
+            }
+        }
+        for resource in template.resources {
+            guard let type = resource.type, type.hasPrefix("AWS::Serverless::") else { continue }
+            do {
+                try validateAttributes(resource)
+                switch type {
+                case "AWS::Serverless::Function":
+                    expansions[resource.logicalId] = try SAMFunction(self, resource).expand()
+                case "AWS::Serverless::LayerVersion":
+                    expansions[resource.logicalId] = try SAMLayerVersion(self, resource).expand()
+                default:
+                    notes.append(Finding(SAMRules.notExpanded,
+                                         "\(type) is not expanded by cfn-lambda: '\(resource.logicalId)' and the resources the SAM transform makes of it are not checked",
+                                         at: resource.idRange, resource: resource.logicalId, resourceType: type,
+                                         path: resource.path("Type")))
+                }
+            } catch let error as SAMError {
+                errors.append((resource.logicalId, error))
+            } catch {
+                errors.append((resource.logicalId, SAMError("\(error)", at: resource.idRange)))
+            }
+        }
+        checkUniqueLogicalIds()
+        var findings = notes
+        for (resource, error) in errors {
+            let prefix = resource.map { "Resource with id [\($0)] is invalid. " } ?? ""
+            findings.append(Finding(SAMRules.invalidResource, prefix + error.message, at: error.range, resource: resource,
+                                    resourceType: resource.flatMap { template.resource(named: $0)?.type },
+                                    path: resource.map { ["Resources", $0] } ?? ["Globals"]))
+        }
+        var sources: [String: String] = [:]
+        for (samId, resources) in expansions {
+            for resource in resources where resource.logicalId != samId { sources[resource.logicalId] = samId }
+        }
+        let writer = SAMOutput(expander: self)
+        let expanded = writer.write()
+        return SAMExpansion(template: expanded, sources: sources, findings: findings.sorted(by: Finding.sourceOrder))
+    }
+
+    /// What the translator requires of every SAM resource's ID and attributes.
+    private func validateAttributes(_ resource: Resource) throws {
+        if !TemplateParser.isValidLogicalId(resource.logicalId) {
+            throw SAMError("Logical ids must be alphanumeric.", at: resource.idRange)
+        }
+        if let condition = resource.node("Condition"), template.tree.kind(condition) != .scalar {
+            throw SAMError("Structure of the SAM template is invalid. Every Condition member must be a string.", at: template.tree.range(condition))
+        }
+        if let dependsOn = resource.node("DependsOn") {
+            let tree = template.tree
+            let valid = tree.kind(dependsOn) == .scalar || (tree.kind(dependsOn) == .sequence && tree.elements(dependsOn).allSatisfy { tree.kind($0) == .scalar })
+            if !valid {
+                throw SAMError("Invalid type for field 'DependsOn'. Expected a string or list of strings.", at: tree.range(dependsOn))
+            }
+        }
+    }
+
+    /// A generated resource may not take the logical ID of a resource of another type written in
+    /// the template (`verify_unique_logical_id`).
+    private func checkUniqueLogicalIds() {
+        for (samId, resources) in expansions.sorted(by: { $0.key < $1.key }) {
+            for made in resources where made.logicalId != samId {
+                if let existing = template.resource(named: made.logicalId), existing.type != made.type {
+                    errors.append((nil, SAMError("Transforming resource with id [\(samId)] attempts to create a new resource with id [\(made.logicalId)] and type \"\(made.type)\". A resource with that id already exists within this template. Please use a different id for that resource.",
+                                                 at: existing.idRange)))
+                }
+            }
+        }
+    }
+
+    // MARK: Helpers for the resource expanders
+
+    /// A SAM resource's properties with the `Globals` of its type merged in (less what
+    /// `IgnoreGlobals` names); YAML nulls dropped, as the translator reads them as absent.
+    func properties(of resource: Resource, globals type: String) throws -> SAMMap {
+        var local = SAMMap(at: resource.idRange)
+        if let node = resource.properties {
+            guard let map = document.map(.node(node)) else {
+                throw SAMError("Type of property 'Properties' is invalid.", at: document.range(.node(node)))
+            }
+            local = map
+        }
+        let ignore = document.value("IgnoreGlobals", in: .node(resource.node))
+        var merged = try globals.merge(type, into: local, ignoring: ignore, resource: resource.logicalId, document)
+        merged.entries.removeAll { document.isNull($0.value) }
+        return merged
+    }
+
+    func value(_ key: String, in value: SAMValue) -> SAMValue? { document.value(key, in: value) }
+    func range(_ value: SAMValue) -> SourceRange { document.range(value) }
+
+    /// `arn:<partition>:iam::aws:policy/<name>`.
+    func managedPolicyArn(_ name: String) -> String { "arn:\(partition):iam::aws:policy/\(name)" }
+}

@@ -1,0 +1,191 @@
+import CFNLoader
+
+/// Writes the processed template: the source template's sections and resources, each SAM resource
+/// replaced by what it became, `Globals` and the SAM transform dropped, and every reference to a
+/// renamed resource (`MyLayer` → `MyLayer<hash>`) or derived one (`Fn.Alias`) rewritten, as the
+/// translator's `resolve_sam_resource_id_refs` and `resolve_sam_resource_refs` do.
+struct SAMOutput {
+    let expander: SAMExpander
+    private var builder = NodeTreeBuilder()
+    private var copies: [NodeID: NodeID] = [:]
+    private var tree: NodeTree { expander.template.tree }
+
+    init(expander: SAMExpander) {
+        self.expander = expander
+    }
+
+    func write() -> Template? {
+        var output = self
+        return output.run()
+    }
+
+    private mutating func run() -> Template? {
+        let template = expander.template
+        var entries: [(key: NodeID, value: NodeID)] = []
+        for entry in tree.entries(template.root) {
+            let key = tree.string(entry.key) ?? ""
+            switch key {
+            case "Globals":
+                continue
+            case Template.Section.transform.rawValue:
+                let others = tree.kind(entry.value) == .sequence
+                    ? tree.elements(entry.value).filter { !tree.scalar($0, equals: SAMTransform.name) } : []
+                guard !others.isEmpty else { continue }
+                entries.append((builder.copy(entry.key, from: tree),
+                                builder.sequence(others.map { builder.copy($0, from: tree) }, at: tree.range(entry.value))))
+            case Template.Section.resources.rawValue where tree.kind(entry.value) == .mapping:
+                entries.append((builder.copy(entry.key, from: tree), resources(entry.value)))
+            default:
+                entries.append((builder.copy(entry.key, from: tree), source(entry.value)))
+            }
+        }
+        let root = builder.mapping(entries, at: tree.range(template.root))
+        return TemplateParser.parse(builder.finish(root: root)).template
+    }
+
+    private mutating func resources(_ node: NodeID) -> NodeID {
+        var entries: [(key: NodeID, value: NodeID)] = []
+        for entry in tree.entries(node) {
+            guard let logicalId = tree.string(entry.key), let generated = expander.expansions[logicalId] else {
+                entries.append((builder.copy(entry.key, from: tree), resource(entry.value)))
+                continue
+            }
+            let typeRange = tree.value(forKey: "Type", in: entry.value).map(tree.range) ?? tree.range(entry.key)
+            for made in generated {
+                entries.append((builder.scalar(made.logicalId, style: .plain, at: made.idRange), value(made.value(typeRange: typeRange))))
+            }
+        }
+        return builder.mapping(entries, at: tree.range(node))
+    }
+
+    /// A resource written in the template, with `DependsOn` following renamed resources.
+    private mutating func resource(_ node: NodeID) -> NodeID {
+        guard !expander.renamed.isEmpty, tree.kind(node) == .mapping, let dependsOn = tree.value(forKey: "DependsOn", in: node) else {
+            return source(node)
+        }
+        var entries: [(key: NodeID, value: NodeID)] = []
+        for entry in tree.entries(node) {
+            let value = entry.value == dependsOn ? renamedDependsOn(dependsOn) : source(entry.value)
+            entries.append((builder.copy(entry.key, from: tree), value))
+        }
+        return builder.mapping(entries, at: tree.range(node))
+    }
+
+    private mutating func renamedDependsOn(_ node: NodeID) -> NodeID {
+        if tree.kind(node) == .sequence {
+            var elements: [NodeID] = []
+            for element in tree.elements(node) { elements.append(renamedName(element)) }
+            return builder.sequence(elements, at: tree.range(node))
+        }
+        return renamedName(node)
+    }
+
+    private mutating func renamedName(_ node: NodeID) -> NodeID {
+        guard let name = tree.string(node), let new = expander.renamed[name] else { return builder.copy(node, from: tree) }
+        return builder.string(new, at: tree.range(node))
+    }
+
+    // MARK: Values
+
+    /// A node of the source, copied with its range; references rewritten where needed.
+    private mutating func source(_ node: NodeID) -> NodeID {
+        if let made = copies[node] { return made }
+        let made: NodeID
+        switch tree.kind(node) {
+        case .scalar:
+            made = builder.copy(node, from: tree)
+        case .sequence:
+            let elements = tree.elements(node).map { source($0) }
+            made = builder.sequence(elements, at: tree.range(node))
+        case .mapping:
+            let entries = tree.entries(node).map { (key: builder.copy($0.key, from: tree), value: source($0.value)) }
+            made = builder.mapping(entries, at: tree.range(node))
+        case .intrinsic:
+            guard let (function, argument) = tree.intrinsic(node) else { return builder.copy(node, from: tree) }
+            made = intrinsic(function, .node(argument), at: tree.range(node))
+        }
+        copies[node] = made
+        return made
+    }
+
+    private mutating func value(_ value: SAMValue) -> NodeID {
+        switch value {
+        case .node(let node): return source(node)
+        case .scalar(let text, let isString, let range):
+            return builder.scalar(text, style: isString ? .doubleQuoted : .plain, at: range)
+        case .list(let elements, let range):
+            let made = elements.map { self.value($0) }
+            return builder.sequence(made, at: range)
+        case .map(let entries, let range):
+            let made = entries.map { (key: builder.scalar($0.key, style: .plain, at: $0.keyRange), value: self.value($0.value)) }
+            return builder.mapping(made, at: range)
+        case .intrinsic(let function, let argument, let range):
+            return intrinsic(function, argument, at: range)
+        }
+    }
+
+    /// An intrinsic, with `Ref`, `Fn::GetAtt` and `Fn::Sub` following renamed and derived resources.
+    private mutating func intrinsic(_ function: IntrinsicFunction, _ argument: SAMValue, at range: SourceRange) -> NodeID {
+        let document = expander.document
+        if !expander.renamed.isEmpty || !expander.derived.isEmpty {
+            switch function {
+            case .ref:
+                if let name = document.string(argument), let new = expander.renamed[name] ?? expander.derived[name] {
+                    return builder.intrinsic(.ref, argument: builder.string(new, at: document.range(argument)), at: range)
+                }
+            case .getAtt:
+                if let parts = document.elements(argument), parts.count == 2,
+                   let resource = document.string(parts[0]), let attribute = document.string(parts[1]),
+                   let (new, rest) = renamedAttribute(resource + "." + attribute) {
+                    let argumentRange = document.range(argument)
+                    let list = builder.sequence([builder.string(new, at: document.range(parts[0])),
+                                                 builder.string(rest, at: document.range(parts[1]))], at: argumentRange)
+                    return builder.intrinsic(.getAtt, argument: list, at: range)
+                }
+            case .sub:
+                if let text = document.string(argument) {
+                    return builder.intrinsic(.sub, argument: builder.string(renamedSub(text), at: document.range(argument)), at: range)
+                }
+                if var parts = document.elements(argument), let text = parts.first.flatMap(document.string) {
+                    parts[0] = .string(renamedSub(text), at: document.range(parts[0]))
+                    return builder.intrinsic(.sub, argument: value(.list(parts, at: document.range(argument))), at: range)
+                }
+            default:
+                break
+            }
+        }
+        return builder.intrinsic(function, argument: value(argument), at: range)
+    }
+
+    /// `Fn.Alias.Arn` → (`FnAliaslive`, `Arn`); `MyLayer.Arn` → (`MyLayer<hash>`, `Arn`).
+    private func renamedAttribute(_ dotted: String) -> (String, String)? {
+        let parts = dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2 else { return nil }
+        if let new = expander.renamed[parts[0]] { return (new, parts.dropFirst().joined(separator: ".")) }
+        if parts.count >= 3, let new = expander.derived[parts[0] + "." + parts[1]] {
+            return (new, parts.dropFirst(2).joined(separator: "."))
+        }
+        return nil
+    }
+
+    /// `${Fn.Alias}` and `${MyLayer}` in `Fn::Sub` text renamed.
+    private func renamedSub(_ text: String) -> String {
+        guard text.contains("${") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "${") {
+            result += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
+            let name = String(rest[open.upperBound..<close])
+            var replaced = name
+            if let new = expander.renamed[name] ?? expander.derived[name] {
+                replaced = new
+            } else if let (new, attribute) = renamedAttribute(name) {
+                replaced = new + "." + attribute
+            }
+            result += "${" + replaced + "}"
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,89 @@
+/// Makes a new `NodeTree` node by node, children before their container, each node with the source
+/// range it is told: a tree generated from a template (the SAM transform's output) keeps pointing at
+/// the bytes of the file a user edits.
+public struct NodeTreeBuilder {
+    private var tree = NodeTree()
+    /// Copies already made, by the source node: a node shared through a YAML alias stays shared.
+    private var copies: [NodeID: NodeID] = [:]
+
+    public init() {}
+
+    public var nodeCount: Int { tree.nodeCount }
+
+    /// A scalar. `explicitString` marks a plain scalar that is a string whatever its text (`!!str`).
+    public mutating func scalar(_ text: String, style: ScalarStyle, explicitString: Bool = false, at range: SourceRange) -> NodeID {
+        let offset = UInt32(truncatingIfNeeded: tree.text.count)
+        tree.text.append(contentsOf: text.utf8)
+        return append(NodeRecord(start: range.start, end: range.end, payload: offset,
+                                 count: UInt32(truncatingIfNeeded: text.utf8.count), kind: .scalar, style: style,
+                                 flags: explicitString ? NodeRecord.explicitString : 0))
+    }
+
+    /// A string scalar, written quoted so that no reader takes it for a number or a boolean.
+    public mutating func string(_ text: String, at range: SourceRange) -> NodeID {
+        scalar(text, style: .doubleQuoted, at: range)
+    }
+
+    public mutating func sequence(_ elements: [NodeID], at range: SourceRange) -> NodeID {
+        let first = UInt32(truncatingIfNeeded: tree.children.count)
+        tree.children.append(contentsOf: elements)
+        return append(NodeRecord(start: range.start, end: range.end, payload: first,
+                                 count: UInt32(truncatingIfNeeded: elements.count), kind: .sequence, style: .plain, flags: 0))
+    }
+
+    /// A mapping of scalar keys, in the order given; a key given twice is flagged as the loader flags it.
+    public mutating func mapping(_ entries: [(key: NodeID, value: NodeID)], at range: SourceRange) -> NodeID {
+        let first = UInt32(truncatingIfNeeded: tree.children.count)
+        var seen = Set<ArraySlice<UInt8>>()
+        var repeated = false
+        for entry in entries {
+            if let bytes = tree.bytes(entry.key), !seen.insert(bytes).inserted { repeated = true }
+            tree.children.append(entry.key)
+            tree.children.append(entry.value)
+        }
+        return append(NodeRecord(start: range.start, end: range.end, payload: first,
+                                 count: UInt32(truncatingIfNeeded: entries.count), kind: .mapping, style: .plain,
+                                 flags: repeated ? NodeRecord.repeatedKeys : 0))
+    }
+
+    public mutating func intrinsic(_ function: IntrinsicFunction, argument: NodeID, at range: SourceRange) -> NodeID {
+        append(NodeRecord(start: range.start, end: range.end, payload: UInt32(truncatingIfNeeded: argument.rawValue),
+                          count: UInt32(function.rawValue), kind: .intrinsic, style: .plain, flags: 0))
+    }
+
+    /// A copy of `node` and everything under it, with their ranges. Every copy must come from the
+    /// same `source` tree: copies are remembered by source node.
+    public mutating func copy(_ node: NodeID, from source: NodeTree) -> NodeID {
+        if let made = copies[node] { return made }
+        var record = source.records[node.index]
+        switch record.kind {
+        case .scalar:
+            let start = Int(record.payload)
+            record.payload = UInt32(truncatingIfNeeded: tree.text.count)
+            tree.text.append(contentsOf: source.text[start..<start + Int(record.count)])
+        case .sequence, .mapping:
+            let start = Int(record.payload)
+            let width = record.kind == .mapping ? 2 * Int(record.count) : Int(record.count)
+            let copied = source.children[start..<start + width].map { copy($0, from: source) }
+            record.payload = UInt32(truncatingIfNeeded: tree.children.count)
+            tree.children.append(contentsOf: copied)
+        case .intrinsic:
+            record.payload = UInt32(truncatingIfNeeded: copy(NodeID(Int(record.payload)), from: source).rawValue)
+        }
+        let made = append(record)
+        copies[node] = made
+        return made
+    }
+
+    /// The tree, with `root` as its document.
+    public func finish(root: NodeID) -> NodeTree {
+        var result = tree
+        result.root = root
+        return result
+    }
+
+    private mutating func append(_ record: NodeRecord) -> NodeID {
+        tree.records.append(record)
+        return NodeID(tree.records.count - 1)
+    }
+}
