@@ -21,7 +21,8 @@ import Testing
 
     @Test func everyPatchIsDocumentedAndApplies() {
         let patches = SchemaLibrary.shared.patches
-        #expect(patches.map(\.id) == ["layerversion-content-s3objectstoragemode", "layerversionpermission-principal-anchored"])
+        #expect(patches.map(\.id) == ["function-code-s3objectstoragemode", "layerversion-content-s3objectstoragemode",
+                                       "layerversionpermission-principal-anchored"])
         #expect(patches.allSatisfy { !$0.reason.isEmpty && !$0.source.isEmpty })
         for type in SchemaFiles.resourceTypes {
             let schema = SchemaLibrary.shared.schema(forType: type)
@@ -43,14 +44,33 @@ import Testing
         ])
     }
 
-    @Test func functionCodeHasS3ObjectStorageModeWithoutAPatch() {
+    @Test func functionCodeHasS3ObjectStorageModeWithOrWithoutTheCopy() throws {
         let code = "Code: {S3Bucket: b-1, S3Key: k, S3ObjectVersion: v, S3ObjectStorageMode: "
         let text = { (mode: String) in
             "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: arn:aws:iam::123456789012:role/r\n      \(code)\(mode)}\n"
         }
         #expect(schemaFindings(text("REFERENCE")).isEmpty)
         #expect(schemaFindings(text("LINK")) == ["schema.enum 6:80 Code.S3ObjectStorageMode 'LINK' is not one of: COPY, REFERENCE"])
-        #expect(SchemaLibrary.shared.patches.allSatisfy { $0.resourceType != "AWS::Lambda::Function" })
+        // A refreshed copy without the property (cfn-lint's eu-south-1 schema, newer releases): the patch keeps it.
+        let function = try #require(SchemaFiles.data(forType: "AWS::Lambda::Function"))
+        var document = try #require(try JSONSerialization.jsonObject(with: function) as? [String: Any])
+        var definitions = try #require(document["definitions"] as? [String: Any])
+        var codeSchema = try #require(definitions["Code"] as? [String: Any])
+        var properties = try #require(codeSchema["properties"] as? [String: Any])
+        #expect(properties.removeValue(forKey: "S3ObjectStorageMode") != nil)
+        codeSchema["properties"] = properties
+        definitions["Code"] = codeSchema
+        document["definitions"] = definitions
+        let refreshed = try JSONSerialization.data(withJSONObject: document)
+        let files: @Sendable (String) -> Data? = { $0 == "AWS::Lambda::Function" ? refreshed : SchemaFiles.data(forType: $0) }
+        let patched = SchemaLibrary(files: files)
+        #expect(patched.schema(forType: "AWS::Lambda::Function")?.appliedPatches == ["function-code-s3objectstoragemode"])
+        #expect(schemaFindings(text("REFERENCE"), library: patched).isEmpty)
+        #expect(schemaFindings(text("LINK"), library: patched) == ["schema.enum 6:80 Code.S3ObjectStorageMode 'LINK' is not one of: COPY, REFERENCE"])
+        let unpatched = SchemaLibrary(files: files, patches: Data(#"{"patches": {}}"#.utf8))
+        #expect(schemaFindings(text("REFERENCE"), library: unpatched) == [
+            "schema.additional-property 6:59 unknown property 'S3ObjectStorageMode' in Code",
+        ])
     }
 
     @Test func layerVersionPermissionPrincipalIsAnchoredAsAWhole() {
