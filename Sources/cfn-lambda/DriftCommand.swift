@@ -96,16 +96,11 @@ struct DriftCommand: ParsableCommand {
         var report: DriftReport?
         var source = SourceText(bytes: templateBytes ?? [])
         if let deployed = input.state, let templateBytes {
-            let loaded = LoadedTemplate(bytes: templateBytes)
-            source = loaded.source
-            if let parsed = loaded.template {
-                let context = ResolvedTemplate(template: parsed, settings: settings.settings)
-                var result = DriftDetector(context: context, state: deployed, cloudFormation: drifts).report()
-                result.items.removeAll { settings.configuration.isDisabled($0.finding.rule) }
-                report = result
-            } else {
-                otherReports.insert(FileReport(file: templateName, source: loaded.source, findings: loaded.findings), at: 0)
-            }
+            let result = Analysis.drift(template: InputFile(path: templateName, bytes: templateBytes), state: deployed,
+                                        cloudFormation: drifts, settings: settings.analysis)
+            report = result.report
+            source = result.templateSource
+            if let problems = result.templateReport { otherReports.insert(problems, at: 0) }
         }
         let run = DriftRun(report: report, template: templateName, templateSource: source, state: state, otherReports: otherReports)
         switch format {

@@ -135,8 +135,8 @@ struct PlanCommand: ParsableCommand {
 
         // The templates: without them there is nothing to plan.
         let headBytes = Self.readTemplate(head, into: &unreadable)
-        let base: Base = if headBytes == nil {
-            .missing
+        let base: PlanBase? = if headBytes == nil {
+            nil
         } else if let deployed {
             deployed.base
         } else {
@@ -145,7 +145,7 @@ struct PlanCommand: ParsableCommand {
         for problem in unreadable {
             Console.error("cfn-lambda: \(problem)")
         }
-        guard let headBytes, base != .missing else { throw ExitCode(66) }
+        guard let headBytes, let base else { throw ExitCode(66) }
         if !SchemaFiles.isAvailable {
             Console.error("cfn-lambda: warning: the schema files were not found (cfn-lambda_CFNSchemas.resources beside the executable, or a folder named by CFN_LAMBDA_SCHEMAS); replacements and properties are not judged from the CloudFormation schemas")
         }
@@ -153,8 +153,10 @@ struct PlanCommand: ParsableCommand {
         var planOptions = PlanOptions(eniQuota: eniQuota)
         otherReports += storageInputs.apply(to: &planOptions, headDirectory: (head as NSString).deletingLastPathComponent)
         if let state = deployed?.state { planOptions.use(state, keepAccountSettings: accountSettings != nil) }
-        let run = Self.plan(head: (head, headBytes, headSettings), base: (base, baseSettings), options: planOptions,
-                            otherReports: otherReports)
+        let result = Analysis.plan(head: InputFile(path: head, bytes: headBytes), base: base, settings: headSettings.analysis,
+                                   baseSettings: baseSettings.settings, options: planOptions)
+        let run = PlanRun(plan: result.plan, head: head, headSource: result.headSource, base: base.name,
+                          otherReports: otherReports + result.reports, eniQuota: planOptions.eniQuota)
         switch format {
         case .text:
             Console.output(PlanTextReporter(color: Console.useColor).render(run))
@@ -170,97 +172,22 @@ struct PlanCommand: ParsableCommand {
         if detailedExitcode && run.hasChanges { throw ExitCode(2) }
     }
 
-    /// Where BASE comes from.
-    enum Base: Equatable {
-        /// A new stack: no BASE given, or HEAD's file is not in the `--base-ref` revision.
-        case none
-        case template(name: String, bytes: [UInt8])
-        /// BASE could not be read (the reason is recorded).
-        case missing
-        /// A state file without a usable template: the findings in its report say why.
-        case unusable(name: String)
-    }
-
     /// BASE from the command line or from git; records why it cannot be read.
-    func readBase(head: String, into unreadable: inout [String]) -> Base {
+    func readBase(head: String, into unreadable: inout [String]) -> PlanBase? {
         if templates.count == 2 {
-            return Self.readTemplate(templates[0], into: &unreadable).map { .template(name: templates[0], bytes: $0) } ?? .missing
+            return Self.readTemplate(templates[0], into: &unreadable).map { .template(name: templates[0], bytes: $0) }
         }
-        guard let baseRef else { return .none }
+        guard let baseRef else { return .newStack }
         switch PlanGitBase.read(revision: baseRef, head: head) {
         case .success(.template(let name, let bytes)):
             return .template(name: name, bytes: bytes)
         case .success(.newFile(let name)):
             Console.error("cfn-lambda: \(name) does not exist: \(head) is a new file, planned as a new stack")
-            return .none
+            return .newStack
         case .failure(let failure):
             unreadable.append(failure.message)
-            return .missing
+            return nil
         }
-    }
-
-    /// Validates HEAD and plans it over BASE. When a template has no readable structure there is
-    /// no plan, and the run carries the findings that say why.
-    static func plan(head: (path: String, bytes: [UInt8], settings: ResolvedSettings), base: (source: Base, settings: ResolvedSettings),
-                     options: PlanOptions, otherReports: [FileReport]) -> PlanRun {
-        var otherReports = otherReports
-        // HEAD and BASE are loaded and resolved each on its own core; then HEAD's checks and the
-        // plan run side by side.
-        let validator = Validator(settings: head.settings.settings, configuration: head.settings.configuration)
-        let baseSettings = base.settings.settings
-        let prepared = ConcurrentMap.map([0, 1]) { index -> Prepared in
-            if index == 0 { return .head(validator.prepare(file: head.path, bytes: head.bytes)) }
-            guard case .template(let name, let bytes) = base.source else { return .base(nil, nil) }
-            let loaded = LoadedTemplate(bytes: bytes)
-            guard let template = loaded.template else {
-                return .base(nil, FileReport(file: name, source: loaded.source, findings: loaded.findings))
-            }
-            return .base(ResolvedTemplate(template: template, settings: baseSettings), nil)
-        }
-        var preparedHead: PreparedTemplate?
-        var baseContext: ResolvedTemplate?
-        var baseProblems: FileReport?
-        for item in prepared {
-            switch item {
-            case .head(let template): preparedHead = template
-            case .base(let context, let problems): (baseContext, baseProblems) = (context, problems)
-            }
-        }
-        let headTemplate = preparedHead ?? validator.prepare(file: head.path, bytes: head.bytes)
-        var baseName: String?
-        var baseReadable = true
-        switch base.source {
-        case .unusable(let name):
-            baseName = name
-            baseReadable = false
-        case .template(let name, _):
-            baseName = name
-            if let baseProblems {
-                baseReadable = false
-                otherReports.append(baseProblems)
-            }
-        case .none, .missing:
-            break
-        }
-        var plan: CFNCore.Plan?
-        var headReport: FileReport
-        if baseReadable {
-            (headReport, plan) = Planner(options: options).plan(base: baseContext, head: headTemplate, validator: validator)
-        } else {
-            headReport = validator.check(headTemplate)
-        }
-        if plan == nil { otherReports.append(headReport) }
-        // Both templates' values are freed off the path to the output.
-        BackgroundRelease.free((consume prepared, consume preparedHead, consume headTemplate, consume baseContext))
-        return PlanRun(plan: plan, head: head.path, headSource: headReport.source, base: baseName,
-                       otherReports: otherReports, eniQuota: options.eniQuota)
-    }
-
-    /// What is made ready for the plan, concurrently: HEAD loaded and resolved, and BASE's
-    /// context or the findings that say why it has none.
-    enum Prepared: Sendable {
-        case head(PreparedTemplate)
-        case base(ResolvedTemplate?, FileReport?)
     }
 
     /// Reads a template file; records why not when it cannot.

@@ -9,7 +9,8 @@ struct PlanStateInput {
     let state: DeployedState?
     /// The problems found in the file.
     let report: FileReport?
-    let base: PlanCommand.Base
+    /// Nil when the file cannot be read.
+    let base: PlanBase?
 
     /// Records in `unreadable` when the file cannot be read.
     init(path: String, into unreadable: inout [String]) {
@@ -18,7 +19,7 @@ struct PlanStateInput {
             unreadable.append("\(path): no such state file, or it cannot be read")
             state = nil
             report = nil
-            base = .missing
+            base = nil
             return
         }
         var (parsed, findings) = DeployedState.parse(bytes)

@@ -14,7 +14,7 @@ struct SnapshotProcessRunner: Sendable {
     var width = 8
 
     func run(_ calls: [AWSCall]) -> [AWSCallResult] {
-        ConcurrentMap.map(calls, width: width) { call in self.runWithRetries(call) }
+        ParallelJobs.map(calls, width: width) { call in self.runWithRetries(call) }
     }
 
     func runWithRetries(_ call: AWSCall) -> AWSCallResult {

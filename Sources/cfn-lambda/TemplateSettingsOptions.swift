@@ -64,6 +64,9 @@ struct ResolvedSettings {
     var inputReports: [FileReport]
     var unreadable: [String]
 
+    /// The settings every analysis applies.
+    var analysis: AnalysisSettings { AnalysisSettings(settings: settings, configuration: configuration) }
+
     /// `deployed` (`plan --state`): the stack's parameter values come before the given ones, and its
     /// region, account and name stand in for the options not given.
     init(_ options: TemplateSettingsOptions, deployed: DeployedState? = nil) {

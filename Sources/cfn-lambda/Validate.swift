@@ -67,11 +67,8 @@ struct Validate: ParsableCommand {
         if !SchemaFiles.isAvailable {
             Console.error("cfn-lambda: warning: the schema files were not found (cfn-lambda_CFNSchemas.resources beside the executable, or a folder named by CFN_LAMBDA_SCHEMAS); properties are not checked against the CloudFormation schemas")
         }
-        // Templates are validated side by side, one per core.
-        let validator = Validator(settings: resolved.settings, configuration: resolved.configuration)
-        let reports = ConcurrentMap.map(files.readable, progress: Console.progress(total: files.readable.count)) { file in
-            validator.validate(file: file.path, bytes: file.bytes)
-        }
+        let reports = Analysis.validate(files.readable.map { InputFile(path: $0.path, bytes: $0.bytes) }, settings: resolved.analysis,
+                                        progress: Console.progress(total: files.readable.count))
         Console.endProgress(total: files.readable.count)
         let run = ValidationRun(reports: resolved.inputReports + reports)
         switch format {

@@ -12,15 +12,19 @@ public enum Suppressions {
     /// `template` is nil when the file could not be read as a template: then only the configuration
     /// applies (so `yaml.syntax` can be disabled there, but not in the template).
     public static func apply(_ findings: [Finding], template: Template?, configuration: Configuration) -> [Finding] {
-        var all = findings
-        var fileIgnores: Set<String> = []
-        var resourceIgnores: [String: Set<String>] = [:]
-        if let template {
-            let metadata = SuppressionMetadata(template: template)
-            all += metadata.findings
-            fileIgnores = metadata.fileIgnores
-            resourceIgnores = metadata.resourceIgnores
-        }
+        let metadata = template.map { SuppressionMetadata(template: $0) }
+        return filter(findings + (metadata?.findings ?? []), metadata: metadata, configuration: configuration)
+    }
+
+    /// `apply` without the suppression findings: for findings made after a template's own report
+    /// (a plan's predictions, drift), whose suppression findings that report already holds.
+    public static func filter(_ findings: [Finding], template: Template?, configuration: Configuration) -> [Finding] {
+        filter(findings, metadata: template.map { SuppressionMetadata(template: $0) }, configuration: configuration)
+    }
+
+    private static func filter(_ all: [Finding], metadata: SuppressionMetadata?, configuration: Configuration) -> [Finding] {
+        let fileIgnores = metadata?.fileIgnores ?? []
+        let resourceIgnores = metadata?.resourceIgnores ?? [:]
         if fileIgnores.isEmpty, resourceIgnores.isEmpty, configuration.disabledRules.isEmpty,
            configuration.severityOverrides.isEmpty {
             return all
