@@ -85,4 +85,30 @@ import Testing
             "intrinsic.arguments error 12:20 Fn::FindInMap takes [map, top-level key, second-level key, {DefaultValue: value}]: its fourth item has no DefaultValue",
         ])
     }
+
+    @Test func languageExtensionsLetRefAndGetAttTakeFunctions() {
+        let text = """
+            Transform: AWS::LanguageExtensions
+            Parameters:
+              Stage: {Type: String, Default: prod}
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Code: {S3Bucket: code-bucket, S3Key: fn.zip}
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Role: !GetAtt [!Sub 'Role${Stage}', Arn]
+                  Description: !Ref {'Fn::Sub': 'Role${Stage}'}
+                  Timeout: !Ref {a: b}
+              Roleprod:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+
+            """
+        #expect(validationLines(text) == [
+            "intrinsic.arguments error 13:16 Ref takes a name or a function; it has a mapping",
+        ])
+    }
 }

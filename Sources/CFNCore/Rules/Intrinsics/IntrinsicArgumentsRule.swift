@@ -7,7 +7,7 @@ public struct IntrinsicArgumentsRule: TemplateRule {
 
     public static let descriptor = RuleDescriptor(
         id: "intrinsic.arguments", severity: .error, summary: "An intrinsic function with the wrong number or kind of arguments",
-        explanation: "Each intrinsic function takes an argument of a fixed form (CloudFormation intrinsic function reference): Ref a name; Fn::GetAtt [resource, attribute] (the attribute may be a Ref) or 'Resource.Attribute'; Fn::Sub a string or [string, {variables}]; Fn::Join [delimiter, [values]]; Fn::Select [index, list], the index a whole number or a function; Fn::Split [delimiter, text]; Fn::If [condition name, value if true, value if false]; Fn::FindInMap [map, top-level key, second-level key], with AWS::LanguageExtensions a fourth item {DefaultValue: value}; Fn::Base64, Fn::GetAZs and Fn::ImportValue a string or a function; Fn::Cidr [ipBlock, count, cidrBits]. A delimiter, a name and a condition name are literal strings. CloudFormation rejects a template with another form. The finding is at the call and says the form expected; the values such a call would give are not known, so other rules say nothing about them.")
+        explanation: "Each intrinsic function takes an argument of a fixed form (CloudFormation intrinsic function reference): Ref a name (or, with AWS::LanguageExtensions, a function, as for Fn::GetAtt's arguments); Fn::GetAtt [resource, attribute] (the attribute may be a Ref) or 'Resource.Attribute'; Fn::Sub a string or [string, {variables}]; Fn::Join [delimiter, [values]]; Fn::Select [index, list], the index a whole number or a function; Fn::Split [delimiter, text]; Fn::If [condition name, value if true, value if false]; Fn::FindInMap [map, top-level key, second-level key], with AWS::LanguageExtensions a fourth item {DefaultValue: value}; Fn::Base64, Fn::GetAZs and Fn::ImportValue a string or a function; Fn::Cidr [ipBlock, count, cidrBits]. A delimiter, a name and a condition name are literal strings. CloudFormation rejects a template with another form. The finding is at the call and says the form expected; the values such a call would give are not known, so other rules say nothing about them.")
 
     public static let examples = RuleExamples(
         triggering: [
@@ -20,6 +20,7 @@ public struct IntrinsicArgumentsRule: TemplateRule {
         ],
         nonTriggering: [
             "Transform: AWS::LanguageExtensions\nConditions:\n  IsProd: !Equals [a, b]\nMappings:\n  Runtimes: {python: {latest: python3.13}}\nParameters:\n  Subnets: {Type: CommaDelimitedList}\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: !If [IsProd, arn:aws:iam::123456789012:role/r, !Ref AWS::NoValue]\n      Handler: !Join ['', [index, .handler]]\n      Description: !Join [',', !Ref Subnets]\n      Layers: !Split [',', 'a,b']\n      Runtime: !FindInMap [Runtimes, python, latest]\n      MemorySize: !Select [0, [128, 256]]\n      Timeout: !FindInMap [Runtimes, python, timeout, {DefaultValue: 3}]\n",
+            "Transform: AWS::LanguageExtensions\nParameters:\n  Stage: {Type: String, Default: prod}\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Description: !Ref {'Fn::Sub': 'Role${Stage}'}\n      Role: !GetAtt [!Sub 'Role${Stage}', Arn]\n      Handler: {'Fn::GetAtt': !Split ['.', !Sub 'Role${Stage}.Arn']}\n  Roleprod:\n    Type: AWS::IAM::Role\n",
             "Parameters:\n  Attribute: {Type: String, Default: Arn}\n  Index: {Type: Number, Default: 0}\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: !GetAtt [Role, !Ref Attribute]\n      Handler: !GetAtt Role.Arn\n      Description: !Sub ['${A}-x', {A: !Ref AWS::Region}]\n      KmsKeyArn: !Sub 'arn:${AWS::Partition}:kms'\n      MemorySize: !Select [!Ref Index, ['128', '256']]\n      Timeout: !Select ['1', !Split [',', '3,9']]\n      Code:\n        ZipFile: !Base64 !Sub '${AWS::Region}'\n      FunctionName: !Select [0, !GetAZs '']\n      Layers: [!ImportValue !Sub '${AWS::StackName}-layer']\n      Runtime: !Select [0, !Cidr [!GetAtt Vpc.CidrBlock, '6', 5]]\n  Role:\n    Type: AWS::IAM::Role\n  Vpc:\n    Type: AWS::EC2::VPC\n",
         ])
 
@@ -56,6 +57,7 @@ public struct IntrinsicArgumentsRule: TemplateRule {
             return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty ? nil
                 : "Fn::GetAtt takes \(form.shape); it has \(describe(argument, tree)), with no attribute after a dot"
         }
+        if form.takesAFunction, tree.kind(argument) == .intrinsic { return nil }
         guard tree.kind(argument) == .sequence else {
             return function == .sub || function == .getAtt ? "\(name) takes \(form.shape); it has \(describe(argument, tree))"
                 : "\(name) takes a list, \(form.shape); it has \(describe(argument, tree))"

@@ -50,20 +50,28 @@ struct IntrinsicForm {
     let items: [(name: String, slot: Slot)]
     /// Items at the end that may be left out.
     let optionalItems: Int
+    /// Whether a function may give the whole list (`Fn::GetAtt` under AWS::LanguageExtensions).
+    var takesAFunction = false
 
     static func single(_ shape: String, _ slot: Slot) -> IntrinsicForm {
         IntrinsicForm(shape: shape, single: slot, items: [], optionalItems: 0)
     }
 
-    static func list(_ shape: String, _ items: [(String, Slot)], optional: Int = 0) -> IntrinsicForm {
-        IntrinsicForm(shape: shape, single: nil, items: items.map { (name: $0.0, slot: $0.1) }, optionalItems: optional)
+    static func list(_ shape: String, _ items: [(String, Slot)], optional: Int = 0, takesAFunction: Bool = false) -> IntrinsicForm {
+        IntrinsicForm(shape: shape, single: nil, items: items.map { (name: $0.0, slot: $0.1) }, optionalItems: optional,
+                      takesAFunction: takesAFunction)
     }
 
     /// The form of each function the rule checks; nil for the others (condition and rule functions).
-    /// `Fn::FindInMap`'s fourth item, `{DefaultValue: …}`, exists only with AWS::LanguageExtensions.
+    /// AWS::LanguageExtensions lets `Ref` and `Fn::GetAtt` take functions ("you can use intrinsic
+    /// functions as a parameter to Ref and Fn::GetAtt", transform-aws-languageextensions) and adds
+    /// `Fn::FindInMap`'s fourth item, `{DefaultValue: …}`.
     static func of(_ function: IntrinsicFunction, languageExtensions: Bool) -> IntrinsicForm? {
         switch function {
+        case .ref where languageExtensions: .single("a name or a function", .text)
         case .ref: .single("a name (a string)", .name)
+        case .getAtt where languageExtensions:
+            .list("[resource, attribute] or 'Resource.Attribute'", [("resource", .text), ("attribute", .text)], takesAFunction: true)
         case .getAtt: .list("[resource, attribute] or 'Resource.Attribute'", [("resource", .name), ("attribute", .text)])
         case .sub: .list("a string or [string, {variables}]", [("string", .name), ("variables", .mapping)])
         case .join: .list("[delimiter, [values]]", [("delimiter", .name), ("values", .list)])
