@@ -8,7 +8,7 @@
 # Targets: loader, validate, sub, parameters, plan, state (Fuzz/*.swift). The modules are compiled with
 # `swiftc -O -sanitize=fuzzer,address` into .build-fuzz/ (git-ignored), not through Package.swift,
 # so normal builds are unaffected. The seed corpus is copied at run time from templates/, the
-# test fixtures and ../shared/corpus/; what the fuzzer adds stays in .build-fuzz/corpus/TARGET.
+# test fixtures and the vendored corpus (Tests/Corpus); what the fuzzer adds stays in .build-fuzz/corpus/TARGET.
 # A crash, timeout (-timeout=2), out-of-memory (-rss_limit_mb=2048), leak or invariant failure
 # exits non-zero and prints the reproducing input (path and an escaped dump of up to 4 KB).
 # The fuzzer is one process (libFuzzer's -jobs/-workers would fork another and hide its output in a log).
@@ -132,7 +132,6 @@ mkdir -p "$corpus" "$seeds" "$artifacts"
 # Seeds: every template we have, copied (never committed twice); templates are parameter files'
 # neighbours too, and their Fn::Sub strings are in them. Files are named by content.
 seed_folders=(templates Tests)
-if [ -d ../shared/corpus ]; then seed_folders+=(../shared/corpus); fi
 if [ -d "Fuzz/seeds/$target" ]; then seed_folders+=("Fuzz/seeds/$target"); fi
 seed_files() {
     find "${seed_folders[@]}" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' -o -path 'Fuzz/seeds/*' \)
