@@ -20,18 +20,9 @@ let package = Package(
         ),
         // libyaml events -> compact node tree with byte ranges.
         .target(name: "CFNLoader", dependencies: ["CYAML"]),
-        // The vendored CloudFormation schemas (byte-identical copies) and their patches, as resources.
-        .target(
-            name: "CFNSchemas",
-            path: "schemas",
-            exclude: ["README.md"],
-            resources: [
-                .copy("resources"),
-                .copy("lambda-runtime-lifecycle.json"),
-                .copy("patches.json"),
-                .copy("sam"),
-            ]
-        ),
+        // The data files of schemas/ (CloudFormation schemas, patches, runtime dates), compiled into
+        // the binary by scripts/embed-data.py: no resource bundle to lose.
+        .target(name: "CFNSchemas"),
         // Template model, findings, rules. Never prints.
         .target(name: "CFNCore", dependencies: ["CFNLoader", "CFNSchemas"]),
         // Text, JSON, ... renderers of results. Never compute.

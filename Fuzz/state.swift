@@ -1,7 +1,6 @@
 import CFNCore
 import CFNLoader
 import CFNReporters
-import CFNSchemas
 
 /// A state file (`plan --state`, `drift --state`) on raw bytes: `DeployedState.parse`, then, when
 /// it has a template, `drift` of that template against the state (as `cfn-lambda drift --state`
@@ -15,7 +14,6 @@ import CFNSchemas
 /// same bytes twice gives the same output.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    invariant(SchemaFiles.isAvailable, "schema files not found: set CFN_LAMBDA_SCHEMAS to the schemas/ folder")
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let first = outputs(bytes)
     let second = outputs(bytes)

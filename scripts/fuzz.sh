@@ -64,7 +64,7 @@ build_module() {
     echo "$stamp" > "$out/stamps/$name"
 }
 
-build_module CFNSchemas schemas/*.swift
+build_module CFNSchemas Sources/CFNSchemas/*.swift
 build_module CFNLoader Sources/CFNLoader/*.swift
 mapfile -t core < <(find Sources/CFNCore -name '*.swift' | sort)
 build_module CFNCore "${core[@]}"
@@ -86,8 +86,6 @@ flock -u 9
 
 # MARK: Run
 
-# The schema files (patches.json, resources/, lambda-runtime-lifecycle.json), as the CLI's bundle has them.
-export CFN_LAMBDA_SCHEMAS="$root/schemas"
 # The Swift runtime's backtracer would run inside AddressSanitizer's crash handling; libFuzzer and
 # ASan print the stack.
 export SWIFT_BACKTRACE=enable=no

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CFNCore
 import CFNReporters
-import CFNSchemas
 import Foundation
 
 struct PlanCommand: ParsableCommand {
@@ -146,9 +145,6 @@ struct PlanCommand: ParsableCommand {
             Console.error("cfn-lambda: \(problem)")
         }
         guard let headBytes, let base else { throw ExitCode(66) }
-        if !SchemaFiles.isAvailable {
-            Console.error("cfn-lambda: warning: the schema files were not found (cfn-lambda_CFNSchemas.resources beside the executable, or a folder named by CFN_LAMBDA_SCHEMAS); replacements and properties are not judged from the CloudFormation schemas")
-        }
 
         var planOptions = PlanOptions(eniQuota: eniQuota)
         otherReports += storageInputs.apply(to: &planOptions, headDirectory: (head as NSString).deletingLastPathComponent)

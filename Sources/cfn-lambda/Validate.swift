@@ -1,7 +1,6 @@
 import ArgumentParser
 import CFNCore
 import CFNReporters
-import CFNSchemas
 import Foundation
 
 struct Validate: ParsableCommand {
@@ -63,9 +62,6 @@ struct Validate: ParsableCommand {
         let unreadable = resolved.unreadable + files.unreadable
         for problem in unreadable {
             Console.error("cfn-lambda: \(problem)")
-        }
-        if !SchemaFiles.isAvailable {
-            Console.error("cfn-lambda: warning: the schema files were not found (cfn-lambda_CFNSchemas.resources beside the executable, or a folder named by CFN_LAMBDA_SCHEMAS); properties are not checked against the CloudFormation schemas")
         }
         let reports = Analysis.validate(files.readable.map { InputFile(path: $0.path, bytes: $0.bytes) }, settings: resolved.analysis,
                                         progress: Console.progress(total: files.readable.count))

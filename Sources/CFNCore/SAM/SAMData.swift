@@ -2,8 +2,7 @@ import CFNSchemas
 import Foundation
 
 /// The SAM translator's own data, shipped in `schemas/sam/` (see its README for the source and
-/// licence): the policy templates and the AWS managed policy name → ARN map. The one place that
-/// knows how the files are packaged.
+/// licence), compiled into the binary: the policy templates and the AWS managed policy name → ARN map.
 struct SAMData: Sendable {
     struct PolicyTemplate: Sendable {
         let parameters: [String]
@@ -14,8 +13,8 @@ struct SAMData: Sendable {
     /// Managed policy ARNs by name, per partition (`aws`, `aws-cn`, `aws-us-gov`).
     let managedPolicies: [String: [String: String]]
 
-    static let shipped = SAMData(policyTemplates: SchemaFiles.samData(named: "policy_templates"),
-                                 managedPolicies: SchemaFiles.samData(named: "aws_managed_policies"))
+    static let shipped = SAMData(policyTemplates: SchemaFiles.samPolicyTemplates,
+                                 managedPolicies: SchemaFiles.samManagedPolicies)
 
     init(policyTemplates: Data?, managedPolicies: Data?) {
         var templates: [String: PolicyTemplate] = [:]
