@@ -48,11 +48,7 @@ struct TemplateSettingsOptions: ParsableArguments {
 
     /// Today in UTC as YYYY-MM-DD: the one place the tool reads the clock.
     static func currentDate() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
+        RuntimeLifecycle.date(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 }
 

@@ -1,4 +1,4 @@
-import CFNCore
+@testable import CFNCore
 import Testing
 
 @Suite struct RuntimeLifecycleTests {
@@ -29,5 +29,24 @@ import Testing
         ])
         // Without a date the library judges nothing: it never reads the clock.
         #expect(Validator(rules: [RuntimeDeprecatedRule()], checksSchemas: false).validate(file: "t.yaml", bytes: Array(text.utf8)).findings.isEmpty)
+    }
+}
+
+/// Today's date is computed from the clock without a date formatter: the calendar arithmetic
+/// must agree with the parser it inverts, across leap years and centuries.
+@Suite struct CalendarDateTests {
+    @Test func knownDays() {
+        #expect(RuntimeLifecycle.date(dayNumber: 0) == "1970-01-01")
+        #expect(RuntimeLifecycle.date(dayNumber: 11_016) == "2000-02-29")
+        #expect(RuntimeLifecycle.date(dayNumber: 20_453) == "2025-12-31")
+        #expect(RuntimeLifecycle.date(dayNumber: 20_818) == "2026-12-31")
+        #expect(RuntimeLifecycle.date(dayNumber: -1) == "1969-12-31")
+    }
+
+    @Test func inverseOfTheParser() throws {
+        for day in stride(from: -700_000, through: 2_900_000, by: 13) {
+            let text = RuntimeLifecycle.date(dayNumber: day)
+            #expect(RuntimeLifecycle.dayNumber(text) == day, "\(day) \(text)")
+        }
     }
 }

@@ -20,13 +20,13 @@ public struct RuntimeLifecycle: Sendable {
 
     public init(json data: Data?) {
         var runtimes: [String: Dates] = [:]
-        if let data, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-            for (runtime, value) in object {
-                guard let fields = value as? [String: Any], let deprecated = fields["deprecated"] as? String,
-                      let create = fields["create-block"] as? String, let update = fields["update-block"] as? String
+        if let data, let object = (try? JSONValue(data: data))?.object {
+            for (runtime, fields) in object {
+                guard let deprecated = fields["deprecated"]?.string, let create = fields["create-block"]?.string,
+                      let update = fields["update-block"]?.string
                 else { continue }
                 runtimes[runtime] = Dates(deprecated: deprecated, createBlock: create, updateBlock: update,
-                                          successor: fields["successor"] as? String)
+                                          successor: fields["successor"]?.string)
             }
         }
         self.runtimes = runtimes
@@ -64,5 +64,24 @@ public struct RuntimeLifecycle: Sendable {
         let dayOfYear = (153 * month + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The `YYYY-MM-DD` date of a day counted from 1970-01-01 (the inverse of `dayNumber`): today
+    /// without a date formatter, whose locale data costs a small run a sixth of its time.
+    public static func date(dayNumber: Int) -> String {
+        let shifted = dayNumber + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 }
