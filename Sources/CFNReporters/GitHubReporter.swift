@@ -10,6 +10,9 @@ public struct GitHubReporter: Reporter {
 
     public func render(_ run: ValidationRun) -> String {
         var output = ""
+        for input in run.unreadable {
+            output += "::error file=\(Self.escapeProperty(input.file)),title=input.unreadable::\(Self.escapeData(input.description))\n"
+        }
         for report in run.reports {
             for finding in report.findings {
                 let start = report.source.lineColumn(at: finding.range.start)

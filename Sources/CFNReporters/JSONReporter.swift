@@ -7,9 +7,12 @@ import CFNCore
 ///  "findings": [{"rule": "...", "severity": "error", "message": "...", "file": "t.yaml",
 ///                "line": 9, "column": 7, "endLine": 9, "endColumn": 14,
 ///                "resource": "Fn", "resourceType": "AWS::Lambda::Function", "path": "Resources/Fn/..."}],
-///  "summary": {"files": 1, "errors": 1, "warnings": 0, "infos": 0}}
+///  "summary": {"files": 1, "errors": 1, "warnings": 0, "infos": 0},
+///  "unreadable": [{"file": "missing.yaml", "message": "no such file or directory"}]}
 /// ```
 /// Findings are sorted by file, line, column and rule; absent resource, type and path are null.
+/// `unreadable` (added in 0.1 without a version bump: a new key) is present only when an input could
+/// not be read; such a run exits 66.
 public struct JSONReporter: Reporter {
     public init() {}
 
@@ -32,6 +35,17 @@ public struct JSONReporter: Reporter {
         json.key("warnings"); json.number(run.count(.warning))
         json.key("infos"); json.number(run.count(.info))
         json.endObject()
+        if !run.unreadable.isEmpty {
+            json.key("unreadable")
+            json.beginArray()
+            for input in run.unreadable {
+                json.beginObject()
+                json.key("file"); json.string(input.file)
+                json.key("message"); json.string(input.reason)
+                json.endObject()
+            }
+            json.endArray()
+        }
         json.endObject()
         return json.output + "\n"
     }

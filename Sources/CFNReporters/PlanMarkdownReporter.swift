@@ -149,16 +149,7 @@ public struct PlanMarkdownReporter: Sendable {
     // MARK: Findings
 
     private func findings(_ run: ValidationRun) -> [String] {
-        var table = ["| | location | message | rule |", "|---|---|---|---|"]
-        for report in run.reports {
-            for finding in report.findings {
-                let start = report.source.lineColumn(at: finding.range.start)
-                table.append("| \(finding.severity.rawValue) | \(Self.cellCode("\(report.file):\(start.line):\(start.column)")) | "
-                             + "\(Self.cellText(finding.message)) | \(Self.cellCode(finding.rule)) |")
-            }
-        }
-        guard table.count > 2 else { return [] }
-        return ["#### Findings", table.joined(separator: "\n")]
+        ValidationMarkdownReporter.findingsTable(run).map { ["#### Findings", $0] } ?? []
     }
 
     // MARK: Markdown text

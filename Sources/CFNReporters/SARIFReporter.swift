@@ -42,6 +42,7 @@ public struct SARIFReporter: Reporter {
         json.endObject()
         json.endObject()
         json.key("columnKind"); json.string("unicodeCodePoints")
+        if !run.unreadable.isEmpty { writeInvocation(run.unreadable, to: &json) }
         json.key("results")
         json.beginArray()
         for report in run.reports {
@@ -85,10 +86,7 @@ public struct SARIFReporter: Reporter {
         json.beginObject()
         json.key("physicalLocation")
         json.beginObject()
-        json.key("artifactLocation")
-        json.beginObject()
-        json.key("uri"); json.string(Self.uri(forPath: report.file))
-        json.endObject()
+        json.artifactLocation(Self.uri(forPath: report.file))
         json.key("region")
         json.beginObject()
         json.key("startLine"); json.number(start.line)
@@ -157,6 +155,35 @@ public struct SARIFReporter: Reporter {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// An input that could not be read makes the run unsuccessful: SARIF says so in `invocations`,
+    /// with one error notification per input, located at the file.
+    private func writeInvocation(_ unreadable: [UnreadableInput], to json: inout JSONWriter) {
+        json.key("invocations")
+        json.beginArray()
+        json.beginObject()
+        json.key("executionSuccessful"); json.bool(false)
+        json.key("toolExecutionNotifications")
+        json.beginArray()
+        for input in unreadable {
+            json.beginObject()
+            json.key("level"); json.string("error")
+            json.key("message"); json.textObject(input.description)
+            json.key("locations")
+            json.beginArray()
+            json.beginObject()
+            json.key("physicalLocation")
+            json.beginObject()
+            json.artifactLocation(Self.uri(forPath: input.file))
+            json.endObject()
+            json.endObject()
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        json.endArray()
+    }
 }
 
 private extension JSONWriter {
@@ -164,6 +191,13 @@ private extension JSONWriter {
     mutating func textObject(_ text: String) {
         beginObject()
         key("text"); string(text)
+        endObject()
+    }
+
+    mutating func artifactLocation(_ uri: String) {
+        key("artifactLocation")
+        beginObject()
+        key("uri"); string(uri)
         endObject()
     }
 }

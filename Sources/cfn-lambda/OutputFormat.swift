@@ -6,4 +6,5 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json
     case sarif
     case github
+    case markdown
 }

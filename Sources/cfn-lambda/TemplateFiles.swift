@@ -1,6 +1,8 @@
+import CFNReporters
 import Foundation
 
-/// Reads the files named on the command line, expanding directories.
+/// Reads the inputs named on the command line: files, streams (`-` for standard input, `/dev/fd/N`
+/// from process substitution, FIFOs) and folders, which are searched for templates.
 struct TemplateFiles {
     struct File {
         let path: String
@@ -8,55 +10,91 @@ struct TemplateFiles {
     }
 
     var readable: [File] = []
-    var unreadable: [String] = []
+    var unreadable: [UnreadableInput] = []
 
     static let extensions: Set<String> = ["yaml", "yml", "json", "template"]
+    /// Folders a search never enters, besides hidden ones: dependencies, not the project's templates.
+    static let skippedFolders: Set<String> = ["node_modules"]
 
-    static func collect(_ paths: [String]) -> TemplateFiles {
+    /// `stdinName` names standard input (`-`) in locations. `excludes` are globs a folder search skips.
+    static func collect(_ paths: [String], excludes: [String] = [], stdinName: String? = nil) -> TemplateFiles {
         var result = TemplateFiles()
         var seen = Set<String>()
         for path in paths {
+            if path == "-" {
+                let name = stdinName ?? "<stdin>"
+                guard seen.insert(name).inserted else { continue }
+                if let bytes = read(path) {
+                    result.readable.append(File(path: name, bytes: bytes))
+                } else {
+                    result.unreadable.append(UnreadableInput(file: name, reason: "standard input cannot be read"))
+                }
+                continue
+            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                result.unreadable.append("\(path): no such file or directory")
+                result.unreadable.append(UnreadableInput(file: path, reason: "no such file or directory"))
                 continue
             }
             if isDirectory.boolValue {
-                for file in templatesInDirectory(path) where seen.insert(file).inserted {
-                    if let bytes = read(file), looksLikeTemplate(bytes) {
-                        result.readable.append(File(path: file, bytes: bytes))
+                for file in templatesInDirectory(path, excludes: excludes) where seen.insert(file).inserted {
+                    if let bytes = read(file) {
+                        if looksLikeTemplate(bytes) { result.readable.append(File(path: file, bytes: bytes)) }
+                    } else {
+                        result.unreadable.append(UnreadableInput(file: file, reason: "cannot be read"))
                     }
                 }
             } else if seen.insert(path).inserted {
                 if let bytes = read(path) {
                     result.readable.append(File(path: path, bytes: bytes))
                 } else {
-                    result.unreadable.append("\(path): cannot be read")
+                    result.unreadable.append(UnreadableInput(file: path, reason: "cannot be read"))
                 }
             }
         }
         return result
     }
 
-    static func read(_ path: String) -> [UInt8]? {
-        guard FileManager.default.isReadableFile(atPath: path),
-              let data = FileManager.default.contents(atPath: path) else { return nil }
-        return [UInt8](data)
+    /// Why nothing was checked, when nothing was: the run then exits 66.
+    func nothingToCheck(_ paths: [String]) -> String? {
+        guard readable.isEmpty else { return nil }
+        if !unreadable.isEmpty { return "no input could be read" }
+        return "no template found in \(paths.joined(separator: ", ")): a folder is searched for *.yaml, *.yml, *.json and "
+            + "*.template files that mention Resources or AWSTemplateFormatVersion, skipping node_modules, hidden "
+            + "folders and --exclude globs"
     }
 
-    static func templatesInDirectory(_ directory: String) -> [String] {
+    /// The whole content of a file or stream; `-` is standard input (read once, then remembered).
+    static func read(_ path: String) -> [UInt8]? {
+        if path == "-" { return StandardInput.bytes }
+        // A FileHandle reads pipes and FIFOs to their end, where FileManager.contents reads only regular files.
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return readToEnd(handle)
+    }
+
+    /// Nil when reading fails (a folder); an empty stream is no bytes.
+    static func readToEnd(_ handle: FileHandle) -> [UInt8]? {
+        do {
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            return nil
+        }
+    }
+
+    static func templatesInDirectory(_ directory: String, excludes: [String] = []) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") { continue }
-            let ext = (name as NSString).pathExtension.lowercased()
-            guard extensions.contains(ext) else { continue }
-            let full = (directory as NSString).appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(full)
+            let isFolder = enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory
+            if name.hasPrefix(".") || (isFolder && skippedFolders.contains(name))
+                || excludes.contains(where: { Glob.matches($0, path: relative, name: name) }) {
+                if isFolder { enumerator.skipDescendants() }
+                continue
             }
+            guard !isFolder, extensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
+            files.append((directory as NSString).appendingPathComponent(relative))
         }
         return files.sorted()
     }
@@ -78,5 +116,20 @@ struct TemplateFiles {
             index += 1
         }
         return false
+    }
+}
+
+/// Standard input, read to its end the first time a command asks for `-`.
+private enum StandardInput {
+    static let bytes: [UInt8]? = TemplateFiles.readToEnd(.standardInput)
+}
+
+/// `--exclude` and `exclude:` globs (fnmatch: `*` also crosses `/`): a glob matches a path below the
+/// searched folder (`cdk.out/*`) or the name of a file or folder at any depth (`node_modules`, `*.test.yaml`).
+enum Glob {
+    static func matches(_ glob: String, path: String, name: String) -> Bool {
+        let glob = glob.hasPrefix("./") ? String(glob.dropFirst(2)) : glob
+        let trimmed = glob.hasSuffix("/") ? String(glob.dropLast()) : glob
+        return fnmatch(trimmed, path, 0) == 0 || fnmatch(trimmed, name, 0) == 0
     }
 }

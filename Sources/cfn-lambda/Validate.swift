@@ -47,6 +47,12 @@ struct Validate: ParsableCommand {
     @OptionGroup(title: "Template values and rules")
     var options: TemplateSettingsOptions
 
+    @OptionGroup(title: "Inputs")
+    var inputs: InputOptions
+
+    @OptionGroup(title: "Display")
+    var display: DisplayOptions
+
     @Argument(help: "Template files or directories to check.")
     var paths: [String] = []
 
@@ -57,16 +63,17 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
+        display.apply()
         let resolved = ResolvedSettings(options)
-        let files = TemplateFiles.collect(paths)
-        let unreadable = resolved.unreadable + files.unreadable
+        let files = TemplateFiles.collect(paths, excludes: inputs.exclude + resolved.configuration.excludes, stdinName: inputs.stdinName)
+        let unreadable = resolved.unreadable.map(UnreadableInput.init(problem:)) + files.unreadable
         for problem in unreadable {
-            Console.error("cfn-lambda: \(problem)")
+            Console.error("cfn-lambda: \(problem.description)")
         }
         let reports = Analysis.validate(files.readable.map { InputFile(path: $0.path, bytes: $0.bytes) }, settings: resolved.analysis,
                                         progress: Console.progress(total: files.readable.count))
         Console.endProgress(total: files.readable.count)
-        let run = ValidationRun(reports: resolved.inputReports + reports)
+        let run = ValidationRun(reports: resolved.inputReports + reports, unreadable: unreadable)
         switch format {
         case .text:
             Console.output(TextReporter(color: Console.useColor).render(run))
@@ -76,9 +83,12 @@ struct Validate: ParsableCommand {
             Console.output(SARIFReporter(rules: RuleCatalog.all).render(run))
         case .github:
             Console.output(GitHubReporter().render(run))
+        case .markdown:
+            Console.output(ValidationMarkdownReporter().render(run))
         }
-        Console.error(TextReporter.summary(run))
-        if !unreadable.isEmpty { throw ExitCode(66) }
+        Console.summary(TextReporter.summary(run))
+        if let nothing = files.nothingToCheck(paths) { Console.error("cfn-lambda: \(nothing)") }
+        if !unreadable.isEmpty || files.readable.isEmpty { throw ExitCode(66) }
         if run.hasFinding(atLeast: failOn.severity) { throw ExitCode(1) }
     }
 }

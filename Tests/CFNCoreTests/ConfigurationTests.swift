@@ -53,15 +53,15 @@ func configuration(_ text: String) -> Configuration {
 
     @Test func topLevelMustBeAMappingOfKnownKeys() {
         #expect(configurationFindings("- yaml.syntax\n") == [
-            "config.invalid error 1:1 the configuration must be a mapping with rules, defaults or ignore, not a list",
+            "config.invalid error 1:1 the configuration must be a mapping with rules, defaults, ignore or exclude, not a list",
         ])
         #expect(configurationFindings("strict\n") == [
-            "config.invalid error 1:1 the configuration must be a mapping with rules, defaults or ignore, not a scalar",
+            "config.invalid error 1:1 the configuration must be a mapping with rules, defaults, ignore or exclude, not a scalar",
         ])
         #expect(configurationFindings("rule:\n  disable: []\nignore: [yaml.syntax]\nDefaults: {}\nextends: base\n") == [
-            "config.invalid error 1:1 unknown key 'rule' in the configuration (did you mean 'rules'?); expected rules, defaults or ignore",
-            "config.invalid error 4:1 unknown key 'Defaults' in the configuration (did you mean 'defaults'?); expected rules, defaults or ignore",
-            "config.invalid error 5:1 unknown key 'extends' in the configuration; expected rules, defaults or ignore",
+            "config.invalid error 1:1 unknown key 'rule' in the configuration (did you mean 'rules'?); expected rules, defaults, ignore or exclude",
+            "config.invalid error 4:1 unknown key 'Defaults' in the configuration (did you mean 'defaults'?); expected rules, defaults, ignore or exclude",
+            "config.invalid error 5:1 unknown key 'extends' in the configuration; expected rules, defaults, ignore or exclude",
         ])
         // The valid part still applies.
         #expect(configuration("rule:\n  disable: []\nignore: [yaml.syntax]\n").disabledRules == ["yaml.syntax"])

@@ -11,6 +11,7 @@
 ///   stackName: orders
 ///   parameters: {Stage: prod}
 /// ignore: [resource.unknown-attribute]     # the same as rules.disable, like --ignore
+/// exclude: [cdk.out, "tests/**"]           # skipped when a folder is searched, like --exclude
 /// ```
 ///
 /// Precedence, highest first: the command line (`--ignore`, parameter and pseudo-parameter
@@ -27,6 +28,8 @@ public struct Configuration: Sendable, Hashable {
     public var severityOverrides: [String: Severity]
     /// Parameter values and pseudo parameters from `defaults`; `today` is never set from the file.
     public var defaults: ValidationSettings
+    /// Globs of paths a folder walk skips (`exclude`), added to `--exclude`.
+    public var excludes: [String] = []
 
     public init(disabledRules: Set<String> = [], severityOverrides: [String: Severity] = [:],
                 defaults: ValidationSettings = ValidationSettings()) {

@@ -3,7 +3,7 @@ import CFNLoader
 /// Reads a `.cfn-lambda.yaml` node tree into a `Configuration`, reporting every part that does not
 /// fit and keeping every part that does.
 struct ConfigurationParser {
-    static let topLevelKeys = ["rules", "defaults", "ignore"]
+    static let topLevelKeys = ["rules", "defaults", "ignore", "exclude"]
     static let ruleKeys = ["disable", "severity"]
     static let defaultKeys = ["region", "accountId", "stackName", "parameters"]
 
@@ -31,6 +31,7 @@ struct ConfigurationParser {
             case "rules": readRules(entry.value)
             case "defaults": readDefaults(entry.value)
             case "ignore": configuration.disabledRules.formUnion(ruleList(entry.value, path: ["ignore"]))
+            case "exclude": configuration.excludes = globList(entry.value)
             default: unknownKey(entry.key, in: "the configuration", path: [], expecting: Self.topLevelKeys)
             }
         }
@@ -138,6 +139,26 @@ struct ConfigurationParser {
             if isKnown(rule, at: element, in: name, path: path + [String(index)]) { rules.append(rule) }
         }
         return rules
+    }
+
+    /// `exclude`: globs of paths a folder walk skips.
+    mutating func globList(_ node: NodeID) -> [String] {
+        if tree.isNull(node) { return [] }
+        guard tree.kind(node) == .sequence else {
+            findings.append(Finding(ConfigurationRules.invalid, "exclude must be a list of globs such as 'cdk.out/**', not \(tree.describe(node))",
+                                    at: tree.range(node), path: ["exclude"]))
+            return []
+        }
+        var globs: [String] = []
+        for (index, element) in tree.elements(node).enumerated() {
+            guard tree.kind(element) == .scalar, let glob = tree.nonNullString(element) else {
+                findings.append(Finding(ConfigurationRules.invalid, "entries of exclude must be globs, not \(tree.describe(element))",
+                                        at: tree.range(element), path: ["exclude", String(index)]))
+                continue
+            }
+            globs.append(glob)
+        }
+        return globs
     }
 
     /// Whether a rule id is in `RuleCatalog`; a `config.unknown-rule` finding when it is not.
