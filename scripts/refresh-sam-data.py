@@ -8,6 +8,7 @@ the package version and each file's sha256. Usage: scripts/refresh-sam-data.py [
 import hashlib
 import pathlib
 import shutil
+import subprocess
 import sys
 
 import samtranslator
@@ -58,6 +59,8 @@ def main():
         shutil.copyfile(source, TARGET / name)
     (TARGET / "README.md").write_text(readme())
     print(f"schemas/sam: {len(FILES)} files from aws-sam-translator {samtranslator.__version__}")
+    # The binary carries schemas/ compiled in: regenerate its source.
+    subprocess.run([sys.executable, str(pathlib.Path(__file__).with_name("embed-data.py"))], check=True)
 
 
 if __name__ == "__main__":
