@@ -24,7 +24,9 @@ import copy
 import hashlib
 import json
 import re
+import pathlib
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -184,6 +186,9 @@ def main(argv: list[str]) -> int:
                 status, detail = classify(new_schemas[type_name], entry["operations"])
             problems += status == "conflict"
             print(f"  {entry['id']} ({type_name}): {status}: {detail}")
+    if arguments.write:
+        # The binary carries schemas/ compiled in: regenerate its source.
+        subprocess.run([sys.executable, str(pathlib.Path(__file__).with_name("embed-data.py"))], check=True)
     return 1 if problems else 0
 
 

@@ -325,6 +325,21 @@ enum EmbeddedData {
 {
   "about": "Fixes for known defects of the vendored schemas in resources/. Each patch is an RFC 6902 JSON Patch document ('operations') applied to one resource type's schema when cfn-lambda loads it; the copied files are never edited. A patch applies atomically: when one of its operations fails (a 'test' no longer matches because the copy changed), none of them is applied. See README.md.",
   "patches": {
+    "AWS::Lambda::Function": [
+      {
+        "id": "function-code-s3objectstoragemode",
+        "reason": "CloudFormation accepts Code.S3ObjectStorageMode (COPY | REFERENCE, default COPY) on AWS::Lambda::Function. cfn-lint 1.51.0's us-east-1 schema has it, but its eu-south-1, me-south-1 and me-central-1 schemas and newer cfn-lint releases do not, with additionalProperties: false, so a schema refresh would reject valid REFERENCE templates as having an unknown property. The 'add' sets the property whether the copy has it or not (on today's copy it changes nothing).",
+        "source": "../shared/seeds/lambda-self-managed-s3-code-storage.txt, section 'Using AWS CloudFormation' (S3ObjectStorageMode: REFERENCE in the Code property of AWS::Lambda::Function) and 'Switching between storage modes' (COPY | REFERENCE); cfn-lint 1.51.0 data/schemas/resources/40189dea7ef4e99d.json definitions.Code.properties.S3ObjectStorageMode.",
+        "operations": [
+          { "op": "test", "path": "/definitions/Code/additionalProperties", "value": false },
+          {
+            "op": "add",
+            "path": "/definitions/Code/properties/S3ObjectStorageMode",
+            "value": { "enum": ["COPY", "REFERENCE"], "type": "string" }
+          }
+        ]
+      }
+    ],
     "AWS::Lambda::LayerVersion": [
       {
         "id": "layerversion-content-s3objectstoragemode",
