@@ -110,6 +110,7 @@ public struct PlanJSONReporter: Sendable {
         json.beginArray()
         for artifact in storage.unknownSizes { json.string(artifact) }
         json.endArray()
+        json.key("usagePeakBytes"); json.number(storage.usagePeakBytes)
         json.endObject()
     }
 

@@ -90,8 +90,17 @@ public struct PlanMarkdownReporter: Sendable {
         var table = ["| | |", "|---|---|",
                      "| change | \(PlanBytes.delta(summary.deltaBytes))\(summary.unknownSizes.isEmpty ? "" : " and sizes not known") |",
                      "| quota | \(PlanBytes.size(summary.quotaBytes)) |"]
-        table.append("| usage before | \(summary.usageBeforeBytes.map(PlanBytes.size) ?? "not known") |")
-        table.append("| usage after | \(summary.usageAfterBytes.map(PlanBytes.size) ?? "not known") |")
+        if let before = summary.usageBeforeBytes, let after = summary.usageAfterBytes {
+            let peak = summary.usagePeakBytes ?? after
+            let figures = ByteText.sizes([before, after, summary.quotaBytes, peak], limit: summary.quotaBytes)
+            table[table.count - 1] = "| quota | \(figures[2]) |"
+            table.append("| usage before | \(figures[0]) |")
+            table.append("| usage after | \(figures[1]) |")
+            if peak > summary.quotaBytes, peak > after { table.append("| usage before cleanup | \(figures[3]) |") }
+        } else {
+            table.append("| usage before | \(summary.usageBeforeBytes.map(PlanBytes.size) ?? "not known") |")
+            table.append("| usage after | not known |")
+        }
         switch summary.exceedsQuota {
         case true?: table.append("| exceeds the quota | **yes** |")
         case false?: table.append("| exceeds the quota | no |")

@@ -103,11 +103,16 @@ public struct PlanTextReporter: Sendable {
         var lines = ["Code storage (Lambda-managed): \(PlanBytes.delta(summary.deltaBytes))"
                      + (summary.unknownSizes.isEmpty ? "" : " and sizes not known")]
         if let before = summary.usageBeforeBytes, let after = summary.usageAfterBytes {
-            lines.append("  usage \(PlanBytes.size(before)) → \(PlanBytes.size(after)) of \(PlanBytes.size(summary.quotaBytes))")
+            let peak = summary.usagePeakBytes ?? after
+            let figures = ByteText.sizes([before, after, summary.quotaBytes, peak], limit: summary.quotaBytes)
+            lines.append("  usage \(figures[0]) → \(figures[1]) of \(figures[2])")
+            if peak > summary.quotaBytes, peak > after { lines.append("  usage before the cleanup phase: \(figures[3])") }
         } else {
             lines.append("  quota \(PlanBytes.size(summary.quotaBytes)); usage before the deployment not known")
         }
         switch summary.exceedsQuota {
+        case true? where (summary.usageAfterBytes ?? .max) <= summary.quotaBytes:
+            lines.append("  usage during the deployment exceeds the quota (before the cleanup phase frees storage)")
         case true?: lines.append("  usage after the deployment exceeds the quota")
         case false?, nil: break
         }

@@ -23,15 +23,16 @@ struct PlanCommand: ParsableCommand {
             storage modes Lambda reports for its functions and layer versions, the account's \
             quota and usage, and the subnets and security groups the functions really use. \
             --artifact-sizes still gives the sizes of new artifacts, and an --account-settings file \
-            wins over the snapshot's. Lambda reports code sizes and usage zipped, so with --state \
-            the quota basis is zipped unless --quota-basis says otherwise.
+            wins over the snapshot's.
 
             Values: --parameters give HEAD's parameter values and --base-parameters BASE's (by \
             default the same values); the other options are validate's. Code storage: \
             --artifact-sizes is a JSON object from s3://bucket/key to a byte count or \
             {"zipped": N, "unzipped": M}; --account-settings is what `aws lambda \
             get-account-settings` prints; --quota-basis picks the size that counts when both are \
-            given. Network interfaces: one per subnet and security group set; --eni-quota is the \
+            given (zipped by default: Lambda reports usage zipped, so usage before plus the \
+            change is one sum; unzipped sizes still drive the 250 MB check of a function and its \
+            layers). Network interfaces: one per subnet and security group set; --eni-quota is the \
             number Lambda allows per VPC.
 
             Formats: text is Terraform-like (+ create, ~ update, -/+ replace, - delete) and ends \
@@ -84,7 +85,7 @@ struct PlanCommand: ParsableCommand {
     var accountSettings: String?
 
     @Option(name: .customLong("quota-basis"),
-            help: "Which size counts against the code storage quota when both are given (default: unzipped; zipped with --state, whose sizes and usage Lambda reports zipped).")
+            help: "Which size counts against the code storage quota when both are given (default: zipped, as Lambda reports usage).")
     var quotaBasis: PlanQuotaBasis?
 
     @Option(name: .customLong("eni-quota"), help: ArgumentHelp("Lambda network interfaces allowed per VPC.", valueName: "N"))
@@ -124,7 +125,7 @@ struct PlanCommand: ParsableCommand {
             baseOptions.parameters = baseParameters
             baseSettings = ResolvedSettings(baseOptions, deployed: deployed?.state)
         }
-        let storageInputs = PlanStorageInputs(artifactSizes: artifactSizes, accountSettings: accountSettings, quotaBasis: quotaBasis ?? (state == nil ? .unzipped : .zipped))
+        let storageInputs = PlanStorageInputs(artifactSizes: artifactSizes, accountSettings: accountSettings, quotaBasis: quotaBasis ?? .zipped)
         unreadable += headSettings.unreadable.filter { !unreadable.contains($0) }
         unreadable += baseSettings.unreadable.filter { !unreadable.contains($0) }
         unreadable += storageInputs.unreadable

@@ -1,8 +1,7 @@
 import ArgumentParser
 
 /// `--quota-basis`: which size of an artifact counts against the code storage quota when the
-/// artifact sizes give both (Lambda's quota page states the limit unzipped; the account API
-/// reports zipped bytes).
+/// artifact sizes give both (default zipped: the account API reports usage in zipped bytes).
 enum PlanQuotaBasis: String, ExpressibleByArgument, CaseIterable {
     case unzipped
     case zipped

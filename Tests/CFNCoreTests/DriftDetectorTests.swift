@@ -57,7 +57,7 @@ private let copyCode = "Code: {S3Bucket: code, S3Key: api.zip}"
     @Test func referenceTemplateButLambdaHoldsACopy() throws {
         let state = stack(basics + [referenceCode], function: StateFixture.function("orders-api", codeSize: 10_485_760))
         let (report, lines) = try drift(state)
-        #expect(lines == ["8:88 drift.storage-mode Api Code/S3ObjectStorageMode: Lambda holds a managed copy of the code (10485760 bytes (10 MB) counted against the code storage quota); the template says S3ObjectStorageMode REFERENCE | REFERENCE → COPY"])
+        #expect(lines == ["8:88 drift.storage-mode Api Code/S3ObjectStorageMode: Lambda holds a managed copy of the code (10485760 bytes (10.0 MiB) counted against the code storage quota); the template says S3ObjectStorageMode REFERENCE | REFERENCE → COPY"])
         let item = try #require(report.items.first)
         #expect(item.physicalId == "orders-api")
         #expect(item.explanation.contains("`aws lambda update-function-code` without `--s3-object-storage-mode REFERENCE`"))

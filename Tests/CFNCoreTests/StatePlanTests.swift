@@ -41,7 +41,8 @@ private let referenceV2 = "{S3Bucket: code, S3Key: api.zip, S3ObjectVersion: v2,
                               sizes: "{\"s3://code/api.zip?versionId=v2\": 4000000}")
         #expect(result.changes.first?.storageDeltaBytes == 1_000_000)
         #expect(result.storage == StorageSummary(quotaBytes: 80_530_636_800, usageBeforeBytes: 1_073_741_824, deltaBytes: 1_000_000,
-                                                 usageAfterBytes: 1_074_741_824, exceedsQuota: false, unknownSizes: []))
+                                                 usageAfterBytes: 1_074_741_824, exceedsQuota: false, unknownSizes: [],
+                                                 usagePeakBytes: 1_074_741_824))
     }
 
     @Test func unchangedArtifactKeepsItsDeployedSize() throws {

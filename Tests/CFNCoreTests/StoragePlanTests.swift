@@ -53,10 +53,12 @@ private func storage(_ baseText: String?, _ headText: String, sizes: String = si
     return (plan, findings)
 }
 
+/// `added`: what creates and updates add before the cleanup phase (by default the delta itself).
 private func summary(before: Int64? = nil, delta: Int64, exceeds: Bool? = nil, unknown: [String] = [],
-                     quota: Int64 = quota) -> StorageSummary {
+                     quota: Int64 = quota, added: Int64? = nil) -> StorageSummary {
     StorageSummary(quotaBytes: quota, usageBeforeBytes: before, deltaBytes: delta,
-                   usageAfterBytes: before.map { $0 + delta }, exceedsQuota: exceeds, unknownSizes: unknown)
+                   usageAfterBytes: before.map { $0 + delta }, exceedsQuota: exceeds, unknownSizes: unknown,
+                   usagePeakBytes: before.map { $0 + (added ?? max(delta, 0)) })
 }
 
 private func transition(_ id: String, _ from: StorageTransition.Mode, _ to: StorageTransition.Mode, _ delta: Int64?) -> StorageTransition {
@@ -103,7 +105,8 @@ private let reference1 = "{S3Bucket: code, S3Key: fn-1.zip, S3ObjectVersion: v1,
         #expect(plan.deltas == ["Fn": -10_485_760])
         #expect(plan.transitions == [transition("Fn", .copy, .reference, -10_485_760)])
         #expect(plan.summary == StorageSummary(quotaBytes: 322_122_547_200, usageBeforeBytes: 1_073_741_824, deltaBytes: -10_485_760,
-                                               usageAfterBytes: 1_063_256_064, exceedsQuota: false, unknownSizes: []))
+                                               usageAfterBytes: 1_063_256_064, exceedsQuota: false, unknownSizes: [],
+                                               usagePeakBytes: 1_063_256_064))
     }
 
     @Test func referenceToCopyStoresTheCode() throws {
@@ -274,7 +277,7 @@ private let reference1 = "{S3Bucket: code, S3Key: fn-1.zip, S3ObjectVersion: v1,
                                            account: AccountSettings(totalCodeSizeUsage: quota - 5_242_880))
         #expect(plan.summary == summary(before: quota - 5_242_880, delta: 10_485_760, exceeds: true))
         #expect(findings == [
-            "plan.code-storage-quota 8:13 Resources/Fn/Properties/Code :: creating function Fn adds 10485760 bytes (10 MB) to Lambda-managed code storage; this deployment takes it to 322127790080 bytes, 5242880 bytes (5 MB) over the account's quota of 322122547200 bytes (300 GB) (usage before: 322117304320 bytes); Lambda refuses code beyond the quota and the deployment fails",
+            "plan.code-storage-quota 8:13 Resources/Fn/Properties/Code :: creating function Fn adds 10485760 bytes (10.0 MiB) to Lambda-managed code storage; this deployment takes it to 322127790080 bytes, 5242880 bytes (5.0 MiB) over the account's quota of 322122547200 bytes (300.0 GiB) (usage before: 322117304320 bytes); Lambda refuses code beyond the quota and the deployment fails",
         ])
     }
 
@@ -283,9 +286,10 @@ private let reference1 = "{S3Bucket: code, S3Key: fn-1.zip, S3ObjectVersion: v1,
         let head = template(function("New", copy1))
         let (plan, findings) = try storage(base, head, account: AccountSettings(totalCodeSizeUsage: quota - 5_242_880))
         #expect(plan.deltas == ["New": 10_485_760, "Old": -10_485_760])
-        #expect(plan.summary == summary(before: quota - 5_242_880, delta: 0, exceeds: false))
+        // The summary judges the peak as the finding does: over the quota before the cleanup phase.
+        #expect(plan.summary == summary(before: quota - 5_242_880, delta: 0, exceeds: true, added: 10_485_760))
         #expect(findings == [
-            "plan.code-storage-quota 8:13 Resources/New/Properties/Code :: creating function New adds 10485760 bytes (10 MB) to Lambda-managed code storage; this deployment takes it to 322127790080 bytes, 5242880 bytes (5 MB) over the account's quota of 322122547200 bytes (300 GB) (usage before: 322117304320 bytes); Lambda refuses code beyond the quota and the deployment fails (the storage this plan frees is freed only in the cleanup phase, after every create and update)",
+            "plan.code-storage-quota 8:13 Resources/New/Properties/Code :: creating function New adds 10485760 bytes (10.0 MiB) to Lambda-managed code storage; this deployment takes it to 322127790080 bytes, 5242880 bytes (5.0 MiB) over the account's quota of 322122547200 bytes (300.0 GiB) (usage before: 322117304320 bytes); Lambda refuses code beyond the quota and the deployment fails (the storage this plan frees is freed only in the cleanup phase, after every create and update)",
         ])
     }
 
@@ -297,8 +301,8 @@ private let reference1 = "{S3Bucket: code, S3Key: fn-1.zip, S3ObjectVersion: v1,
         #expect(plan.transitions == [transition("Dropped", .reference, .copy, 10_485_760), transition("Explicit", .reference, .copy, 10_485_760)])
         #expect(plan.summary == summary(before: quota, delta: 20_971_520, exceeds: true))
         #expect(findings == [
-            "plan.code-storage-quota 8:89 Resources/Explicit/Properties/Code/S3ObjectStorageMode :: switching function Explicit from REFERENCE to COPY adds 10485760 bytes (10 MB) to Lambda-managed code storage; this deployment takes it to 322143518720 bytes, 20971520 bytes (20 MB) over the account's quota of 322122547200 bytes (300 GB) (usage before: 322122547200 bytes); Lambda refuses code beyond the quota and the deployment fails",
-            "plan.code-storage-quota 15:13 Resources/Dropped/Properties/Code :: switching function Dropped from REFERENCE to COPY (Code has no S3ObjectStorageMode, which means COPY) adds 10485760 bytes (10 MB) to Lambda-managed code storage; this deployment takes it to 322143518720 bytes, 20971520 bytes (20 MB) over the account's quota of 322122547200 bytes (300 GB) (usage before: 322122547200 bytes); Lambda refuses code beyond the quota and the deployment fails",
+            "plan.code-storage-quota 8:89 Resources/Explicit/Properties/Code/S3ObjectStorageMode :: switching function Explicit from REFERENCE to COPY adds 10485760 bytes (10.0 MiB) to Lambda-managed code storage; this deployment takes it to 322143518720 bytes, 20971520 bytes (20.0 MiB) over the account's quota of 322122547200 bytes (300.0 GiB) (usage before: 322122547200 bytes); Lambda refuses code beyond the quota and the deployment fails",
+            "plan.code-storage-quota 15:13 Resources/Dropped/Properties/Code :: switching function Dropped from REFERENCE to COPY (Code has no S3ObjectStorageMode, which means COPY) adds 10485760 bytes (10.0 MiB) to Lambda-managed code storage; this deployment takes it to 322143518720 bytes, 20971520 bytes (20.0 MiB) over the account's quota of 322122547200 bytes (300.0 GiB) (usage before: 322122547200 bytes); Lambda refuses code beyond the quota and the deployment fails",
         ])
     }
 
@@ -308,7 +312,7 @@ private let reference1 = "{S3Bucket: code, S3Key: fn-1.zip, S3ObjectVersion: v1,
                             function("ToReference", "{S3Bucket: code, S3Key: fn-2.zip, S3ObjectVersion: v1, S3ObjectStorageMode: REFERENCE}"))
         let (plan, findings) = try storage(base, head, account: AccountSettings(totalCodeSizeUsage: quota))
         #expect(plan.deltas == ["ToCopy": 10_485_760, "ToReference": -20_971_520])
-        #expect(plan.summary == summary(before: quota, delta: -10_485_760, exceeds: false))
+        #expect(plan.summary == summary(before: quota, delta: -10_485_760, exceeds: false, added: -10_485_760))
         #expect(findings.isEmpty)
     }
 
@@ -317,7 +321,7 @@ private let reference1 = "{S3Bucket: code, S3Key: fn-1.zip, S3ObjectVersion: v1,
         let (plan, findings) = try storage(nil, template(function("Fn", "{S3Bucket: code, S3Key: huge.zip}")), sizes: sizes)
         #expect(plan.summary == summary(delta: 429_496_729_600, exceeds: true))
         #expect(findings == [
-            "plan.code-storage-quota 8:13 Resources/Fn/Properties/Code :: creating function Fn adds 429496729600 bytes (400 GB) to Lambda-managed code storage; this deployment takes it to 429496729600 bytes, 107374182400 bytes (100 GB) over the account's quota of 322122547200 bytes (300 GB) even from no usage before (AccountUsage.TotalCodeSize is not known); Lambda refuses code beyond the quota and the deployment fails",
+            "plan.code-storage-quota 8:13 Resources/Fn/Properties/Code :: creating function Fn adds 429496729600 bytes (400.0 GiB) to Lambda-managed code storage; this deployment takes it to 429496729600 bytes, 107374182400 bytes (100.0 GiB) over the account's quota of 322122547200 bytes (300.0 GiB) even from no usage before (AccountUsage.TotalCodeSize is not known); Lambda refuses code beyond the quota and the deployment fails",
         ])
     }
 
@@ -338,7 +342,7 @@ private let reference1 = "{S3Bucket: code, S3Key: fn-1.zip, S3ObjectVersion: v1,
         let (_, findings) = try storage(nil, head, sizes: Self.unzippedSizes)
         // Small is 70 MB with its layer; Single's 300 MB is one number, not known to be unzipped.
         #expect(findings == [
-            "plan.code-size-unzipped 9:13 Resources/Big/Properties/Code :: function Big is 272629760 bytes (260 MB) unzipped with its layers, above Lambda's limit of 262144000 bytes (250 MB) for a function and its layers (code 209715200 bytes (200 MB), layer Layer 62914560 bytes (60 MB)); Lambda rejects the code",
+            "plan.code-size-unzipped 9:13 Resources/Big/Properties/Code :: function Big is 272629760 bytes (260.0 MiB) unzipped with its layers, above Lambda's limit of 262144000 bytes (250.0 MiB) for a function and its layers (code 209715200 bytes (200.0 MiB), layer Layer 62914560 bytes (60.0 MiB)); Lambda rejects the code",
         ])
         // The same template deployed again changes nothing and fails nothing.
         #expect(try storage(head, head, sizes: Self.unzippedSizes).findings.isEmpty)
@@ -349,7 +353,7 @@ private let reference1 = "{S3Bucket: code, S3Key: fn-1.zip, S3ObjectVersion: v1,
         let (_, findings) = try storage(nil, head, sizes: Self.unzippedSizes,
                                         account: AccountSettings(codeSizeUnzippedLimit: 5_242_880))
         #expect(findings == [
-            "plan.code-size-unzipped 8:13 Resources/Small/Properties/Code :: function Small is 10485760 bytes (10 MB) unzipped, above Lambda's limit of 5242880 bytes (5 MB) for a function and its layers (code 10485760 bytes (10 MB)); Lambda rejects the code",
+            "plan.code-size-unzipped 8:13 Resources/Small/Properties/Code :: function Small is 10485760 bytes (10.0 MiB) unzipped, above Lambda's limit of 5242880 bytes (5.0 MiB) for a function and its layers (code 10485760 bytes (10.0 MiB)); Lambda rejects the code",
         ])
     }
 

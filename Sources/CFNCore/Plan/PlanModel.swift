@@ -114,19 +114,24 @@ public struct StorageSummary: Sendable, Hashable {
     /// The sum of the known deltas; a lower bound when `unknownSizes` is not empty.
     public var deltaBytes: Int64
     public var usageAfterBytes: Int64?
-    /// True or false when it can be known; nil otherwise.
+    /// Whether the usage goes over the quota during the deployment (at `usagePeakBytes`, or from no
+    /// usage before when that is not known): true or false when it can be known; nil otherwise.
     public var exceedsQuota: Bool?
     /// Artifacts whose size is not known (`s3://bucket/key?versionId=…`, a local path, or a logical ID).
     public var unknownSizes: [String]
+    /// The usage after every create and update and before the cleanup phase deletes what is removed
+    /// or replaced: the most the deployment needs. Nil when the usage before is not known.
+    public var usagePeakBytes: Int64?
 
     public init(quotaBytes: Int64, usageBeforeBytes: Int64?, deltaBytes: Int64, usageAfterBytes: Int64?,
-                exceedsQuota: Bool?, unknownSizes: [String]) {
+                exceedsQuota: Bool?, unknownSizes: [String], usagePeakBytes: Int64? = nil) {
         self.quotaBytes = quotaBytes
         self.usageBeforeBytes = usageBeforeBytes
         self.deltaBytes = deltaBytes
         self.usageAfterBytes = usageAfterBytes
         self.exceedsQuota = exceedsQuota
         self.unknownSizes = unknownSizes
+        self.usagePeakBytes = usagePeakBytes
     }
 
     /// Lambda's default quota for Lambda-managed code storage: 300 GB per Region (seed).

@@ -1,11 +1,11 @@
 /// What the code storage plan needs besides the templates and sizes.
 public struct StorageOptions: Sendable, Hashable {
-    /// Which size counts when an artifact gives both (`--quota-basis`, default unzipped).
+    /// Which size counts when an artifact gives both (`--quota-basis`, default zipped).
     public var quotaBasis: QuotaBasis
     /// The quota, the usage before, and the unzipped size limit (`--account-settings`).
     public var account: AccountSettings
 
-    public init(quotaBasis: QuotaBasis = .unzipped, account: AccountSettings = AccountSettings()) {
+    public init(quotaBasis: QuotaBasis = .zipped, account: AccountSettings = AccountSettings()) {
         self.quotaBasis = quotaBasis
         self.account = account
     }

@@ -51,14 +51,17 @@ public struct StoragePlanner: Sendable {
         let delta = outcomes.compactMap(\.delta).saturatingSum()
         let unknown = outcomes.reduce(into: Set<String>()) { $0.formUnion($1.unknown) }
         let after = account.totalCodeSizeUsage.map { $0.saturatingAdd(delta) }
-        let exceeds: Bool? = if let after {
-            after > account.totalCodeSizeLimit ? true : (unknown.isEmpty ? false : nil)
+        // The quota findings judge the peak (creates and updates before cleanup): so does the summary.
+        let added = outcomes.compactMap(\.immediate).saturatingSum()
+        let peak = account.totalCodeSizeUsage.map { $0.saturatingAdd(added) }
+        let exceeds: Bool? = if let peak {
+            peak > account.totalCodeSizeLimit ? true : (unknown.isEmpty ? false : nil)
         } else {
-            delta > account.totalCodeSizeLimit ? true : nil
+            added > account.totalCodeSizeLimit ? true : nil
         }
         let summary = StorageSummary(quotaBytes: account.totalCodeSizeLimit, usageBeforeBytes: account.totalCodeSizeUsage,
                                      deltaBytes: delta, usageAfterBytes: after, exceedsQuota: exceeds,
-                                     unknownSizes: unknown.sorted())
+                                     unknownSizes: unknown.sorted(), usagePeakBytes: peak)
         let findings = quotaFindings(outcomes, delta: delta) + unzippedFindings(byId)
         return StoragePlan(deltas: Dictionary(uniqueKeysWithValues: outcomes.map { ($0.logicalId, $0.delta) }),
                            transitions: outcomes.compactMap(\.transition),

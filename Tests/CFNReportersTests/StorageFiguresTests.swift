@@ -1,0 +1,34 @@
+import CFNCore
+@testable import CFNReporters
+import Testing
+
+/// Storage figures in text: one unit family (base 1024), and an overflow never rounded away.
+@Suite struct StorageFiguresTests {
+    @Test func figuresThatRoundAlikeButDifferAreExactBytes() {
+        let quota: Int64 = 322_122_547_200
+        #expect(ByteText.sizes([5_368_709_120, 5_357_174_784, quota], limit: quota) == ["5.0 GiB", "5.0 GiB", "300.0 GiB"])
+        // 100 bytes over a 300 GiB quota would read "300.0 GiB of 300.0 GiB".
+        #expect(ByteText.sizes([322_122_547_000, 322_122_547_300, quota], limit: quota)
+                == ["322122547000 bytes", "322122547300 bytes", "322122547200 bytes"])
+        #expect(ByteText.sizes([quota, quota], limit: quota) == ["300.0 GiB", "300.0 GiB"])
+    }
+
+    @Test func anOverflowAfterTheDeploymentIsShownInBytes() {
+        var plan = PlanSample.unchanged
+        plan.storage = StorageSummary(quotaBytes: 322_122_547_200, usageBeforeBytes: 322_122_547_000, deltaBytes: 300,
+                                      usageAfterBytes: 322_122_547_300, exceedsQuota: true, unknownSizes: [], usagePeakBytes: 322_122_547_300)
+        let text = PlanTextReporter().render(PlanSample.run(plan))
+        #expect(text.contains("""
+            Code storage (Lambda-managed): +300 bytes
+              usage 322122547000 bytes → 322122547300 bytes of 322122547200 bytes
+              usage after the deployment exceeds the quota
+
+            """))
+    }
+
+    @Test func findingsUseTheSameUnitsAsTheSummary() {
+        #expect(ByteText.size(262_144_000) == "250.0 MiB")
+        #expect(ByteText.size(322_122_547_200) == "300.0 GiB")
+        #expect(ByteText.size(-512) == "−512 bytes")
+    }
+}
