@@ -146,7 +146,7 @@ public struct PlanMarkdownReporter: Sendable {
         }
         var notes: [String] = []
         if !enis.create.isEmpty {
-            notes.append("> Functions behind a new combination stay Pending for several minutes while Lambda creates its network interface (at most \(quota) per VPC).")
+            notes.append("> New functions behind a new combination stay Pending, not invocable, for several minutes while Lambda creates its network interface (at most \(quota) per VPC); updated functions do not go Pending: the update runs with LastUpdateStatus InProgress and they keep serving the previous configuration.")
         }
         if !enis.reclaim.isEmpty {
             notes.append("> A network interface is freed only when nothing else uses its combination, which takes up to 20 minutes.")

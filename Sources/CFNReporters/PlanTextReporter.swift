@@ -140,7 +140,7 @@ public struct PlanTextReporter: Sendable {
             lines.append("  subnets or security groups known only at deploy: \(enis.unknown.joined(separator: ", "))")
         }
         if !enis.create.isEmpty {
-            lines.append("  Functions behind a new combination stay Pending for several minutes while Lambda creates its network interface (at most \(quota) per VPC).")
+            lines.append("  New functions behind a new combination stay Pending, not invocable, for several minutes while Lambda creates its network interface (at most \(quota) per VPC); updated functions do not go Pending: the update runs with LastUpdateStatus InProgress and they keep serving the previous configuration.")
         }
         if !enis.reclaim.isEmpty {
             lines.append("  A network interface is freed only when nothing else uses its combination, which takes up to 20 minutes.")

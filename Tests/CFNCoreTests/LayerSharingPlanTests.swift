@@ -86,11 +86,11 @@ let publicShare = """
         let base = sharedLayer(accountShare + organizationShare)
         let head = sharedLayer(key: "deps-2.zip", accountShare + organizationShare)
         #expect(try findings(base, head) == [
-            "2:3 plan.layer-shared-replaced Layer Resources/Layer: Layer is replaced: CloudFormation publishes a new version and deletes the version deployed now, and with it the permissions on it: account 111122223333 (Share) and organization o-a1b2c3d4e5 (OrgShare) lose access to the version deployed now; to keep it usable, set UpdateReplacePolicy: Retain on Layer and on its LayerVersionPermissions. The new version is shared with account 111122223333 (Share) and organization o-a1b2c3d4e5 (OrgShare)",
+            "2:3 plan.layer-shared-replaced Layer Resources/Layer: Layer is replaced: CloudFormation publishes a new version and deletes the version deployed now, and with it the permissions on it: account 111122223333 (Share) and organization o-a1b2c3d4e5 (OrgShare) can no longer add the version deployed now to their functions (those already using it keep it: Lambda keeps a deleted layer version's copy while a function refers to it); to keep it usable, set UpdateReplacePolicy: Retain on Layer and on its LayerVersionPermissions. The new version is shared with account 111122223333 (Share) and organization o-a1b2c3d4e5 (OrgShare)",
         ])
         // HEAD no longer shares the layer.
         #expect(try findings(sharedLayer(accountShare), sharedLayer(key: "deps-2.zip")) == [
-            "2:3 plan.layer-shared-replaced Layer Resources/Layer: Layer is replaced: CloudFormation publishes a new version and deletes the version deployed now, and with it the permissions on it: account 111122223333 (Share) loses access to the version deployed now; to keep it usable, set UpdateReplacePolicy: Retain on Layer and on its LayerVersionPermissions. The new version is shared with no one: no LayerVersionPermission in HEAD refers to Layer",
+            "2:3 plan.layer-shared-replaced Layer Resources/Layer: Layer is replaced: CloudFormation publishes a new version and deletes the version deployed now, and with it the permissions on it: account 111122223333 (Share) can no longer add the version deployed now to their functions (those already using it keep it: Lambda keeps a deleted layer version's copy while a function refers to it); to keep it usable, set UpdateReplacePolicy: Retain on Layer and on its LayerVersionPermissions. The new version is shared with no one: no LayerVersionPermission in HEAD refers to Layer",
         ])
     }
 
@@ -99,23 +99,23 @@ let publicShare = """
         let base = sharedLayer(attributes: retain, accountShare + organizationShare)
         let head = sharedLayer(key: "deps-2.zip", attributes: retain, accountShare + organizationShare)
         #expect(try findings(base, head) == [
-            "2:3 plan.layer-shared-replaced Layer Resources/Layer: Layer is replaced and keeps the version deployed now (UpdateReplacePolicy: Retain), but replacing or deleting its LayerVersionPermissions removes their statements from that version: account 111122223333 (Share) and organization o-a1b2c3d4e5 (OrgShare) lose access to it; to keep it shared, set UpdateReplacePolicy: Retain on OrgShare and Share. The new version is shared with account 111122223333 (Share) and organization o-a1b2c3d4e5 (OrgShare)",
+            "2:3 plan.layer-shared-replaced Layer Resources/Layer: Layer is replaced and keeps the version deployed now (UpdateReplacePolicy: Retain), but replacing or deleting its LayerVersionPermissions removes their statements from that version: account 111122223333 (Share) and organization o-a1b2c3d4e5 (OrgShare) can no longer add it to their functions (those already using it keep it); to keep it shared, set UpdateReplacePolicy: Retain on OrgShare and Share. The new version is shared with account 111122223333 (Share) and organization o-a1b2c3d4e5 (OrgShare)",
         ])
         // Retaining a permission keeps its statement on the retained version.
         let retainedShare = accountShare.replacingOccurrences(of: "    Properties:", with: "    UpdateReplacePolicy: Retain\n    Properties:")
         #expect(try findings(sharedLayer(attributes: retain, retainedShare + organizationShare),
                              sharedLayer(key: "deps-2.zip", attributes: retain, retainedShare + organizationShare)) == [
-            "2:3 plan.layer-shared-replaced Layer Resources/Layer: Layer is replaced and keeps the version deployed now (UpdateReplacePolicy: Retain), but replacing or deleting its LayerVersionPermissions removes their statements from that version: organization o-a1b2c3d4e5 (OrgShare) loses access to it; to keep it shared, set UpdateReplacePolicy: Retain on OrgShare. The new version is shared with account 111122223333 (Share) and organization o-a1b2c3d4e5 (OrgShare)",
+            "2:3 plan.layer-shared-replaced Layer Resources/Layer: Layer is replaced and keeps the version deployed now (UpdateReplacePolicy: Retain), but replacing or deleting its LayerVersionPermissions removes their statements from that version: organization o-a1b2c3d4e5 (OrgShare) can no longer add it to their functions (those already using it keep it); to keep it shared, set UpdateReplacePolicy: Retain on OrgShare. The new version is shared with account 111122223333 (Share) and organization o-a1b2c3d4e5 (OrgShare)",
         ])
         // A removed permission's statement goes with it, unless BASE gave it DeletionPolicy: Retain.
         #expect(try findings(sharedLayer(attributes: retain, retainedShare + organizationShare),
                              sharedLayer(key: "deps-2.zip", attributes: retain, retainedShare)) == [
-            "2:3 plan.layer-shared-replaced Layer Resources/Layer: Layer is replaced and keeps the version deployed now (UpdateReplacePolicy: Retain), but replacing or deleting its LayerVersionPermissions removes their statements from that version: organization o-a1b2c3d4e5 (OrgShare) loses access to it; to keep it shared, keep OrgShare in the template until a deployment has given it DeletionPolicy: Retain. The new version is shared with account 111122223333 (Share)",
+            "2:3 plan.layer-shared-replaced Layer Resources/Layer: Layer is replaced and keeps the version deployed now (UpdateReplacePolicy: Retain), but replacing or deleting its LayerVersionPermissions removes their statements from that version: organization o-a1b2c3d4e5 (OrgShare) can no longer add it to their functions (those already using it keep it); to keep it shared, keep OrgShare in the template until a deployment has given it DeletionPolicy: Retain. The new version is shared with account 111122223333 (Share)",
         ])
         let keptOrg = organizationShare.replacingOccurrences(of: "    Properties:", with: "    DeletionPolicy: Retain\n    Properties:")
         #expect(try findings(sharedLayer(attributes: retain, retainedShare + keptOrg),
                              sharedLayer(key: "deps-2.zip", attributes: retain, retainedShare)) == [])
-        // Everything retained: nobody loses access.
+        // Everything retained: nobody loses the right to add it.
         let retainedOrg = organizationShare.replacingOccurrences(of: "    Properties:", with: "    UpdateReplacePolicy: Retain\n    Properties:")
         #expect(try findings(sharedLayer(attributes: retain, retainedShare + retainedOrg),
                              sharedLayer(key: "deps-2.zip", attributes: retain, retainedShare + retainedOrg)) == [])

@@ -94,7 +94,7 @@ import Testing
 
             Subnets or security groups known only at deploy: `Api`.
 
-            > Functions behind a new combination stay Pending for several minutes while Lambda creates its network interface (at most 500 per VPC).
+            > New functions behind a new combination stay Pending, not invocable, for several minutes while Lambda creates its network interface (at most 500 per VPC); updated functions do not go Pending: the update runs with LastUpdateStatus InProgress and they keep serving the previous configuration.
             >
             > A network interface is freed only when nothing else uses its combination, which takes up to 20 minutes.
 

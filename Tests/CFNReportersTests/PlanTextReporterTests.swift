@@ -37,7 +37,7 @@ import Testing
               + subnet-0c2d [sg-0a1b]: Worker
               - subnet-0a1b [sg-8, sg-9]: Legacy
               subnets or security groups known only at deploy: Api
-              Functions behind a new combination stay Pending for several minutes while Lambda creates its network interface (at most 500 per VPC).
+              New functions behind a new combination stay Pending, not invocable, for several minutes while Lambda creates its network interface (at most 500 per VPC); updated functions do not go Pending: the update runs with LastUpdateStatus InProgress and they keep serving the previous configuration.
               A network interface is freed only when nothing else uses its combination, which takes up to 20 minutes.
 
             head.yaml:5:21: error: Api is replaced | keeps its name [plan.example]

@@ -75,7 +75,9 @@ public struct LayerSharingPlanner: Sendable {
                 }
             }
             guard !losses.isEmpty else { continue }
-            let who = Self.list(Array(Set(losses)).sorted()) + (Set(losses).count == 1 ? " loses" : " lose")
+            // A deleted layer version stays usable by functions that already use it (Lambda keeps
+            // its copy while any function refers to it): what the grantees lose is attaching it.
+            let who = Self.list(Array(Set(losses)).sorted()) + " can no longer add"
             var message: String
             switch layerKept {
             case .retained:
@@ -84,10 +86,10 @@ public struct LayerSharingPlanner: Sendable {
                 if !retainOnDelete.isEmpty {
                     fixes.append("keep \(Self.list(retainOnDelete.sorted())) in the template until a deployment has given \(retainOnDelete.count == 1 ? "it" : "them") DeletionPolicy: Retain")
                 }
-                message = "\(layer) is replaced and keeps the version deployed now (UpdateReplacePolicy: Retain), but replacing or deleting its LayerVersionPermissions removes their statements from that version: \(who) access to it; to keep it shared, \(Self.list(fixes))"
+                message = "\(layer) is replaced and keeps the version deployed now (UpdateReplacePolicy: Retain), but replacing or deleting its LayerVersionPermissions removes their statements from that version: \(who) it to their functions (those already using it keep it); to keep it shared, \(Self.list(fixes))"
             case .deleted, .unknown:
                 let policy = layerKept == .unknown ? " unless its UpdateReplacePolicy, not known here, is Retain" : ""
-                message = "\(layer) is replaced: CloudFormation publishes a new version and deletes the version deployed now\(policy), and with it the permissions on it: \(who) access to the version deployed now; to keep it usable, set UpdateReplacePolicy: Retain on \(layer) and on its LayerVersionPermissions"
+                message = "\(layer) is replaced: CloudFormation publishes a new version and deletes the version deployed now\(policy), and with it the permissions on it: \(who) the version deployed now to their functions (those already using it keep it: Lambda keeps a deleted layer version's copy while a function refers to it); to keep it usable, set UpdateReplacePolicy: Retain on \(layer) and on its LayerVersionPermissions"
             }
             message += ". " + newVersionSharing(layer, headGrants.filter { $0.isOn(layer) })
             if change.conditional { message += " (the replacement depends on conditions or values not known here)" }
