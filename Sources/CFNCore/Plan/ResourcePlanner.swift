@@ -19,8 +19,19 @@ public struct ResourcePlanner: Sendable {
     /// Property names whose change replaces the resource, by type (registry schemas'
     /// createOnlyProperties; for the shipped types read from the schema, else none).
     public static func createOnlyProperties(of type: String) -> Set<String> {
+        topLevelProperties(of: type, listedIn: "createOnlyProperties")
+    }
+
+    /// Property names CloudFormation updates when it can and replaces the resource for otherwise
+    /// (the schema's `conditionalCreateOnlyProperties`: the Function's `DurableConfig`). Adding or
+    /// removing one replaces; changing it may.
+    public static func conditionalCreateOnlyProperties(of type: String) -> Set<String> {
+        topLevelProperties(of: type, listedIn: "conditionalCreateOnlyProperties")
+    }
+
+    static func topLevelProperties(of type: String, listedIn list: String) -> Set<String> {
         guard let schema = SchemaLibrary.shared.schema(forType: type) else { return [] }
-        let pointers = schema.document["createOnlyProperties"]?.array ?? []
+        let pointers = schema.document[list]?.array ?? []
         return Set(pointers.compactMap { pointer -> String? in
             guard let text = pointer.string, text.hasPrefix("/properties/") else { return nil }
             return text.dropFirst("/properties/".count).split(separator: "/").first.map(String.init)
@@ -73,6 +84,7 @@ public struct ResourcePlanner: Sendable {
                                                          requiresReplacement: .always)])
         }
         let createOnly = createOnlyOf(type)
+        let conditionallyCreateOnly = type == LambdaFunction.type ? Self.conditionalCreateOnlyProperties(of: type) : []
         var details: [ChangeDetail] = []
         let sameSource: (Resolved, Resolved) -> Bool = { left, right in
             guard let leftNode = left.node, let rightNode = right.node else { return true }
@@ -81,8 +93,12 @@ public struct ResourcePlanner: Sendable {
         for difference in PropertyDiff.differences(base.properties[id], head.properties[id], sameSource: sameSource) {
             let path = difference.path.joined(separator: "/")
             let unknown = (difference.before.map(Self.containsUnknown) ?? false) || (difference.after.map(Self.containsUnknown) ?? false)
-            let replacement: ChangeDetail.Replacement = difference.path.first.map(createOnly.contains) == true
+            var replacement: ChangeDetail.Replacement = difference.path.first.map(createOnly.contains) == true
                 ? (unknown ? .conditional : .always) : .never
+            if let name = difference.path.first, conditionallyCreateOnly.contains(name) {
+                let addedOrRemoved = difference.path.count == 1 && (difference.before == nil || difference.after == nil)
+                replacement = addedOrRemoved && !unknown ? .always : .conditional
+            }
             details.append(ChangeDetail(path: path, before: PlanValue(difference.before, path: path),
                                         after: PlanValue(difference.after, path: path),
                                         reason: reason(difference), requiresReplacement: replacement))
