@@ -1,20 +1,7 @@
 /// An `AWS::Lambda::Function` after resolution: each property as a `Resolved` value (which knows
 /// where it is written), possibly with `Fn::If` alternatives inside.
-///
-/// A class, though immutable: rules iterate every function of a template, and a copy is then one
-/// reference instead of every field.
-public final class LambdaFunction: LambdaResource {
+public final class LambdaFunction: ResolvedResource, LambdaResource {
     public static let type = "AWS::Lambda::Function"
-
-    public let resource: Resource
-    public let guardCondition: Guard
-    public let properties: Resolved?
-
-    public init(resource: Resource, guardCondition: Guard, properties: Resolved?) {
-        self.resource = resource
-        self.guardCondition = guardCondition
-        self.properties = properties
-    }
 
     public var functionName: Resolved? { self["FunctionName"] }
     public var packageType: Resolved? { self["PackageType"] }

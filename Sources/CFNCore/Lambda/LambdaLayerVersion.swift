@@ -1,16 +1,6 @@
-/// An `AWS::Lambda::LayerVersion` after resolution (a class for cheap copies, as `LambdaFunction`).
-public final class LambdaLayerVersion: LambdaResource {
+/// An `AWS::Lambda::LayerVersion` after resolution.
+public final class LambdaLayerVersion: ResolvedResource, LambdaResource {
     public static let type = "AWS::Lambda::LayerVersion"
-
-    public let resource: Resource
-    public let guardCondition: Guard
-    public let properties: Resolved?
-
-    public init(resource: Resource, guardCondition: Guard, properties: Resolved?) {
-        self.resource = resource
-        self.guardCondition = guardCondition
-        self.properties = properties
-    }
 
     public var layerName: Resolved? { self["LayerName"] }
     public var content: Resolved? { self["Content"] }
@@ -20,18 +10,8 @@ public final class LambdaLayerVersion: LambdaResource {
 }
 
 /// An `AWS::Lambda::LayerVersionPermission` after resolution.
-public final class LambdaLayerVersionPermission: LambdaResource {
+public final class LambdaLayerVersionPermission: ResolvedResource, LambdaResource {
     public static let type = "AWS::Lambda::LayerVersionPermission"
-
-    public let resource: Resource
-    public let guardCondition: Guard
-    public let properties: Resolved?
-
-    public init(resource: Resource, guardCondition: Guard, properties: Resolved?) {
-        self.resource = resource
-        self.guardCondition = guardCondition
-        self.properties = properties
-    }
 
     public var action: Resolved? { self["Action"] }
     public var principal: Resolved? { self["Principal"] }

@@ -125,7 +125,7 @@ extension ResolvedTemplate {
                     if pattern.isUnknown {
                         grants.append(PermissionGrant(guardCondition: patternGuard, actions: Set(actions)))
                     } else if let text = pattern.text {
-                        let matcher = IAMActionPattern(text)
+                        let matcher = Wildcard(text, ignoringCase: true)
                         let granted = Set(actions.filter(matcher.matches))
                         if !granted.isEmpty { grants.append(PermissionGrant(guardCondition: patternGuard, actions: granted)) }
                     }
@@ -141,7 +141,7 @@ extension ResolvedTemplate {
         let everything = [PermissionGrant(guardCondition: conditions, actions: Set(actions))]
         guard let text = partitionFree(arn).text, let name = AWSManagedPolicies.name(ofArn: text),
               let known = AWSManagedPolicies.actions[name] else { return everything }
-        let patterns = known.map(IAMActionPattern.init)
+        let patterns = known.map { Wildcard($0, ignoringCase: true) }
         let granted = Set(actions.filter { action in patterns.contains { $0.matches(action) } })
         return granted.isEmpty ? [] : [PermissionGrant(guardCondition: conditions, actions: granted)]
     }

@@ -1,8 +1,20 @@
-/// IAM-style wildcard matching: `*` matches any run of characters (none included), `?` exactly one.
-enum Wildcard {
+/// IAM-style wildcard matching, for policy actions and resource ARNs: `*` matches any run of
+/// characters (none included), `?` exactly one. `ignoringCase` compares as IAM compares actions.
+struct Wildcard: Hashable {
+    private let pattern: [Unicode.Scalar]
+    private let ignoringCase: Bool
+
+    init(_ pattern: String, ignoringCase: Bool = false) {
+        self.pattern = Array((ignoringCase ? pattern.lowercased() : pattern).unicodeScalars)
+        self.ignoringCase = ignoringCase
+    }
+
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        let pattern = Array(pattern.unicodeScalars)
-        let text = Array(text.unicodeScalars)
+        Wildcard(pattern).matches(text)
+    }
+
+    func matches(_ text: String) -> Bool {
+        let text = Array((ignoringCase ? text.lowercased() : text).unicodeScalars)
         var p = 0
         var t = 0
         var star: Int?
