@@ -1,8 +1,11 @@
 // Loader benchmark: a generated template of 5,000 functions (about 3 MB), loaded into the node tree
-// and validated, against a raw libyaml event pass over the same bytes, measured in the same run; and a
-// template with 24 conditions and six-deep nested Fn::If, validated.
+// and validated, against a raw libyaml event pass over the same bytes, measured in the same run; a
+// template with 24 conditions and six-deep nested Fn::If, validated; the same 5,000 functions with
+// every one's code REFERENCE in a bucket of the template (validate and plan); and with --corpus, a
+// folder of templates validated in one process.
 //
 //   swift run -c release cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE]
+//       [--write-reference FILE] [--corpus DIR] [--phases] [--profile OPERATION]
 //
 // scripts/bench-vs-cfn-lint.sh writes both templates and times cfn-lint on them too.
 //
@@ -23,7 +26,10 @@ struct Options {
     var repeats = 15
     var write: String?
     var writeConditions: String?
+    var writeReference: String?
     var phases = false
+    /// A folder of templates validated in one process, against raw passes over the same files.
+    var corpus: String?
     /// Only run this operation (validate, plan, plan-only or load), `repeats` times after one warm-up, and print
     /// nothing more: for profilers (`perf record`, `valgrind --tool=callgrind`).
     var profile: String?
@@ -36,10 +42,12 @@ struct Options {
             case "--repeat": repeats = iterator.next().flatMap(Int.init) ?? repeats
             case "--write": write = iterator.next()
             case "--write-conditions": writeConditions = iterator.next()
+            case "--write-reference": writeReference = iterator.next()
             case "--phases": phases = true
+            case "--corpus": corpus = iterator.next()
             case "--profile": profile = iterator.next()
             default:
-                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE] [--phases] [--profile validate|plan|plan-only|load]\n".utf8))
+                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE] [--write-reference FILE] [--phases] [--corpus DIR] [--profile validate|plan|plan-only|load]\n".utf8))
                 exit(64)
             }
         }
@@ -47,8 +55,11 @@ struct Options {
 }
 
 /// A template like a large service's: functions with roles, layers, VPC settings, environment and
-/// intrinsics in short and long form.
-func generateTemplate(functions: Int, changed: Bool = false) -> [UInt8] {
+/// intrinsics in short and long form. With `reference`, every function keeps its code in
+/// self-managed storage (REFERENCE) in one of seven versioned buckets of the template, each with a
+/// lifecycle configuration and a bucket policy, and uses a layer of the template: the shape whose
+/// rules look a bucket, a policy and a layer up for each function.
+func generateTemplate(functions: Int, changed: Bool = false, reference: Bool = false) -> [UInt8] {
     var text = """
         AWSTemplateFormatVersion: "2010-09-09"
         Description: Generated benchmark template
@@ -75,6 +86,37 @@ func generateTemplate(functions: Int, changed: Bool = false) -> [UInt8] {
                 - !Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole
 
         """
+    if reference {
+        text += """
+              SharedLayer:
+                Type: AWS::Lambda::LayerVersion
+                Properties:
+                  Content: {S3Bucket: layers-bucket, S3Key: deps.zip}
+                  CompatibleRuntimes: [python3.12, python3.13]
+                  CompatibleArchitectures: [arm64]
+
+            """
+        for bucket in 0..<7 {
+            text += """
+                  CodeBucket\(bucket):
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      BucketName: artifacts-bucket-\(bucket)
+                      VersioningConfiguration: {Status: Enabled}
+                      LifecycleConfiguration:
+                        Rules:
+                          - {Id: old, Status: Enabled, Prefix: archive/, NoncurrentVersionTransitions: [{StorageClass: GLACIER, TransitionInDays: 30}]}
+                  CodeBucket\(bucket)Policy:
+                    Type: AWS::S3::BucketPolicy
+                    Properties:
+                      Bucket: !Ref CodeBucket\(bucket)
+                      PolicyDocument:
+                        Statement:
+                          - {Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: [s3:GetObject, s3:GetObjectVersion], Resource: !Sub "arn:aws:s3:::artifacts-bucket-\(bucket)/*"}
+
+                """
+        }
+    }
     for index in 0..<functions {
         text += """
               Function\(index):
@@ -88,9 +130,9 @@ func generateTemplate(functions: Int, changed: Bool = false) -> [UInt8] {
                   Timeout: \(changed && index % 10 == 0 ? 60 : 30)
                   Architectures: [arm64]
                   Code:
-                    S3Bucket: artifacts-bucket-\(index % 7)
+                    S3Bucket: \(reference && index % 2 == 0 ? "!Ref CodeBucket\(index % 7)" : "artifacts-bucket-\(index % 7)")
                     S3Key: "functions/\(index)/code.zip"
-                    S3ObjectVersion: 3HL4kqtJlcpXroDTDmjVBH40Nrjfkd\(index)\(changed && index % 50 == 0 ? "\n        S3ObjectStorageMode: REFERENCE" : "")
+                    S3ObjectVersion: 3HL4kqtJlcpXroDTDmjVBH40Nrjfkd\(index)\(reference || (changed && index % 50 == 0) ? "\n        S3ObjectStorageMode: REFERENCE" : "")\(reference ? "\n      Layers: [!Ref SharedLayer]" : "")
                   Environment:
                     Variables:
                       TABLE_NAME: {"Fn::ImportValue": "orders-table-\(index % 13)"}
@@ -195,31 +237,14 @@ nonisolated(unsafe) var sinkBox = 0
 let sinkLock = NSLock()
 let validator = Validator()
 // Plan: BASE and HEAD of 5,000 functions (HEAD changes every 10th Timeout and switches every 50th
-// function to REFERENCE). `planOnce` does what `cfn-lambda plan` does: HEAD and BASE loaded and resolved
-// each on its own core (`Validator.prepare`), then HEAD's checks and the plan side by side
-// (`Planner.plan(base:head:validator:)`). `planWithoutValidating` is for comparison: both loaded and
-// resolved one after the other, HEAD not validated.
+// function to REFERENCE). `planOnce` is what `cfn-lambda plan` runs (`Analysis.plan`): HEAD and BASE
+// loaded and resolved each on its own core, then HEAD's checks and the plan side by side.
+// `planWithoutValidating` is for comparison: both loaded and resolved one after the other, HEAD not
+// validated.
 let headBytes = generateTemplate(functions: options.functions, changed: true)
-/// One result slot per concurrent job of `planOnce`.
-final class PlanInputs: @unchecked Sendable {
-    var head: PreparedTemplate?
-    var base: ResolvedTemplate?
-}
-func planOnce() -> Int {
-    let inputs = PlanInputs()
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 {
-            inputs.head = validator.prepare(file: "head.yaml", bytes: headBytes)
-        } else if let base = LoadedTemplate(bytes: bytes).template {
-            inputs.base = ResolvedTemplate(template: base, settings: ValidationSettings())
-        }
-    }
-    let count = inputs.head.flatMap { head in
-        inputs.base.flatMap { Planner().plan(base: $0, head: head, validator: validator).plan?.changes.count }
-    } ?? 0
-    // As `cfn-lambda plan` does: both templates' values are freed off the critical path.
-    BackgroundRelease.free(consume inputs)
-    return count
+func planOnce(_ base: [UInt8] = bytes, _ head: [UInt8] = headBytes) -> Int {
+    Analysis.plan(head: InputFile(path: "head.yaml", bytes: head), base: .template(name: "base.yaml", bytes: base),
+                  settings: AnalysisSettings()).plan?.changes.count ?? 0
 }
 func planWithoutValidating() -> Int {
     guard let base = LoadedTemplate(bytes: bytes).template, let head = LoadedTemplate(bytes: headBytes).template else { return 0 }
@@ -230,7 +255,7 @@ if let profile = options.profile {
     let body: () -> Int
     switch profile {
     case "validate": body = { validator.validate(file: "bench.yaml", bytes: bytes).findings.count }
-    case "plan": body = planOnce
+    case "plan": body = { planOnce() }
     case "plan-only": body = planWithoutValidating
     default: body = { LoadedTemplate(bytes: bytes).findings.count }
     }
@@ -249,6 +274,19 @@ let planMedians = measureInterleaved(max(3, options.repeats / 3), [
     { sink &+= YAMLLoader.countEvents(bytes) &+ YAMLLoader.countEvents(headBytes) },
     { sink &+= planOnce() },
     { sink &+= planWithoutValidating() },
+])
+// The REFERENCE-heavy shape: every function's code in a bucket of the template, with a layer.
+let referenceBytes = generateTemplate(functions: options.functions, reference: true)
+let referenceHead = generateTemplate(functions: options.functions, changed: true, reference: true)
+if let path = options.writeReference {
+    _ = FileManager.default.createFile(atPath: path, contents: Data(referenceBytes))
+}
+let referenceFindings = validator.validate(file: "reference.yaml", bytes: referenceBytes).findings.count
+let reference = measureInterleaved(max(3, options.repeats / 3), [
+    { sink &+= YAMLLoader.countEvents(referenceBytes) },
+    { sink &+= validator.validate(file: "reference.yaml", bytes: referenceBytes).findings.count },
+    { sink &+= YAMLLoader.countEvents(referenceBytes) &+ YAMLLoader.countEvents(referenceHead) },
+    { sink &+= planOnce(referenceBytes, referenceHead) },
 ])
 let conditionsReport = validator.validate(file: "conditions.yaml", bytes: conditionsBytes)
 let conditions = measureInterleaved(options.repeats, [
@@ -269,6 +307,22 @@ print(String(format: "  the plan alone (both loaded and resolved one after the o
              planMedians[2], planMedians[2] / planMedians[0]))
 print(String(format: "conditions template (24 conditions, Fn::If six deep, %d bytes): validate %.2f ms, %d findings",
              conditionsBytes.count, conditions, conditionsReport.findings.count))
+print(String(format: "REFERENCE-heavy template (%d bytes, %d findings): raw %.2f ms, validate %.2f ms = %.2fx raw; plan %.2f ms = %.2fx two raw passes (%.2f ms)",
+             referenceBytes.count, referenceFindings, reference[0], reference[1], reference[1] / reference[0], reference[3],
+             reference[3] / reference[2], reference[2]))
+if let folder = options.corpus {
+    // Every template of the folder validated in one process (as `cfn-lambda validate FOLDER` does,
+    // side by side on every core), against one raw pass over each file.
+    let paths = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? [])
+        .filter { ["yaml", "yml", "json", "template"].contains(($0 as NSString).pathExtension) }.sorted()
+    let files = paths.compactMap { path in FileManager.default.contents(atPath: folder + "/" + path).map { InputFile(path: path, bytes: Array($0)) } }
+    let corpus = measureInterleaved(options.repeats, [
+        { for file in files { sink &+= YAMLLoader.countEvents(file.bytes) } },
+        { sink &+= Analysis.validate(files, settings: AnalysisSettings()).count },
+    ])
+    print(String(format: "corpus %@ (%d files, %d bytes): raw %.2f ms, validate in one process %.2f ms = %.2fx raw",
+                 folder, files.count, files.reduce(0) { $0 + $1.bytes.count }, corpus[0], corpus[1], corpus[1] / corpus[0]))
+}
 if options.phases {
     // Where validate's time goes, in validate's own order on one context per round: loading, the
     // rule context (resolution, conditions, the Lambda model), each rule (a rule that fills a cache

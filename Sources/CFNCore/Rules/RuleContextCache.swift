@@ -16,6 +16,7 @@ final class RuleContextCache: @unchecked Sendable {
     private var storedReferences: [NodeID: References] = [:]
     private var storedSelfManagedCode: [Set<String>: [SelfManagedCode]] = [:]
     private var storedSelfManagedOwners: [(resource: Resource, property: String)]?
+    private var storedBucketsByName: [String: [(resource: Resource, guardCondition: Guard)]]?
 
     var evaluatedPlaces: [EvaluatedPlace]? {
         get { lock.withLock { storedPlaces } }
@@ -64,5 +65,11 @@ final class RuleContextCache: @unchecked Sendable {
     var selfManagedOwners: [(resource: Resource, property: String)]? {
         get { lock.withLock { storedSelfManagedOwners } }
         set { lock.withLock { storedSelfManagedOwners = newValue } }
+    }
+
+    /// The template's S3 buckets by each known `BucketName`, with the guard under which it is the name.
+    var bucketsByName: [String: [(resource: Resource, guardCondition: Guard)]]? {
+        get { lock.withLock { storedBucketsByName } }
+        set { lock.withLock { storedBucketsByName = newValue } }
     }
 }

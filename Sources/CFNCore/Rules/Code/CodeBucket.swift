@@ -30,15 +30,27 @@ struct CodeBucket {
             return result
         }
         guard let literal = value.text else { return [] }
-        for bucket in context.resources(ofType: type) {
-            for (conditions, bucketName) in context.reachable(bucket, "BucketName") where bucketName?.text == literal {
-                let joint = code.guardCondition.and(conditions)
-                if context.conditionSet.isSatisfiable(joint) {
-                    result.append(CodeBucket(resource: bucket, name: literal, guardCondition: joint))
-                }
+        for (bucket, conditions) in byName(in: context)[literal] ?? [] {
+            let joint = code.guardCondition.and(conditions)
+            if context.conditionSet.isSatisfiable(joint) {
+                result.append(CodeBucket(resource: bucket, name: literal, guardCondition: joint))
             }
         }
         if result.isEmpty { result.append(CodeBucket(resource: nil, name: literal, guardCondition: code.guardCondition)) }
+        return result
+    }
+
+    /// The template's buckets by each known `BucketName`, in source order: found once per run, so
+    /// that each function's code finds its bucket by name instead of reading every bucket.
+    static func byName(in context: RuleContext) -> [String: [(resource: Resource, guardCondition: Guard)]] {
+        if let known = context.cache.bucketsByName { return known }
+        var result: [String: [(resource: Resource, guardCondition: Guard)]] = [:]
+        for bucket in context.resources(ofType: type) {
+            for (conditions, bucketName) in context.reachable(bucket, "BucketName") {
+                if let name = bucketName?.text { result[name, default: []].append((bucket, conditions)) }
+            }
+        }
+        context.cache.bucketsByName = result
         return result
     }
 

@@ -27,6 +27,7 @@ public struct StorageBucketLifecycleRule: TemplateRule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
+        var seen: Set<Finding> = []
         for code in SelfManagedCode.all(in: context, valued: ["S3Bucket", "S3Key"]) where code.isInS3 {
             guard let key = code.key?.text else { continue }
             for bucket in CodeBucket.of(code, in: context) {
@@ -43,7 +44,7 @@ public struct StorageBucketLifecycleRule: TemplateRule {
                             let message = hit.qualifying(
                                 "lifecycle rule \(name) of \(bucket.what) moves \(objects) under \(scope), including \(key), to \(storageClass); self-managed S3 code storage does not work with Glacier storage classes: exclude the code from the rule or use another storage class")
                             let finding = context.finding(Self.descriptor, message, at: code.key?.node, in: code.resource, path: code.path("S3Key"))
-                            if !findings.contains(finding) { findings.append(finding) }
+                            if seen.insert(finding).inserted { findings.append(finding) }
                         }
                     }
                 }

@@ -25,23 +25,38 @@ public struct StorageBucketPolicyRule: TemplateRule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
+        var seen: Set<Finding> = []
         let policies = context.resources(ofType: "AWS::S3::BucketPolicy")
         guard !policies.isEmpty else { return [] }
+        // Each policy's Bucket read once, by what names the bucket (`CodeBucket.isNamed(by:)`): a
+        // Ref of its logical ID or a literal name; in policy and alternative order.
+        var targets: [String: [(order: Int, policy: Resource, guardCondition: Guard)]] = [:]
+        var order = 0
+        for policy in policies {
+            for (conditions, target) in context.reachable(policy, "Bucket") {
+                let key: String? = if case .unknown(let unknown)? = target?.kind, case .resource(let name)? = unknown.origin {
+                    "ref " + name
+                } else {
+                    target?.text.map { "name " + $0 }
+                }
+                if let key { targets[key, default: []].append((order, policy, conditions)) }
+                order += 1
+            }
+        }
         for code in SelfManagedCode.all(in: context, valued: ["S3Bucket", "S3Key"]) where code.isInS3 {
             for bucket in CodeBucket.of(code, in: context) {
                 let grant = BucketPolicyGrant(context: context, bucket: bucket.name, key: code.key?.text)
-                for policy in policies {
-                    for (conditions, target) in context.reachable(policy, "Bucket") where bucket.isNamed(by: target) {
-                        let joint = bucket.guardCondition.and(conditions)
-                        guard context.conditionSet.isSatisfiable(joint) else { continue }
-                        let missing = Self.actions.filter { !grant.mayAllow($0, by: policy, under: joint) }
-                        guard !missing.isEmpty else { continue }
-                        let object = bucket.name.flatMap { name in code.key?.text.map { "s3://\(name)/\($0)" } } ?? "the code object"
-                        let message = joint.qualifying(
-                            "bucket policy \(policy.logicalId) of \(bucket.what) does not allow lambda.amazonaws.com \(missing.joined(separator: " and ")) on \(object); self-managed S3 code storage (S3ObjectStorageMode REFERENCE) needs an Allow statement for Principal Service lambda.amazonaws.com with s3:GetObject and s3:GetObjectVersion on the object")
-                        let finding = context.finding(Self.descriptor, message, at: code.bucket?.node, in: code.resource, path: code.path("S3Bucket"))
-                        if !findings.contains(finding) { findings.append(finding) }
-                    }
+                let keys = [bucket.resource.map { "ref " + $0.logicalId }, bucket.name.map { "name " + $0 }].compactMap { $0 }
+                for (_, policy, conditions) in keys.flatMap({ targets[$0] ?? [] }).sorted(by: { $0.order < $1.order }) {
+                    let joint = bucket.guardCondition.and(conditions)
+                    guard context.conditionSet.isSatisfiable(joint) else { continue }
+                    let missing = Self.actions.filter { !grant.mayAllow($0, by: policy, under: joint) }
+                    guard !missing.isEmpty else { continue }
+                    let object = bucket.name.flatMap { name in code.key?.text.map { "s3://\(name)/\($0)" } } ?? "the code object"
+                    let message = joint.qualifying(
+                        "bucket policy \(policy.logicalId) of \(bucket.what) does not allow lambda.amazonaws.com \(missing.joined(separator: " and ")) on \(object); self-managed S3 code storage (S3ObjectStorageMode REFERENCE) needs an Allow statement for Principal Service lambda.amazonaws.com with s3:GetObject and s3:GetObjectVersion on the object")
+                    let finding = context.finding(Self.descriptor, message, at: code.bucket?.node, in: code.resource, path: code.path("S3Bucket"))
+                    if seen.insert(finding).inserted { findings.append(finding) }
                 }
             }
         }

@@ -21,6 +21,7 @@ public struct StorageBucketVersioningRule: TemplateRule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
+        var seen: Set<Finding> = []
         for code in SelfManagedCode.all(in: context, valued: ["S3Bucket"]) where code.isInS3 {
             for bucket in CodeBucket.of(code, in: context) {
                 guard let resource = bucket.resource else { continue }
@@ -28,7 +29,7 @@ public struct StorageBucketVersioningRule: TemplateRule {
                     let message = conditions.qualifying(
                         "\(bucket.what) does not have versioning enabled (\(problem)); S3ObjectStorageMode REFERENCE needs a versioned bucket: set VersioningConfiguration.Status to Enabled on \(resource.logicalId)")
                     let finding = context.finding(Self.descriptor, message, at: code.bucket?.node, in: code.resource, path: code.path("S3Bucket"))
-                    if !findings.contains(finding) { findings.append(finding) }
+                    if seen.insert(finding).inserted { findings.append(finding) }
                 }
             }
         }

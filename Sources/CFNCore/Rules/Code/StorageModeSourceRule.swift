@@ -20,6 +20,7 @@ public struct StorageModeSourceRule: TemplateRule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
+        var seen: Set<Finding> = []
         for code in SelfManagedCode.all(in: context) where !code.isInS3 {
             let source = code.code["ZipFile"] != nil
                 ? "with ZipFile (inline code); upload the .zip to S3 and give S3Bucket and S3Key, or remove S3ObjectStorageMode"
@@ -28,7 +29,7 @@ public struct StorageModeSourceRule: TemplateRule {
                 Self.descriptor,
                 code.guardCondition.qualifying("S3ObjectStorageMode REFERENCE works only for .zip code in S3 (S3Bucket and S3Key), not \(source)"),
                 at: code.storageMode.node, in: code.resource, path: code.path("S3ObjectStorageMode"))
-            if !findings.contains(finding) { findings.append(finding) }
+            if seen.insert(finding).inserted { findings.append(finding) }
         }
         return findings
     }

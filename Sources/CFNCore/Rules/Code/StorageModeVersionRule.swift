@@ -20,13 +20,14 @@ public struct StorageModeVersionRule: TemplateRule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
+        var seen: Set<Finding> = []
         for code in SelfManagedCode.all(in: context)
         where code.isInS3 && (code.bucket != nil || code.key != nil) && code.code["S3ObjectVersion"] == nil {
             let finding = context.finding(
                 Self.descriptor,
                 code.guardCondition.qualifying("S3ObjectStorageMode REFERENCE without S3ObjectVersion: Lambda tracks one version of the object in a versioned bucket; set S3ObjectVersion to the VersionId of the uploaded .zip"),
                 at: code.storageMode.node, in: code.resource, path: code.path("S3ObjectStorageMode"))
-            if !findings.contains(finding) { findings.append(finding) }
+            if seen.insert(finding).inserted { findings.append(finding) }
         }
         return findings
     }

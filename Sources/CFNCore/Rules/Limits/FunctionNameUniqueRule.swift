@@ -59,7 +59,8 @@ public struct FunctionNameUniqueRule: TemplateRule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        var earlier: [(function: LambdaFunction, guardCondition: Guard, name: String)] = []
+        // The names of the functions before this one, by name: one lookup per name, not a scan.
+        var earlier: [String: [(function: LambdaFunction, guardCondition: Guard)]] = [:]
         for function in context.lambda.functions {
             var names: [(Guard, String)] = []
             var reported: Set<NodeID> = []
@@ -68,7 +69,7 @@ public struct FunctionNameUniqueRule: TemplateRule {
                 names.append((reached.guardCondition, name))
                 let node = value.node
                 if let node, reported.contains(node) { continue }
-                for other in earlier where other.name == name {
+                for other in earlier[name] ?? [] {
                     let both = other.guardCondition.and(reached.guardCondition)
                     guard context.conditionSet.isSatisfiable(both) else { continue }
                     if let node { reported.insert(node) }
@@ -78,7 +79,7 @@ public struct FunctionNameUniqueRule: TemplateRule {
                     break
                 }
             }
-            earlier += names.map { (function, $0.0, $0.1) }
+            for (guardCondition, name) in names { earlier[name, default: []].append((function, guardCondition)) }
         }
         return findings
     }

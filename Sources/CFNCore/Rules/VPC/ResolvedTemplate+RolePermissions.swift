@@ -34,7 +34,10 @@ extension ResolvedTemplate {
                 grants += managedPolicyGrants(arn, under: arnGuard, actions: actions)
             }
         }
-        for resource in template.resources {
+        // The policy resources only, in source order (not every resource of the template, for each role).
+        let attachable = (resources(ofType: "AWS::IAM::Policy") + resources(ofType: "AWS::IAM::ManagedPolicy")
+            + resources(ofType: "AWS::IAM::RolePolicy")).sorted { $0.position < $1.position }
+        for resource in attachable {
             switch resource.type {
             case "AWS::IAM::Policy"?, "AWS::IAM::ManagedPolicy"?:
                 for (conditions, value) in reachable(resource, "Roles") {
