@@ -2,10 +2,10 @@ import CFNCore
 import CFNLoader
 import CFNReporters
 
-/// A state file (`plan --state`, `drift --state`) on raw bytes: `DeployedState.parse`, then, when
-/// it has a template, `drift` of that template against the state (as `cfn-lambda drift --state`
-/// does without TEMPLATE) with its three renderers, and the plan of the deployed template over the
-/// deployed stack.
+/// A state file (`plan --state`, `drift --state`, `storage`) on raw bytes: `DeployedState.parse`,
+/// the storage report with its three renderers, then, when it has a template, `drift` of that
+/// template against the state (as `cfn-lambda drift --state` does without TEMPLATE) with its three
+/// renderers, and the plan of the deployed template over the deployed stack.
 ///
 /// Invariants: the state file's findings lie within it, on character boundaries, and sort; drift
 /// items lie within the template and sort; the drift JSON loads with the project's loader, with the
@@ -30,6 +30,13 @@ func outputs(_ bytes: [UInt8]) -> [String] {
         invariant(!Finding.sourceOrder(next, previous), "state findings out of order: \(previous.rule), \(next.rule)")
     }
     var result = findings.map { "\($0.rule) \($0.range.start) \($0.message)" }
+    if let state = parsed {
+        // The storage report of any state: never negative totals from the known sizes' sum alone.
+        let storage = StorageReport(state: state)
+        invariant(storage.summary.reclaimableBytes <= storage.summary.totalBytes || storage.items.contains { ($0.storedBytes ?? 0) < 0 },
+                  "reclaimable \(storage.summary.reclaimableBytes) above the total \(storage.summary.totalBytes)")
+        result += [StorageTextReporter().render(storage), StorageJSONReporter().render(storage), StorageMarkdownReporter().render(storage)]
+    }
     guard let state = parsed, let template = state.template else { return result }
     let loaded = LoadedTemplate(bytes: template)
     guard let parsedTemplate = loaded.template else { return result }

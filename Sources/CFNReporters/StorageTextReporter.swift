@@ -84,10 +84,12 @@ public struct StorageTextReporter: Sendable {
 
     /// A share with two decimals, never rounded to 0 or 100 when it is not: `<0.01%`.
     static func percent(_ part: Int64, of whole: Int64) -> String {
-        guard whole > 0 else { return "?" }
+        guard whole > 0, part >= 0 else { return "?" }
         let hundredths = Double(part) / Double(whole) * 10_000
         if part > 0 && hundredths < 1 { return "<0.01%" }
         if part < whole && hundredths >= 9_999.5 { return ">99.99%" }
+        // Sizes come from a file: a share too large for a whole number is said as such.
+        if hundredths >= 1e12 { return ">10000000000%" }
         let rounded = Int64(hundredths.rounded())
         return "\(rounded / 100).\(String(rounded % 100).leftPadded(to: 2))%"
     }

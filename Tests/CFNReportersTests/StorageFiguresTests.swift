@@ -26,6 +26,15 @@ import Testing
             """))
     }
 
+    @Test func sharesOfTheQuotaNeverRoundToZeroOrOverflow() {
+        #expect(StorageTextReporter.percent(1, of: 322_122_547_200) == "<0.01%")
+        #expect(StorageTextReporter.percent(5_368_709_120, of: 322_122_547_200) == "1.67%")
+        #expect(StorageTextReporter.percent(322_122_547_199, of: 322_122_547_200) == ">99.99%")
+        // A state file can say anything: a share too large for a number is still an answer.
+        #expect(StorageTextReporter.percent(.max, of: 1) == ">10000000000%")
+        #expect(StorageTextReporter.percent(-5, of: 100) == "?")
+    }
+
     @Test func findingsUseTheSameUnitsAsTheSummary() {
         #expect(ByteText.size(262_144_000) == "250.0 MiB")
         #expect(ByteText.size(322_122_547_200) == "300.0 GiB")
