@@ -14,8 +14,9 @@ public struct Validator: Sendable {
 
     public init(limits: LoaderLimits = .default, settings: ValidationSettings = ValidationSettings(),
                 configuration: Configuration = .empty, rules: [any TemplateRule] = RuleRegistry.all,
-                checksSchemas: Bool = true, transforms: [any TemplateTransform] = []) {
-        pipeline = TemplatePipeline(limits: limits, transforms: transforms)
+                checksSchemas: Bool = true, transforms: [any TemplateTransform]? = nil) {
+        // By default the transforms CloudFormation applies that cfn-lambda knows: SAM's.
+        pipeline = TemplatePipeline(limits: limits, transforms: transforms ?? [SAMTemplateTransform(settings: settings)])
         self.settings = settings
         self.configuration = configuration
         self.rules = rules
@@ -133,7 +134,26 @@ public struct Validator: Sendable {
         findings = FindingOverlap.removingFindingsUnderUnknownTags(findings)
         findings = FindingOverlap.removingRedundantSchemaFindings(findings)
         findings = Suppressions.apply(findings, template: prepared.loaded.template, configuration: configuration)
+        findings = Self.namingSources(findings, prepared.loaded)
         return FileReport(file: prepared.file, source: prepared.loaded.source, findings: findings)
+    }
+}
+
+extension Validator {
+    /// Findings on a resource a transform generated name the resource it came from: the finding's
+    /// resource becomes the SAM function, and the message says which generated resource it is on.
+    /// A source value the transform placed twice (a policy template parameter) is reported once.
+    static func namingSources(_ findings: [Finding], _ loaded: LoadedTemplate) -> [Finding] {
+        guard !loaded.generatedFrom.isEmpty else { return findings }
+        var seen = Set<Finding>()
+        return findings.compactMap { finding in
+            var named = finding
+            if let generated = finding.resource, let source = loaded.generatedFrom[generated] {
+                named.resource = source
+                named.message += " (on \(generated), generated from \(source))"
+            }
+            return seen.insert(named).inserted ? named : nil
+        }
     }
 }
 

@@ -406,12 +406,13 @@ func everyFinding(_ text: String) -> [String] {
 
             """)
         #expect(findings == [
-            "template.serverless-not-expanded info 1:12 1 AWS::Serverless resource is not checked: the SAM transform is not expanded by cfn-lambda yet",
+            "sam.partly-expanded warning 10:7 DeploymentPreference of 'Fn' is only partly expanded: its CodeDeploy application, deployment group and the alias's update policy are not generated",
         ])
     }
 
     /// The SAM transform makes `ServerlessHttpApi` for HttpApi events, `<Function>Role` for a
-    /// function without Role and `ServerlessDeploymentApplication` for DeploymentPreference;
+    /// function without Role (expanded) and `ServerlessDeploymentApplication` for
+    /// DeploymentPreference (not expanded: the Transform stays, so the names SAM makes are known);
     /// references to them are not undefined. Another name still is.
     /// Corpus: aws-lambda-web-adapter examples/fastapi-zip/template.yaml (outputs).
     @Test func namesTheSamTransformMakesAreNotUndefined() {
@@ -432,7 +433,7 @@ func everyFinding(_ text: String) -> [String] {
                 Value: !Ref VpcStackName
 
             """) == [
-            "template.serverless-not-expanded info 1:12 1 AWS::Serverless resource is not checked: the SAM transform is not expanded by cfn-lambda yet",
+            "sam.partly-expanded warning 5:85 event 'Http' (HttpApi) of 'Api' is only partly expanded: the HTTP API resources it adds to are not generated",
             "reference.undefined error 14:17 Ref to 'VpcStackName', which is not a parameter, resource or pseudo parameter",
         ])
     }

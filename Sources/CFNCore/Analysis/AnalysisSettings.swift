@@ -5,11 +5,12 @@ public struct AnalysisSettings: Sendable {
     public var configuration: Configuration
     public var pipeline: TemplatePipeline
 
+    /// `pipeline` by default applies the transforms cfn-lambda knows (SAM's, with `settings`' values).
     public init(settings: ValidationSettings = ValidationSettings(), configuration: Configuration = .empty,
-                pipeline: TemplatePipeline = TemplatePipeline()) {
+                pipeline: TemplatePipeline? = nil) {
         self.settings = settings
         self.configuration = configuration
-        self.pipeline = pipeline
+        self.pipeline = pipeline ?? TemplatePipeline(transforms: [SAMTemplateTransform(settings: settings)])
     }
 
     /// The validator these settings make.

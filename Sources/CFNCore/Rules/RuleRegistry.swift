@@ -9,7 +9,6 @@ public enum RuleRegistry {
         IntrinsicArgumentsRule(),
         ParameterValueRule(),
         ConditionalTargetRule(),
-        ServerlessTransformRule(),
         ServerlessWithoutTransformRule(),
         RuntimeUpdateBlockedRule(),
         RuntimeCreateBlockedRule(),

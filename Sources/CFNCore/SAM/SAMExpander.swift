@@ -19,7 +19,12 @@ final class SAMExpander {
     /// `Fn.Alias`, `Fn.Version`: the references SAM resolves to a generated resource.
     var derived: [String: String] = [:]
 
-    init(template: Template, given: [String: String], region: String?, data: SAMData) {
+    /// Whether the processed template keeps the `Transform` section when part of the template is
+    /// not expanded, so that references to what SAM would make there stay known.
+    let keepsTransformWhenPartial: Bool
+
+    init(template: Template, given: [String: String], region: String?, data: SAMData, keepsTransformWhenPartial: Bool = false) {
+        self.keepsTransformWhenPartial = keepsTransformWhenPartial
         self.template = template
         document = SAMDocument(tree: template.tree)
         parameters = SAMParameters(template: template, given: given, region: region)

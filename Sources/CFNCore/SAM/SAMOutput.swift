@@ -28,6 +28,12 @@ struct SAMOutput {
             case "Globals":
                 continue
             case Template.Section.transform.rawValue:
+                // SAM resources left as written (of a type not expanded, or in error) still need it.
+                let leftOver = template.resources.contains { $0.type?.hasPrefix("AWS::Serverless::") == true && expander.expansions[$0.logicalId] == nil }
+                if leftOver || (expander.keepsTransformWhenPartial && expander.notes.contains { $0.rule == SAMRules.partlyExpanded.id }) {
+                    entries.append((builder.copy(entry.key, from: tree), builder.copy(entry.value, from: tree)))
+                    continue
+                }
                 let others = tree.kind(entry.value) == .sequence
                     ? tree.elements(entry.value).filter { !tree.scalar($0, equals: SAMTransform.name) } : []
                 guard !others.isEmpty else { continue }

@@ -24,7 +24,7 @@ public struct ServerlessWithoutTransformRule: TemplateRule {
         return context.template.resources.compactMap { resource -> Finding? in
             guard let type = resource.type, type.hasPrefix("AWS::Serverless::") else { return nil }
             return context.finding(Self.descriptor,
-                                   "\(type) needs the SAM transform: add Transform: \(ServerlessTransformRule.transform) to the template",
+                                   "\(type) needs the SAM transform: add Transform: \(SAMTransform.name) to the template",
                                    at: resource[.type], in: resource, path: ["Type"])
         }
     }

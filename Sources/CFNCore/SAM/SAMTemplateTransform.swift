@@ -1,0 +1,38 @@
+import CFNLoader
+
+/// The SAM transform as a pipeline stage (`TemplatePipeline`): a template that declares
+/// `AWS::Serverless-2016-10-31` is replaced by its processed form, with the transform's findings and
+/// where each generated resource came from.
+public struct SAMTemplateTransform: TemplateTransform {
+    public let parameters: [String: String]
+    public let region: String?
+
+    public init(settings: ValidationSettings) {
+        parameters = settings.parameters
+        region = settings.region
+    }
+
+    public func expand(_ loaded: LoadedTemplate) -> LoadedTemplate {
+        guard let template = loaded.template, SAMTransform.isDeclared(in: template) else { return loaded }
+        let expansion = SAMExpander(template: template, given: parameters, region: region, data: .shipped,
+                                    keepsTransformWhenPartial: true).run()
+        guard let processed = expansion.template else { return loaded }
+        // The processed template's own structure findings, less those the source already had.
+        let known = Set(loaded.findings.map { FindingKey($0) })
+        let structure = TemplateParser.parse(processed.tree).findings.filter { !known.contains(FindingKey($0)) }
+        return LoadedTemplate(source: loaded.source, template: processed, findings: loaded.findings + expansion.findings + structure,
+                              generatedFrom: expansion.sources)
+    }
+
+    private struct FindingKey: Hashable {
+        let rule: String
+        let range: SourceRange
+        let message: String
+
+        init(_ finding: Finding) {
+            rule = finding.rule
+            range = finding.range
+            message = finding.message
+        }
+    }
+}
