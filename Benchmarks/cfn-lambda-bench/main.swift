@@ -147,6 +147,41 @@ func generateTemplate(functions: Int, changed: Bool = false, reference: Bool = f
     return Array(text.utf8)
 }
 
+/// The functions of `generateTemplate` written as SAM: `AWS::Serverless::Function`s with the same
+/// properties (CodeUri for Code, a tag map), which the SAM transform expands to the same resources.
+func generateSAMTemplate(functions: Int) -> [UInt8] {
+    var text = String(decoding: generateTemplate(functions: 0), as: UTF8.self)
+        .replacingOccurrences(of: "Description: Generated benchmark template\n", with: "Description: Generated benchmark template\nTransform: AWS::Serverless-2016-10-31\n")
+    for index in 0..<functions {
+        text += """
+              Function\(index):
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: !Sub "${AWS::StackName}-function-\(index)"
+                  Runtime: python3.12
+                  Handler: app.handler
+                  Role: !GetAtt SharedRole.Arn
+                  MemorySize: !If [IsProd, 1024, 256]
+                  Timeout: 30
+                  Architectures: [arm64]
+                  CodeUri:
+                    Bucket: artifacts-bucket-\(index % 7)
+                    Key: "functions/\(index)/code.zip"
+                    Version: 3HL4kqtJlcpXroDTDmjVBH40Nrjfkd\(index)
+                  Environment:
+                    Variables:
+                      TABLE_NAME: {"Fn::ImportValue": "orders-table-\(index % 13)"}
+                      STAGE: !Ref Stage
+                  VpcConfig:
+                    SubnetIds: !Ref Subnets
+                    SecurityGroupIds: [sg-0123456789abcdef0]
+                  Tags: {team: payments}
+
+            """
+    }
+    return Array(text.utf8)
+}
+
 /// A template with 24 conditions over 24 parameters and 20 functions whose properties (MemorySize
 /// and 24 environment variables) nest Fn::If six deep: the shape that makes scenario-enumerating
 /// linters slow.
@@ -288,6 +323,11 @@ let reference = measureInterleaved(max(3, options.repeats / 3), [
     { sink &+= YAMLLoader.countEvents(referenceBytes) &+ YAMLLoader.countEvents(referenceHead) },
     { sink &+= planOnce(referenceBytes, referenceHead) },
 ])
+let samBytes = generateSAMTemplate(functions: options.functions)
+let samMedians = measureInterleaved(options.repeats, [
+    { sink &+= validator.validate(file: "bench.yaml", bytes: bytes).findings.count },
+    { sink &+= validator.validate(file: "sam.yaml", bytes: samBytes).findings.count },
+])
 let conditionsReport = validator.validate(file: "conditions.yaml", bytes: conditionsBytes)
 let conditions = measureInterleaved(options.repeats, [
     { sink &+= validator.validate(file: "conditions.yaml", bytes: conditionsBytes).findings.count },
@@ -305,6 +345,8 @@ print(String(format: "plan of two %d-function templates (%d changes listed): %.2
              options.functions, planned, planMedians[1], planMedians[1] / planMedians[0], planMedians[0]))
 print(String(format: "  the plan alone (both loaded and resolved one after the other, HEAD not validated): %.2f ms = %.2fx",
              planMedians[2], planMedians[2] / planMedians[0]))
+print(String(format: "validate of the same %d functions as SAM (%d bytes, expanded first): %.2f ms = %.2fx the plain template's %.2f ms",
+             options.functions, samBytes.count, samMedians[1], samMedians[1] / samMedians[0], samMedians[0]))
 print(String(format: "conditions template (24 conditions, Fn::If six deep, %d bytes): validate %.2f ms, %d findings",
              conditionsBytes.count, conditions, conditionsReport.findings.count))
 print(String(format: "REFERENCE-heavy template (%d bytes, %d findings): raw %.2f ms, validate %.2f ms = %.2fx raw; plan %.2f ms = %.2fx two raw passes (%.2f ms)",

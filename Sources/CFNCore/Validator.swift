@@ -133,8 +133,9 @@ public struct Validator: Sendable {
         for part in checked { findings += part }
         findings = FindingOverlap.removingFindingsUnderUnknownTags(findings)
         findings = FindingOverlap.removingRedundantSchemaFindings(findings)
-        findings = Suppressions.apply(findings, template: prepared.loaded.template, configuration: configuration)
+        // Named after their SAM resource first, so that its Metadata suppressions apply to them.
         findings = Self.namingSources(findings, prepared.loaded)
+        findings = Suppressions.apply(findings, template: prepared.loaded.template, configuration: configuration)
         return FileReport(file: prepared.file, source: prepared.loaded.source, findings: findings)
     }
 }

@@ -3,8 +3,9 @@
 /// the bytes of the file a user edits.
 public struct NodeTreeBuilder {
     private var tree = NodeTree()
-    /// Copies already made, by the source node: a node shared through a YAML alias stays shared.
-    private var copies: [NodeID: NodeID] = [:]
+    /// Copies already made, by the source node's index (-1: none yet): a node shared through a
+    /// YAML alias stays shared.
+    private var copies: [Int32] = []
 
     public init() {}
 
@@ -54,7 +55,8 @@ public struct NodeTreeBuilder {
     /// A copy of `node` and everything under it, with their ranges. Every copy must come from the
     /// same `source` tree: copies are remembered by source node.
     public mutating func copy(_ node: NodeID, from source: NodeTree) -> NodeID {
-        if let made = copies[node] { return made }
+        if copies.isEmpty { copies = [Int32](repeating: -1, count: source.nodeCount) }
+        if copies[node.index] >= 0 { return NodeID(rawValue: copies[node.index]) }
         var record = source.records[node.index]
         switch record.kind {
         case .scalar:
@@ -71,7 +73,7 @@ public struct NodeTreeBuilder {
             record.payload = UInt32(truncatingIfNeeded: copy(NodeID(Int(record.payload)), from: source).rawValue)
         }
         let made = append(record)
-        copies[node] = made
+        copies[node.index] = made.rawValue
         return made
     }
 

@@ -244,4 +244,33 @@ func place(_ expansion: SAMExpansion, _ source: SourceText, _ logicalId: String,
         #expect(expansion.findings[2].message.contains("AutoPublishAlias name ('bad*alias') must contain only alphanumeric characters"))
         #expect(expansion.findings[3].message.contains("Event with id [E] is invalid. Resource dict has missing or invalid value for key Type. Event Type is: Carrier."))
     }
+
+    @Test func aSAMResourcesMetadataSuppressesFindingsOnWhatItGenerates() {
+        let text = """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Metadata:
+                  cfn-lambda: {ignore: [reference.undefined]}
+                Properties:
+                  CodeUri: s3://bucket/fn.zip
+                  Handler: index.handler
+                  Runtime: python3.12
+                  Policies:
+                    - SQSPollerPolicy: {QueueName: !Ref Missing}
+              Other:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: s3://bucket/fn.zip
+                  Handler: index.handler
+                  Runtime: python3.12
+                  Policies:
+                    - SQSPollerPolicy: {QueueName: !Ref Missing}
+            """
+        let report = Validator(checksSchemas: false).validate(file: "t.yaml", bytes: Array(text.utf8))
+        #expect(report.findings.map { "\($0.rule) \(report.source.lineColumn(at: $0.range.start)) \($0.resource ?? "-")" } == [
+            "reference.undefined 20:45 Other",
+        ])
+    }
 }

@@ -24,14 +24,23 @@ struct SAMDocument {
     /// A scalar the transform reads as a string: not a YAML null, boolean or number.
     func text(_ value: SAMValue) -> String? {
         guard let text = string(value) else { return nil }
-        if case .string = python(value) { return text }
+        if case .string = scalarValue(value) { return text }
         return nil
     }
 
     /// Whether the value is YAML's null (`~`, `null`, nothing): SAM treats such a property as absent.
     func isNull(_ value: SAMValue) -> Bool {
-        if case .null = python(value) { return true }
+        if case .null = scalarValue(value) { return true }
         return false
+    }
+
+    /// A scalar as Python types it; nil for containers and intrinsics (never converted whole).
+    private func scalarValue(_ value: SAMValue) -> PythonValue? {
+        switch value {
+        case .node(let node): tree.kind(node) == .scalar ? python(value) : nil
+        case .scalar: python(value)
+        default: nil
+        }
     }
 
     func entries(_ value: SAMValue) -> [SAMEntry]? {
@@ -89,7 +98,13 @@ struct SAMDocument {
     /// Whether a value is true as Python reads it (a non-empty container, a true scalar).
     func isTruthy(_ value: SAMValue?) -> Bool {
         guard let value else { return false }
-        return python(value).isTruthy
+        if let scalar = scalarValue(value) { return scalar.isTruthy }
+        switch value {
+        case .node(let node): return tree.count(node) > 0
+        case .list(let elements, _): return !elements.isEmpty
+        case .map(let entries, _): return !entries.isEmpty
+        default: return true
+        }
     }
 
     /// The value as Python's `json` module holds it after SAM's YAML loader: YAML 1.1 scalars typed.

@@ -79,9 +79,9 @@ final class SAMExpander {
         for (samId, resources) in expansions {
             for resource in resources where resource.logicalId != samId { sources[resource.logicalId] = samId }
         }
-        let writer = SAMOutput(expander: self)
-        let expanded = writer.write()
-        return SAMExpansion(template: expanded, sources: sources, findings: findings.sorted(by: Finding.sourceOrder))
+        let (expanded, structure) = SAMOutput(expander: self).write()
+        return SAMExpansion(template: expanded, sources: sources, findings: findings.sorted(by: Finding.sourceOrder),
+                            structureFindings: structure)
     }
 
     /// What the translator requires of every SAM resource's ID and attributes.

@@ -170,9 +170,10 @@ struct SAMFunction {
     }
 
     /// Position of a Lambda property in the translator's output order, for a stable output.
-    private static func order(_ key: String) -> Int {
-        (passedThrough + ["Code", "Tags", "TracingConfig", "DeadLetterConfig"] + passedThroughAfter).firstIndex(of: key) ?? 100
-    }
+    private static func order(_ key: String) -> Int { outputOrder[key] ?? 100 }
+
+    private static let outputOrder: [String: Int] = Dictionary(
+        uniqueKeysWithValues: (passedThrough + ["Code", "Tags", "TracingConfig", "DeadLetterConfig"] + passedThroughAfter).enumerated().map { ($1, $0) })
 
     private func validate() throws {
         for entry in properties.entries where !Self.properties.contains(entry.key) {

@@ -7,19 +7,22 @@ import CFNLoader
 struct SAMOutput {
     let expander: SAMExpander
     private var builder = NodeTreeBuilder()
-    private var copies: [NodeID: NodeID] = [:]
+    /// The node made for each source node (by index; -1: none yet), so that shared nodes stay shared.
+    private var copies: [Int32]
     private var tree: NodeTree { expander.template.tree }
 
     init(expander: SAMExpander) {
         self.expander = expander
+        copies = [Int32](repeating: -1, count: expander.template.tree.nodeCount)
     }
 
-    func write() -> Template? {
+    /// The processed template and the findings of its structure (`TemplateParser`).
+    func write() -> (template: Template?, findings: [Finding]) {
         var output = self
         return output.run()
     }
 
-    private mutating func run() -> Template? {
+    private mutating func run() -> (template: Template?, findings: [Finding]) {
         let template = expander.template
         var entries: [(key: NodeID, value: NodeID)] = []
         for entry in tree.entries(template.root) {
@@ -46,7 +49,8 @@ struct SAMOutput {
             }
         }
         let root = builder.mapping(entries, at: tree.range(template.root))
-        return TemplateParser.parse(builder.finish(root: root)).template
+        let parsed = TemplateParser.parse(builder.finish(root: root))
+        return (parsed.template, parsed.findings)
     }
 
     private mutating func resources(_ node: NodeID) -> NodeID {
@@ -95,7 +99,7 @@ struct SAMOutput {
 
     /// A node of the source, copied with its range; references rewritten where needed.
     private mutating func source(_ node: NodeID) -> NodeID {
-        if let made = copies[node] { return made }
+        if copies[Int(node.rawValue)] >= 0 { return NodeID(rawValue: copies[Int(node.rawValue)]) }
         let made: NodeID
         switch tree.kind(node) {
         case .scalar:
@@ -110,7 +114,7 @@ struct SAMOutput {
             guard let (function, argument) = tree.intrinsic(node) else { return builder.copy(node, from: tree) }
             made = intrinsic(function, .node(argument), at: tree.range(node))
         }
-        copies[node] = made
+        copies[Int(node.rawValue)] = made.rawValue
         return made
     }
 

@@ -19,7 +19,7 @@ public struct SAMTemplateTransform: TemplateTransform {
         guard let processed = expansion.template else { return loaded }
         // The processed template's own structure findings, less those the source already had.
         let known = Set(loaded.findings.map { FindingKey($0) })
-        let structure = TemplateParser.parse(processed.tree).findings.filter { !known.contains(FindingKey($0)) }
+        let structure = expansion.structureFindings.filter { !known.contains(FindingKey($0)) }
         return LoadedTemplate(source: loaded.source, template: processed, findings: loaded.findings + expansion.findings + structure,
                               generatedFrom: expansion.sources)
     }

@@ -10,6 +10,8 @@ public struct SAMExpansion: Sendable {
     public let sources: [String: String]
     /// The transform's errors (in the translator's words) and what it leaves unexpanded.
     public let findings: [Finding]
+    /// The processed template's own structure findings (`TemplateParser`'s).
+    let structureFindings: [Finding]
 
     /// The SAM resource a (generated) logical ID comes from, or the ID itself.
     public func source(of logicalId: String) -> String { sources[logicalId] ?? logicalId }
