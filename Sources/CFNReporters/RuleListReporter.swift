@@ -57,6 +57,11 @@ public struct RuleListReporter: Sendable {
         return blocks.joined(separator: "\n\n") + "\n"
     }
 
+    /// One rule as `cfn-lambda rules ID` prints it: its heading, severity, summary and explanation.
+    public func markdown(rule: RuleDescriptor) -> String {
+        (["## `\(rule.id)`"] + section(for: rule)).joined(separator: "\n\n") + "\n"
+    }
+
     /// The blocks under a rule's heading. Examples, when rules have them, are more blocks here.
     private func section(for rule: RuleDescriptor) -> [String] {
         [

@@ -10,6 +10,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Skip paths a folder search finds that match this glob (cdk.out, 'tests/*', '*.test.yaml'). Repeatable; added to exclude: in .cfn-lambda.yaml.",
                                valueName: "glob"))
     var exclude: [String] = []
+
+    /// The name an input is reported under: standard input's given name, or its path.
+    static func name(of path: String, stdinName: String?) -> String {
+        path == "-" ? stdinName ?? "<stdin>" : path
+    }
 }
 
 extension UnreadableInput {

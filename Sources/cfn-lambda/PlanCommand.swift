@@ -60,6 +60,10 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format.")
     var format: PlanFormat = .text
 
+    @Option(name: .customLong("stdin-name"),
+            help: ArgumentHelp("The file name standard input (-, as BASE or HEAD) is reported under.", valueName: "name"))
+    var stdinName: String?
+
     @Flag(name: .customLong("detailed-exitcode"), help: "Exit 2 when resources change and there is no error finding.")
     var detailedExitcode = false
 
@@ -150,9 +154,10 @@ struct PlanCommand: ParsableCommand {
         var planOptions = PlanOptions(eniQuota: eniQuota)
         otherReports += storageInputs.apply(to: &planOptions, headDirectory: (head as NSString).deletingLastPathComponent)
         if let state = deployed?.state { planOptions.use(state, keepAccountSettings: accountSettings != nil) }
-        let result = Analysis.plan(head: InputFile(path: head, bytes: headBytes), base: base, settings: headSettings.analysis,
+        let headName = InputOptions.name(of: head, stdinName: stdinName)
+        let result = Analysis.plan(head: InputFile(path: headName, bytes: headBytes), base: base, settings: headSettings.analysis,
                                    baseSettings: baseSettings.settings, options: planOptions)
-        let run = PlanRun(plan: result.plan, head: head, headSource: result.headSource, base: base.name,
+        let run = PlanRun(plan: result.plan, head: headName, headSource: result.headSource, base: base.name,
                           otherReports: otherReports + result.reports, eniQuota: planOptions.eniQuota)
         switch format {
         case .text:
@@ -172,7 +177,8 @@ struct PlanCommand: ParsableCommand {
     /// BASE from the command line or from git; records why it cannot be read.
     func readBase(head: String, into unreadable: inout [String]) -> PlanBase? {
         if templates.count == 2 {
-            return Self.readTemplate(templates[0], into: &unreadable).map { .template(name: templates[0], bytes: $0) }
+            let name = InputOptions.name(of: templates[0], stdinName: stdinName)
+            return Self.readTemplate(templates[0], into: &unreadable).map { .template(name: name, bytes: $0) }
         }
         guard let baseRef else { return .newStack }
         switch PlanGitBase.read(revision: baseRef, head: head) {
@@ -189,6 +195,11 @@ struct PlanCommand: ParsableCommand {
 
     /// Reads a template file; records why not when it cannot.
     static func readTemplate(_ path: String, into unreadable: inout [String]) -> [UInt8]? {
+        if path == "-" {
+            let bytes = TemplateFiles.read(path)
+            if bytes == nil { unreadable.append("-: standard input cannot be read") }
+            return bytes
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             unreadable.append("\(path): no such file or directory")

@@ -4,7 +4,7 @@ import CFNReporters
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List every rule: its id, default severity, summary and explanation.",
+        abstract: "List every rule, or explain one: its id, default severity, summary and explanation.",
         discussion: """
             Markdown is what docs/rules.md is generated from (scripts/update-rules-doc.sh). \
             JSON is one object, {"formatVersion": 1, "tool": {...}, "rules": [{"id", "severity", \
@@ -12,6 +12,7 @@ struct Rules: ParsableCommand {
 
             Examples:
               cfn-lambda rules
+              cfn-lambda rules lambda.timeout
               cfn-lambda rules --format json
             """
     )
@@ -19,7 +20,21 @@ struct Rules: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format.")
     var format: RuleListFormat = .markdown
 
+    @Argument(help: ArgumentHelp("A rule to explain (the id in brackets after a finding).", valueName: "rule-id"))
+    var id: String?
+
+    func validate() throws {
+        if let id, RuleCatalog.descriptor(id) == nil {
+            throw ValidationError("no such rule '\(id)'\(Suggestion.hint(for: id, among: RuleCatalog.all.map(\.id))); `cfn-lambda rules` lists them.")
+        }
+    }
+
     func run() throws {
+        if let rule = id.flatMap(RuleCatalog.descriptor) {
+            let reporter = RuleListReporter(rules: [rule])
+            Console.output(format == .json ? reporter.json() : reporter.markdown(rule: rule))
+            return
+        }
         let reporter = RuleListReporter(rules: RuleCatalog.all)
         switch format {
         case .markdown: Console.output(reporter.markdown())

@@ -22,7 +22,7 @@ struct TemplateFiles {
         var seen = Set<String>()
         for path in paths {
             if path == "-" {
-                let name = stdinName ?? "<stdin>"
+                let name = InputOptions.name(of: path, stdinName: stdinName)
                 guard seen.insert(name).inserted else { continue }
                 if let bytes = read(path) {
                     result.readable.append(File(path: name, bytes: bytes))

@@ -1,5 +1,5 @@
 /// " (did you mean 'x'?)" hints for names that are close to a known one.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate nearest to `name`: equal but for case, or within one edit (two for names of
     /// six characters or more). Ties go to the earlier candidate.
     static func closest(to name: String, among candidates: [String]) -> String? {
@@ -16,7 +16,7 @@ enum Suggestion {
     }
 
     /// " (did you mean 'x'?)", or "" when no candidate is close.
-    static func hint(for name: String, among candidates: [String]) -> String {
+    public static func hint(for name: String, among candidates: [String]) -> String {
         closest(to: name, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 }

@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+/// `cfn-lambda rules ID` explains one rule; `plan` reads BASE from standard input or a stream.
+@Suite struct RuleAndPlanInputCLITests {
+    @Test func oneRuleIsExplained() throws {
+        let result = try CLI.run(["rules", "lambda.timeout"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("## `lambda.timeout`\n\n- Severity: error\n- Summary: Timeout outside 1–900 seconds\n\nA function's Timeout is 1 to 900 seconds"))
+        let json = try CLI.run(["rules", "-f", "json", "lambda.timeout"])
+        let rules = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["rules"] as? [[String: String]]
+        #expect(rules?.map { $0["id"] } == ["lambda.timeout"])
+    }
+
+    @Test func anUnknownRuleIsAUsageErrorWithASuggestion() throws {
+        let result = try CLI.run(["rules", "lambda.timout"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: no such rule 'lambda.timout' (did you mean 'lambda.timeout'?); `cfn-lambda rules` lists them.\n"))
+    }
+
+    @Test func planReadsBaseFromStandardInput() throws {
+        let scratch = try Scratch(["head.yaml": good.replacingOccurrences(of: "python3.12", with: "python3.13")])
+        let result = try CLI.run(["plan", "--stdin-name", "main:head.yaml", "-", "head.yaml"], in: scratch.url, input: good)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Plan: main:head.yaml → head.yaml\n\n  ~ Fn (AWS::Lambda::Function) will be updated in place\n"))
+        // Without a name, standard input is <stdin>; BASE may come from process substitution too.
+        let unnamed = try CLI.run(["plan", "-", "head.yaml"], in: scratch.url, input: good)
+        #expect(unnamed.stdout.hasPrefix("Plan: <stdin> → head.yaml\n"))
+    }
+}
