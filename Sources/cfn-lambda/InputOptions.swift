@@ -11,6 +11,10 @@ struct InputOptions: ParsableArguments {
                                valueName: "glob"))
     var exclude: [String] = []
 
+    @Flag(name: .customLong("only-templates"),
+          help: "Skip named files that do not look like templates, as a folder search does, and exit 0 when none is left (for hooks given every changed YAML or JSON file).")
+    var onlyTemplates = false
+
     /// The name an input is reported under: standard input's given name, or its path.
     static func name(of path: String, stdinName: String?) -> String {
         path == "-" ? stdinName ?? "<stdin>" : path

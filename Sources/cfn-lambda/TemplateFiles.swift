@@ -17,7 +17,8 @@ struct TemplateFiles {
     static let skippedFolders: Set<String> = ["node_modules"]
 
     /// `stdinName` names standard input (`-`) in locations. `excludes` are globs a folder search skips.
-    static func collect(_ paths: [String], excludes: [String] = [], stdinName: String? = nil) -> TemplateFiles {
+    /// `onlyTemplates` skips named files that do not look like templates, as a folder search does.
+    static func collect(_ paths: [String], excludes: [String] = [], stdinName: String? = nil, onlyTemplates: Bool = false) -> TemplateFiles {
         var result = TemplateFiles()
         var seen = Set<String>()
         for path in paths {
@@ -46,7 +47,7 @@ struct TemplateFiles {
                 }
             } else if seen.insert(path).inserted {
                 if let bytes = read(path) {
-                    result.readable.append(File(path: path, bytes: bytes))
+                    if !onlyTemplates || looksLikeTemplate(bytes) { result.readable.append(File(path: path, bytes: bytes)) }
                 } else {
                     result.unreadable.append(UnreadableInput(file: path, reason: "cannot be read"))
                 }

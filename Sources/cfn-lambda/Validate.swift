@@ -65,7 +65,8 @@ struct Validate: ParsableCommand {
     func run() throws {
         display.apply()
         let resolved = ResolvedSettings(options)
-        let files = TemplateFiles.collect(paths, excludes: inputs.exclude + resolved.configuration.excludes, stdinName: inputs.stdinName)
+        let files = TemplateFiles.collect(paths, excludes: inputs.exclude + resolved.configuration.excludes,
+                                          stdinName: inputs.stdinName, onlyTemplates: inputs.onlyTemplates)
         let unreadable = resolved.unreadable.map(UnreadableInput.init(problem:)) + files.unreadable
         for problem in unreadable {
             Console.error("cfn-lambda: \(problem.description)")
@@ -87,8 +88,9 @@ struct Validate: ParsableCommand {
             Console.output(ValidationMarkdownReporter().render(run))
         }
         Console.summary(TextReporter.summary(run))
-        if let nothing = files.nothingToCheck(paths) { Console.error("cfn-lambda: \(nothing)") }
-        if !unreadable.isEmpty || files.readable.isEmpty { throw ExitCode(66) }
+        let nothing = inputs.onlyTemplates && unreadable.isEmpty ? nil : files.nothingToCheck(paths)
+        if let nothing { Console.error("cfn-lambda: \(nothing)") }
+        if !unreadable.isEmpty || nothing != nil { throw ExitCode(66) }
         if run.hasFinding(atLeast: failOn.severity) { throw ExitCode(1) }
     }
 }

@@ -70,6 +70,19 @@ import Testing
         #expect(named.status == 1)
     }
 
+    /// A pre-commit hook passes every changed YAML file: with --only-templates the ones that are
+    /// not templates are skipped, and a commit with none passes.
+    @Test func onlyTemplatesSkipsOtherNamedFiles() throws {
+        let scratch = try Scratch(["stack.yaml": Self.bad, "workflow.yml": "on: push\njobs: {}\n"])
+        let both = try CLI.run(["validate", "--only-templates", "stack.yaml", "workflow.yml"], in: scratch.url)
+        #expect(both.status == 1)
+        #expect(both.stderr.hasSuffix("1 file: 1 error, 0 warnings, 0 infos\n"))
+        let none = try CLI.run(["validate", "--only-templates", "workflow.yml"], in: scratch.url)
+        #expect(none.status == 0)
+        #expect(none.stdout == "")
+        #expect(try CLI.run(["validate", "workflow.yml"], in: scratch.url).status == 1)
+    }
+
     @Test func nothingToCheckExits66() throws {
         let scratch = try Scratch(["package.json": #"{"name": "x"}"#, "docs/readme.md": "# x"])
         let result = try CLI.run(["validate", scratch.url.path])
