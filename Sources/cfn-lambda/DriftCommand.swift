@@ -38,9 +38,11 @@ struct DriftCommand: ParsableCommand {
             Examples:
               cfn-lambda snapshot --stack orders -o orders.state.json
               cfn-lambda drift --state orders.state.json
-              cfn-lambda drift --state orders.state.json stacks/orders.yaml -f markdown > drift.md
-              aws cloudformation detect-stack-drift --stack-name orders   # then, when it is done:
-              aws cloudformation describe-stack-resource-drifts --stack-name orders > cfn-drift.json
+              cfn-lambda drift -f markdown --state orders.state.json t.yaml > drift.md
+              aws cloudformation detect-stack-drift --stack-name orders
+              # then, when the detection is done:
+              aws cloudformation describe-stack-resource-drifts --stack-name orders \\
+                > cfn-drift.json
               cfn-lambda drift --state orders.state.json --cfn-drift cfn-drift.json
             """
     )

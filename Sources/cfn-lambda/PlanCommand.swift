@@ -49,7 +49,8 @@ struct PlanCommand: ParsableCommand {
             Examples:
               cfn-lambda plan templates/plan/orders-{base,head}.yaml
               cfn-lambda plan --base-ref origin/main stacks/orders.yaml
-              cfn-lambda plan --state orders.state.json --artifact-sizes sizes.json orders.yaml
+              cfn-lambda plan --state orders.state.json --artifact-sizes s.json t.yaml
+              git show main:t.yaml | cfn-lambda plan --stdin-name main:t.yaml - t.yaml
               cfn-lambda plan -f markdown --base-ref origin/main orders.yaml > plan.md
               cfn-lambda plan -f json --detailed-exitcode base.yaml head.yaml > plan.json
               cfn-lambda plan --parameters Env=prod --base-parameters Env=dev t.yaml t.yaml

@@ -30,7 +30,8 @@ struct StorageCommand: ParsableCommand {
             Examples:
               cfn-lambda snapshot --stack orders -o orders.state.json
               cfn-lambda storage --state orders.state.json
-              cfn-lambda storage --state orders.state.json -f json | jq '.items[] | select(.reclaimable)'
+              cfn-lambda storage --state orders.state.json -f json \\
+                | jq '.items[] | select(.reclaimable)'
             """
     )
 

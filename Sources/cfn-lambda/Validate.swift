@@ -33,7 +33,10 @@ struct Validate: ParsableCommand {
               cfn-lambda validate a.yaml b.json
               cfn-lambda validate --format sarif templates/ > cfn-lambda.sarif
               cfn-lambda validate --format github --fail-on warning templates/
-              cfn-lambda validate --parameters Stage=prod --parameters params.json --region eu-west-1 stack.yaml
+              cfn-lambda validate --parameters Stage=prod --region eu-west-1 stack.yaml
+              cfn-lambda validate --parameters params.json stack.yaml
+              git show main:stack.yaml | cfn-lambda validate --stdin-name stack.yaml -
+              cfn-lambda validate --exclude cdk.out --format markdown . > review.md
               cfn-lambda validate --ignore reference.cycle --today 2026-01-31 stack.yaml
             """
     )
