@@ -152,6 +152,7 @@ struct PlanCommand: ParsableCommand {
         }
         guard let headBytes, let base else { throw ExitCode(66) }
 
+        headSettings.warnAboutUndeclaredParameters(in: [headBytes])
         var planOptions = PlanOptions(eniQuota: eniQuota)
         otherReports += storageInputs.apply(to: &planOptions, headDirectory: (head as NSString).deletingLastPathComponent)
         if let state = deployed?.state { planOptions.use(state, keepAccountSettings: accountSettings != nil) }

@@ -59,6 +59,8 @@ struct ResolvedSettings {
     var settings: ValidationSettings
     var inputReports: [FileReport]
     var unreadable: [String]
+    /// The parameter names `--parameters` gave (not the configuration's defaults), in order.
+    var givenParameterNames: [String] = []
 
     /// The settings every analysis applies.
     var analysis: AnalysisSettings { AnalysisSettings(settings: settings, configuration: configuration) }
@@ -88,9 +90,11 @@ struct ResolvedSettings {
         for parameter in options.parameters {
             if !FileManager.default.fileExists(atPath: parameter), let equals = parameter.firstIndex(of: "=") {
                 given[String(parameter[..<equals])] = String(parameter[parameter.index(after: equals)...])
+                givenParameterNames.append(String(parameter[..<equals]))
             } else if let bytes = TemplateFiles.read(parameter) {
                 let (values, findings) = ParameterFile.parse(bytes)
                 given.merge(values) { $1 }
+                givenParameterNames += values.keys.sorted()
                 if !findings.isEmpty { inputReports.append(FileReport(file: parameter, bytes: bytes, findings: findings)) }
             } else {
                 unreadable.append("\(parameter): no such parameters file (a value is given as Key=Value)")

@@ -74,6 +74,7 @@ struct Validate: ParsableCommand {
         for problem in unreadable {
             Console.error("cfn-lambda: \(problem.description)")
         }
+        resolved.warnAboutUndeclaredParameters(in: files.readable.map(\.bytes))
         let reports = Analysis.validate(files.readable.map { InputFile(path: $0.path, bytes: $0.bytes) }, settings: resolved.analysis,
                                         progress: Console.progress(total: files.readable.count))
         Console.endProgress(total: files.readable.count)

@@ -28,3 +28,21 @@ import Testing
         #expect(unnamed.stdout.hasPrefix("Plan: <stdin> → head.yaml\n"))
     }
 }
+
+/// A `--parameters` name the template does not declare is a warning with the closest name.
+@Suite struct UndeclaredParameterCLITests {
+    static let template = "Parameters:\n  Stage: {Type: String, Default: dev}\n" + good
+
+    @Test func aTypoIsNamedWithTheClosestParameter() throws {
+        let scratch = try Scratch(["t.yaml": Self.template, "params.json": #"{"Stage": "prod", "Extra": "x"}"#])
+        let result = try CLI.run(["validate", "--parameters", "Stag=prod", "t.yaml"], in: scratch.url)
+        #expect(result.status == 0)
+        #expect(result.stderr == "cfn-lambda: warning: --parameters Stag: no template declares it (did you mean 'Stage'?)\n1 file: 0 errors, 0 warnings, 0 infos\n")
+        let file = try CLI.run(["validate", "--parameters", "params.json", "t.yaml"], in: scratch.url)
+        #expect(file.stderr.hasPrefix("cfn-lambda: warning: --parameters Extra: no template declares it\n"))
+        let plan = try CLI.run(["plan", "--parameters", "Stage=prod", "--parameters", "Stag=prod", "t.yaml"], in: scratch.url)
+        #expect(plan.stderr.contains("cfn-lambda: warning: --parameters Stag: no template declares it (did you mean 'Stage'?)\n"))
+        let declared = try CLI.run(["validate", "--parameters", "Stage=prod", "t.yaml"], in: scratch.url)
+        #expect(declared.stderr == "1 file: 0 errors, 0 warnings, 0 infos\n")
+    }
+}
