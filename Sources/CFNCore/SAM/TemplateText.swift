@@ -35,7 +35,8 @@ public enum TemplateText {
             case 0x65, 0x45:
                 guard !seenExponent, previous >= 0x30, previous <= 0x39 else { return false }
                 seenExponent = true
-            case 0x2B, 0x2D where previous | 0x20 == 0x65: break
+            // A sign only right after the exponent's `e`: `1+2` is a string, `1e+2` a number.
+            case 0x2B where previous | 0x20 == 0x65, 0x2D where previous | 0x20 == 0x65: break
             default: return false
             }
             previous = byte
