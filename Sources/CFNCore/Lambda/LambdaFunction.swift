@@ -1,6 +1,6 @@
 /// An `AWS::Lambda::Function` after resolution: each property as a `Resolved` value (which knows
 /// where it is written), possibly with `Fn::If` alternatives inside.
-public final class LambdaFunction: ResolvedResource, LambdaResource {
+public final class LambdaFunction: ResolvedResource, LambdaResource, @unchecked Sendable {
     public static let type = "AWS::Lambda::Function"
 
     public var functionName: Resolved? { self["FunctionName"] }

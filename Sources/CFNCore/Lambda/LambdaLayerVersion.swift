@@ -1,5 +1,5 @@
 /// An `AWS::Lambda::LayerVersion` after resolution.
-public final class LambdaLayerVersion: ResolvedResource, LambdaResource {
+public final class LambdaLayerVersion: ResolvedResource, LambdaResource, @unchecked Sendable {
     public static let type = "AWS::Lambda::LayerVersion"
 
     public var layerName: Resolved? { self["LayerName"] }
@@ -10,7 +10,7 @@ public final class LambdaLayerVersion: ResolvedResource, LambdaResource {
 }
 
 /// An `AWS::Lambda::LayerVersionPermission` after resolution.
-public final class LambdaLayerVersionPermission: ResolvedResource, LambdaResource {
+public final class LambdaLayerVersionPermission: ResolvedResource, LambdaResource, @unchecked Sendable {
     public static let type = "AWS::Lambda::LayerVersionPermission"
 
     public var action: Resolved? { self["Action"] }
