@@ -32,8 +32,6 @@ import Testing
         let result = Analysis.plan(head: head, base: .unusable(name: "stack.state.json"), settings: AnalysisSettings())
         #expect(result.plan == nil)
         #expect(result.reports.map(\.file) == ["head.yaml"])
-        #expect(PlanBase.unusable(name: "stack.state.json").name == "stack.state.json")
-        #expect(PlanBase.newStack.name == nil)
     }
 
     @Test func newStackCreatesEveryResource() throws {
