@@ -17,6 +17,7 @@ final class RuleContextCache: @unchecked Sendable {
     private var storedSelfManagedCode: [Set<String>: [SelfManagedCode]] = [:]
     private var storedSelfManagedOwners: [(resource: Resource, property: String)]?
     private var storedBucketsByName: [String: [(resource: Resource, guardCondition: Guard)]]?
+    private var storedIdentifierValues: [IdentifierProperty.Value]?
 
     var evaluatedPlaces: [EvaluatedPlace]? {
         get { lock.withLock { storedPlaces } }
@@ -72,4 +73,11 @@ final class RuleContextCache: @unchecked Sendable {
         get { lock.withLock { storedBucketsByName } }
         set { lock.withLock { storedBucketsByName = newValue } }
     }
+
+    /// The values written as text in the template's ID properties, in source order.
+    var identifierValues: [IdentifierProperty.Value]? {
+        get { lock.withLock { storedIdentifierValues } }
+        set { lock.withLock { storedIdentifierValues = newValue } }
+    }
+
 }

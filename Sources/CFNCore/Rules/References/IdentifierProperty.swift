@@ -75,13 +75,16 @@ struct IdentifierProperty: Sendable {
     }
 
     /// The values written as text in the ID properties of the template's resources (not given by a
-    /// function or a parameter), under the conditions where each is reached.
+    /// function or a parameter), under the conditions where each is reached. Read once per run:
+    /// `reference.missing-ref` and `reference.id-form` both judge them.
     static func literalValues(in context: RuleContext) -> [Value] {
+        if let known = context.cache.identifierValues { return known }
         var values: [Value] = []
         for resource in context.template.resources {
             guard let type = resource.type, let properties = byType[type] else { continue }
             values += literalValues(of: resource, properties, in: context)
         }
+        context.cache.identifierValues = values
         return values
     }
 
