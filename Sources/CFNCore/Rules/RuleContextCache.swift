@@ -18,6 +18,7 @@ final class RuleContextCache: @unchecked Sendable {
     private var storedSelfManagedOwners: [(resource: Resource, property: String)]?
     private var storedBucketsByName: [String: [(resource: Resource, guardCondition: Guard)]]?
     private var storedIdentifierValues: [IdentifierProperty.Value]?
+    private var storedPolicyAttachments: PolicyAttachments?
 
     var evaluatedPlaces: [EvaluatedPlace]? {
         get { lock.withLock { storedPlaces } }
@@ -80,4 +81,9 @@ final class RuleContextCache: @unchecked Sendable {
         set { lock.withLock { storedIdentifierValues = newValue } }
     }
 
+    /// The template's IAM policy resources by the role they attach to.
+    var policyAttachments: PolicyAttachments? {
+        get { lock.withLock { storedPolicyAttachments } }
+        set { lock.withLock { storedPolicyAttachments = newValue } }
+    }
 }

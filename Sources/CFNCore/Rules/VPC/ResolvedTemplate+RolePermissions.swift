@@ -9,8 +9,9 @@ extension ResolvedTemplate {
     /// `AWS::IAM::ManagedPolicy` and `AWS::IAM::RolePolicy` resources attached to it by `Ref` or by
     /// its `RoleName`. `Deny` statements give nothing. Whatever is not known (a customer managed
     /// policy ARN, a `NotAction`, a value not known, a policy that may or may not be attached to the
-    /// role) may give every action asked about.
-    func permissionGrants(toRole role: Resource, actions: [String]) -> [PermissionGrant] {
+    /// role) may give every action asked about. `attachments` are the template's policy resources
+    /// by role (`findPolicyAttachments()`).
+    func permissionGrants(toRole role: Resource, actions: [String], attachments: PolicyAttachments) -> [PermissionGrant] {
         var grants: [PermissionGrant] = []
         for (conditions, value) in reachable(role, "Policies") {
             guard let policies = listElements(of: value, under: conditions) else {
@@ -34,47 +35,10 @@ extension ResolvedTemplate {
                 grants += managedPolicyGrants(arn, under: arnGuard, actions: actions)
             }
         }
-        // The policy resources only, in source order (not every resource of the template, for each role).
-        let attachable = (resources(ofType: "AWS::IAM::Policy") + resources(ofType: "AWS::IAM::ManagedPolicy")
-            + resources(ofType: "AWS::IAM::RolePolicy")).sorted { $0.position < $1.position }
-        for resource in attachable {
-            switch resource.type {
-            case "AWS::IAM::Policy"?, "AWS::IAM::ManagedPolicy"?:
-                for (conditions, value) in reachable(resource, "Roles") {
-                    guard let names = listElements(of: value, under: conditions) else {
-                        grants += attachedGrants(resource, under: conditions, actions: actions)
-                        continue
-                    }
-                    for (nameGuard, name) in names where attaches(name, to: role) != false {
-                        grants += attachedGrants(resource, under: nameGuard, actions: actions)
-                    }
-                }
-            case "AWS::IAM::RolePolicy"?:
-                for (conditions, name) in reachable(resource, "RoleName") where attaches(name, to: role) != false {
-                    grants += attachedGrants(resource, under: conditions, actions: actions)
-                }
-            default:
-                break
-            }
+        for attachment in attachments.attachments(toRole: role.logicalId, roleName: properties[role.logicalId]?["RoleName"]) {
+            grants += attachedGrants(attachment.policy, under: attachment.guardCondition, actions: actions)
         }
         return grants
-    }
-
-    /// Whether a `Roles` item or `RoleName` names the role: true, false, or nil when not known.
-    func attaches(_ name: Resolved?, to role: Resource) -> Bool? {
-        guard let name else { return false }
-        switch name.kind {
-        case .scalar(let text, _):
-            // Without RoleName, CloudFormation generates a name no template can spell.
-            guard let roleName = properties[role.logicalId]?["RoleName"] else { return false }
-            return roleName.text.map { $0 == text }
-        case .unknown(let unknown):
-            guard case .resource(let target)? = unknown.origin else { return nil }
-            if target == role.logicalId { return true }
-            return template.resource(named: target)?.type == Self.iamRoleType ? false : nil
-        default:
-            return false
-        }
     }
 
     /// The grants of the `PolicyDocument` of a policy resource attached under `start`.

@@ -40,7 +40,7 @@ public struct VpcExecutionRoleRule: FunctionRule {
                 guard case .unknown(let unknown)? = role.value?.kind, case .attribute(let name, "Arn")? = unknown.origin,
                       let roleResource = context.template.resource(named: name), roleResource.type == RuleContext.iamRoleType
                 else { continue }
-                let grants = grantsByRole[name] ?? context.permissionGrants(toRole: roleResource, actions: Self.requiredActions)
+                let grants = grantsByRole[name] ?? context.permissionGrants(toRole: roleResource, actions: Self.requiredActions, attachments: context.policyAttachments)
                 grantsByRole[name] = grants
                 for subnets in connected {
                     let conditions = subnets.guardCondition.and(role.guardCondition).and(context.guardOf(roleResource))
