@@ -138,18 +138,29 @@ public struct ResourcePlanner: Sendable {
     /// resources that reference it are updated, or replaced where the reference is create-only.
     /// Repeats until nothing more changes.
     func ripple(_ changes: inout [String: ResourceChange]) {
+        let resources = head.template.resources
+        // Each resource's references, found at the first wave, and by target the resources (by
+        // index) that reference it: a wave visits only the resources that reference what it replaced.
+        var referencesOf: [RuleContextCache.References] = []
+        var referrers: [String: [Int]] = [:]
         var rippled: Set<String> = []
         while true {
             let replaced = Set(changes.values.filter { $0.action == .replace && !keepsPhysicalId($0.logicalId) }.map(\.logicalId))
                 .subtracting(rippled)
             guard !replaced.isEmpty else { return }
+            if rippled.isEmpty {
+                referencesOf = resources.map { $0.properties.map(head.findResourceReferences(under:)) ?? [] }
+                for (index, references) in referencesOf.enumerated() {
+                    for target in Set(references.map(\.target)) { referrers[target, default: []].append(index) }
+                }
+            }
             rippled.formUnion(replaced)
-            for resource in head.template.resources {
-                guard var change = changes[resource.logicalId], change.action != .create, change.action != .delete,
-                      let properties = resource.properties else { continue }
+            for index in Set(replaced.flatMap { referrers[$0] ?? [] }).sorted() {
+                let resource = resources[index]
+                guard var change = changes[resource.logicalId], change.action != .create, change.action != .delete else { continue }
                 let createOnly = Self.createOnlyProperties(of: resource.type ?? "")
                 var added = false
-                for reference in head.findResourceReferences(under: properties) where replaced.contains(reference.target) {
+                for reference in referencesOf[index] where replaced.contains(reference.target) {
                     let located = head.template.location(of: reference.range.start).path
                     let path = Array(located.dropFirst(3).prefix(while: { !$0.hasPrefix("Fn::") && $0 != "Ref" && Int($0) == nil })).joined(separator: "/")
                     guard !path.isEmpty else { continue }

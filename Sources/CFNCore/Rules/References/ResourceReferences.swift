@@ -28,7 +28,7 @@ extension RuleContext {
 }
 
 extension ResolvedTemplate {
-    /// `RuleContext.resourceReferences(under:guard:)` found anew, for the planner, which asks once.
+    /// `RuleContext.resourceReferences(under:guard:)` found anew, for the planner, which asks once per resource.
     func findResourceReferences(under root: NodeID) -> RuleContextCache.References {
         resourceReferences(in: IntrinsicSite.find(under: root, in: tree))
     }
