@@ -43,12 +43,14 @@ swift build "${flags[@]}" >&2
 binary="$(swift build "${flags[@]}" --show-bin-path)/cfn-lambda"
 
 # The point of this build: nothing but the C library and the loader may be loaded at run time.
-if command -v ldd >/dev/null 2>&1; then
-    unexpected="$(ldd "$binary" | awk '{print $1}' | grep -Ev '^(linux-vdso\.so|/lib64/ld-linux|/lib/ld-linux|libc\.so|libm\.so|libpthread\.so|libdl\.so|librt\.so)' || true)"
-    if [ -n "$unexpected" ]; then
-        echo "build-release: $binary links libraries a machine without Swift lacks:" >&2
-        echo "$unexpected" >&2
-        exit 1
-    fi
+if ! command -v ldd >/dev/null 2>&1; then
+    echo "build-release: ldd not found (Debian: libc-bin): cannot check what $binary loads" >&2
+    exit 69
+fi
+unexpected="$(ldd "$binary" | awk '{print $1}' | grep -Ev '^(linux-vdso\.so|/lib64/ld-linux|/lib/ld-linux|libc\.so|libm\.so|libpthread\.so|libdl\.so|librt\.so)' || true)"
+if [ -n "$unexpected" ]; then
+    echo "build-release: $binary links libraries a machine without Swift lacks:" >&2
+    echo "$unexpected" >&2
+    exit 1
 fi
 echo "$binary"
