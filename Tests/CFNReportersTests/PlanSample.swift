@@ -41,7 +41,9 @@ enum PlanSample {
 
     static let extras = "arn:aws:lambda:eu-west-1:123456789012:layer:extras:3"
 
-    static let plan = Plan(
+    /// Made anew on each use: a `static let` would keep its values for the process's lifetime, and
+    /// LeakSanitizer cannot follow the tagged pointers of indirect enum payloads held by a global.
+    static var plan: Plan { Plan(
         changes: [
             ResourceChange(logicalId: "Api", type: "AWS::Lambda::Function", action: .replace, conditional: true,
                            causes: ["FunctionName"],
@@ -95,7 +97,7 @@ enum PlanSample {
                      ENICombination(subnetId: "subnet-0c2d", securityGroupIds: ["sg-0a1b"], functions: ["Worker"])],
             reclaim: [ENICombination(subnetId: "subnet-0a1b", securityGroupIds: ["sg-9", "sg-8"], functions: ["Legacy"])],
             unknown: ["Api"]),
-        findings: findings)
+        findings: findings) }
 
     static func run(_ plan: Plan? = plan, base: String? = "base.yaml", otherReports: [FileReport] = []) -> PlanRun {
         PlanRun(plan: plan, head: "head.yaml", headSource: SourceText(bytes: Array(head.utf8)), base: base,
