@@ -63,10 +63,14 @@ struct DriftCommand: ParsableCommand {
     @OptionGroup(title: "Template values and rules")
     var options: TemplateSettingsOptions
 
+    @OptionGroup(title: "Display")
+    var display: DisplayOptions
+
     @Argument(help: ArgumentHelp("The template to compare (default: the stack's deployed template, from the state file).", valueName: "TEMPLATE"))
     var template: String?
 
     func run() throws {
+        display.apply()
         var unreadable: [String] = []
         let input = PlanStateInput(path: state, into: &unreadable)
         var otherReports = input.report.map { [$0] } ?? []
@@ -110,10 +114,10 @@ struct DriftCommand: ParsableCommand {
             Console.output(DriftTextReporter(color: Console.useColor).render(run))
         case .json:
             Console.output(DriftJSONReporter().render(run))
-            Console.error(run.summary)
+            Console.summary(run.summary)
         case .markdown:
             Console.output(DriftMarkdownReporter().render(run))
-            Console.error(run.summary)
+            Console.summary(run.summary)
         }
         if !unreadable.isEmpty { throw ExitCode(66) }
         if run.hasError { throw ExitCode(1) }

@@ -39,7 +39,7 @@ struct PlanCommand: ParsableCommand {
             with validate's finding lines; json is one object with the versioned contract in the \
             README (changes, transitions, storage, enis, findings, summary); markdown is a \
             pull-request comment. For json and markdown a one-line summary goes to standard error. \
-            Colour is used only on a terminal, and never when NO_COLOR is set.
+            Colour is used only on a terminal, and not when NO_COLOR is set unless --color always.
 
             Exit codes: 0 plan made and no error finding, 1 an error finding (a predicted failure \
             or an invalid HEAD), 2 with --detailed-exitcode when resources change and there is no \
@@ -99,6 +99,9 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup(title: "Template values and rules")
     var options: TemplateSettingsOptions
 
+    @OptionGroup(title: "Display")
+    var display: DisplayOptions
+
     @Argument(help: ArgumentHelp("The deployed template (optional) and the template to deploy.", valueName: "BASE HEAD"))
     var templates: [String] = []
 
@@ -118,6 +121,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
+        display.apply()
         let head = templates[templates.count - 1]
         var unreadable: [String] = []
         let deployed = state.map { PlanStateInput(path: $0, into: &unreadable) }
@@ -166,10 +170,10 @@ struct PlanCommand: ParsableCommand {
             Console.output(PlanTextReporter(color: Console.useColor).render(run))
         case .json:
             Console.output(PlanJSONReporter().render(run))
-            Console.error(Self.summary(run))
+            Console.summary(Self.summary(run))
         case .markdown:
             Console.output(PlanMarkdownReporter().render(run))
-            Console.error(Self.summary(run))
+            Console.summary(Self.summary(run))
         }
         if !unreadable.isEmpty { throw ExitCode(66) }
         if run.hasError { throw ExitCode(1) }

@@ -15,7 +15,7 @@ struct Validate: ParsableCommand {
             json follows the versioned contract in the README; sarif is SARIF 2.1.0 for GitHub code \
             scanning; github is GitHub Actions workflow commands (`::error file=...::message`), shown \
             as annotations. A one-line summary goes to standard error. Colour is used only on a \
-            terminal, and never when NO_COLOR is set. `cfn-lambda rules` lists the rules.
+            terminal, and not when NO_COLOR is set unless --color always. `cfn-lambda rules` lists the rules.
 
             Values: parameters come from --parameters, else the configuration's defaults, else their \
             Default, else they are unknown; unknown values are never reported as wrong. Pseudo \
