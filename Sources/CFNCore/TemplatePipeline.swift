@@ -13,14 +13,20 @@ public struct TemplatePipeline: Sendable {
     /// CloudFormation processes after it, and add findings (the SAM transform plugs in here).
     public var transforms: [any TemplateTransform]
 
+    /// The transforms CloudFormation applies that cfn-lambda knows, in the order it applies them.
+    public static let knownTransforms: [any TemplateTransform] = [SAMTemplateTransform()]
+
     public init(limits: LoaderLimits = .default, transforms: [any TemplateTransform] = []) {
         self.limits = limits
         self.transforms = transforms
     }
 
-    /// The bytes loaded, their structure read, and every transform applied.
-    public func load(_ bytes: [UInt8]) -> LoadedTemplate {
-        transforms.reduce(LoadedTemplate(bytes: bytes, limits: limits)) { loaded, transform in transform.expand(loaded) }
+    /// The bytes loaded, their structure read, and every transform applied with `settings`, the
+    /// values of this template (those `resolve` is given for it).
+    public func load(_ bytes: [UInt8], settings: ValidationSettings) -> LoadedTemplate {
+        transforms.reduce(LoadedTemplate(bytes: bytes, limits: limits)) { loaded, transform in
+            transform.expand(loaded, settings: settings)
+        }
     }
 
     /// The template's parameters, conditions, properties and Lambda model resolved with `settings`.

@@ -16,7 +16,7 @@ public struct Validator: Sendable {
                 configuration: Configuration = .empty, rules: [any TemplateRule] = RuleRegistry.all,
                 checksSchemas: Bool = true, transforms: [any TemplateTransform]? = nil) {
         // By default the transforms CloudFormation applies that cfn-lambda knows: SAM's.
-        pipeline = TemplatePipeline(limits: limits, transforms: transforms ?? [SAMTemplateTransform(settings: settings)])
+        pipeline = TemplatePipeline(limits: limits, transforms: transforms ?? TemplatePipeline.knownTransforms)
         self.settings = settings
         self.configuration = configuration
         self.rules = rules
@@ -33,7 +33,7 @@ public struct Validator: Sendable {
 
     /// The template loaded, transformed and resolved: the part of `validate` that comes before the checks.
     public func prepare(file: String, bytes: [UInt8]) -> PreparedTemplate {
-        let loaded = pipeline.load(bytes)
+        let loaded = pipeline.load(bytes, settings: settings)
         return PreparedTemplate(file: file, loaded: loaded, resolved: loaded.template.map { pipeline.resolve($0, settings: settings) })
     }
 

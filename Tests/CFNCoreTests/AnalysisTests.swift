@@ -71,7 +71,7 @@ import Testing
     /// A transform given to the pipeline replaces the loaded template before resolution, for every command.
     @Test func aTransformRunsBetweenLoadingAndResolution() throws {
         struct RenameTimeout: TemplateTransform {
-            func expand(_ loaded: LoadedTemplate) -> LoadedTemplate {
+            func expand(_ loaded: LoadedTemplate, settings: ValidationSettings) -> LoadedTemplate {
                 let text = Array("Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties: {Timeout: 9000}\n".utf8)
                 let replaced = LoadedTemplate(bytes: text)
                 return LoadedTemplate(source: loaded.source, template: replaced.template, findings: loaded.findings)

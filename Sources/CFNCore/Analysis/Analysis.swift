@@ -20,7 +20,7 @@ public enum Analysis {
         let prepared = ParallelJobs.map([0, 1]) { index -> Prepared in
             if index == 0 { return .head(validator.prepare(file: head.path, bytes: head.bytes)) }
             guard case .template(let name, let bytes) = base else { return .base(nil, nil) }
-            let loaded = pipeline.load(bytes)
+            let loaded = pipeline.load(bytes, settings: baseValues)
             guard let template = loaded.template else {
                 return .base(nil, FileReport(file: name, source: loaded.source, findings: loaded.findings))
             }
@@ -64,7 +64,7 @@ public enum Analysis {
     /// should hold the stack's parameter values), explained in Lambda's terms.
     public static func drift(template: InputFile, state: DeployedState, cloudFormation: [CloudFormationResourceDrift] = [],
                              settings: AnalysisSettings) -> DriftResult {
-        let loaded = settings.pipeline.load(template.bytes)
+        let loaded = settings.pipeline.load(template.bytes, settings: settings.settings)
         guard let parsed = loaded.template else {
             return DriftResult(report: nil, templateSource: loaded.source,
                                templateReport: FileReport(file: template.path, source: loaded.source, findings: loaded.findings))

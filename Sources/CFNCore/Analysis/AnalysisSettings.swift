@@ -5,12 +5,12 @@ public struct AnalysisSettings: Sendable {
     public var configuration: Configuration
     public var pipeline: TemplatePipeline
 
-    /// `pipeline` by default applies the transforms cfn-lambda knows (SAM's, with `settings`' values).
+    /// `pipeline` by default applies the transforms cfn-lambda knows (SAM's).
     public init(settings: ValidationSettings = ValidationSettings(), configuration: Configuration = .empty,
                 pipeline: TemplatePipeline? = nil) {
         self.settings = settings
         self.configuration = configuration
-        self.pipeline = pipeline ?? TemplatePipeline(transforms: [SAMTemplateTransform(settings: settings)])
+        self.pipeline = pipeline ?? TemplatePipeline(transforms: TemplatePipeline.knownTransforms)
     }
 
     /// The validator these settings make.

@@ -4,17 +4,13 @@ import CFNLoader
 /// `AWS::Serverless-2016-10-31` is replaced by its processed form, with the transform's findings and
 /// where each generated resource came from.
 public struct SAMTemplateTransform: TemplateTransform {
-    public let parameters: [String: String]
-    public let region: String?
+    public init() {}
 
-    public init(settings: ValidationSettings) {
-        parameters = settings.parameters
-        region = settings.region
-    }
-
-    public func expand(_ loaded: LoadedTemplate) -> LoadedTemplate {
+    /// SAM resolves parameter references itself (`AutoPublishAlias`, `CodeUri`, …) with `settings`'
+    /// values, the template's defaults filling the rest.
+    public func expand(_ loaded: LoadedTemplate, settings: ValidationSettings) -> LoadedTemplate {
         guard let template = loaded.template, SAMTransform.isDeclared(in: template) else { return loaded }
-        let expansion = SAMExpander(template: template, given: parameters, region: region, data: .shipped,
+        let expansion = SAMExpander(template: template, given: settings.parameters, region: settings.region, data: .shipped,
                                     keepsTransformWhenPartial: true).run()
         guard let processed = expansion.template else { return loaded }
         // The processed template's own structure findings, less those the source already had.
