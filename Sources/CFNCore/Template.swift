@@ -45,6 +45,9 @@ public struct Template: Sendable {
     public let sections: [Section: NodeID]
     /// Resources in source order.
     public let resources: [Resource]
+    /// The resources a transform made, by logical ID, and what each came from; empty for a template
+    /// as written.
+    public internal(set) var sources: [String: ResourceSource] = [:]
 
     /// Position in `resources` by logical ID (the first, when an ID repeats).
     private let index: [String: Int]

@@ -1,4 +1,5 @@
 import CFNCore
+import CFNLoader
 
 /// What the plan's JSON needs beyond the validate report: 64-bit numbers and findings in validate's shape.
 extension JSONWriter {
@@ -14,18 +15,23 @@ extension JSONWriter {
 
     /// The members of `finding(_:in:)`, inside an object the caller opens and closes.
     mutating func findingFields(_ finding: Finding, in report: FileReport) {
-        let start = report.source.lineColumn(at: finding.range.start)
-        let end = report.source.lineColumn(at: finding.range.end)
         key("rule"); string(finding.rule)
         key("severity"); string(finding.severity.rawValue)
         key("message"); string(finding.message)
-        key("file"); string(report.file)
+        locationFields(finding.range, file: report.file, source: report.source)
+        key("resource"); string(finding.resource)
+        key("resourceType"); string(finding.resourceType)
+        key("path"); string(finding.pathString)
+    }
+
+    /// `file`, `line`, `column`, `endLine`, `endColumn` of a range of `source`, 1-based.
+    mutating func locationFields(_ range: SourceRange, file: String, source: SourceText) {
+        let start = source.lineColumn(at: range.start)
+        let end = source.lineColumn(at: range.end)
+        key("file"); string(file)
         key("line"); number(start.line)
         key("column"); number(start.column)
         key("endLine"); number(end.line)
         key("endColumn"); number(end.column)
-        key("resource"); string(finding.resource)
-        key("resourceType"); string(finding.resourceType)
-        key("path"); string(finding.pathString)
     }
 }

@@ -1,4 +1,5 @@
 import CFNCore
+import CFNLoader
 
 /// The plan as one JSON object: a public contract (formatVersion 2), extended, never broken.
 ///
@@ -23,6 +24,9 @@ import CFNCore
 ///   ["Layer"]}`, `{"unknown": "after replacement", "dependsOn": ["Layer"]}` (the new ID of a replaced
 ///   resource), `{"if": "IsProd", "then": 1024, "else": null}` (a condition not known); see `PlanValueText`.
 ///   formatVersion 1 wrote these as strings (`"(known after deploy: Layer)"`).
+/// - `source` names the resource a transform made a change's resource from (`{"resource": "Fn",
+///   "type": "AWS::Serverless::Function"}`), null otherwise; `location` of a change and of a detail is
+///   where the user edits it in HEAD (`{"file", "line", "column", "endLine", "endColumn"}`), or null.
 /// - Unknown numbers are null: `storageDeltaBytes`, `deltaBytes` of a transition, `usageBeforeBytes`,
 ///   `usageAfterBytes`, `exceedsQuota`.
 /// - When no plan could be made (BASE or HEAD is not a readable template), `changes` and
@@ -40,7 +44,7 @@ public struct PlanJSONReporter: Sendable {
         json.versionHeader(formatVersion: Self.formatVersion)
         json.key("changes")
         json.beginArray()
-        for change in run.plan?.changes ?? [] { write(change, to: &json) }
+        for change in run.plan?.changes ?? [] { write(change, in: run, to: &json) }
         json.endArray()
         json.key("transitions")
         json.beginArray()
@@ -73,7 +77,7 @@ public struct PlanJSONReporter: Sendable {
         return json.output + "\n"
     }
 
-    private func write(_ change: ResourceChange, to json: inout JSONWriter) {
+    private func write(_ change: ResourceChange, in run: PlanRun, to json: inout JSONWriter) {
         json.beginObject()
         json.key("logicalId"); json.string(change.logicalId)
         json.key("type"); json.string(change.type)
@@ -92,10 +96,29 @@ public struct PlanJSONReporter: Sendable {
             json.key("after"); PlanValueText.write(detail.after, to: &json)
             json.key("reason"); json.string(detail.reason.rawValue)
             json.key("requiresReplacement"); json.string(detail.requiresReplacement.rawValue)
+            json.key("location"); write(detail.range, in: run, to: &json)
             json.endObject()
         }
         json.endArray()
         json.key("storageDeltaBytes"); json.number(change.storageDeltaBytes)
+        json.key("source")
+        if let source = change.source {
+            json.beginObject()
+            json.key("resource"); json.string(source.resource)
+            json.key("type"); json.string(source.type)
+            json.endObject()
+        } else {
+            json.raw("null")
+        }
+        json.key("location"); write(change.range, in: run, to: &json)
+        json.endObject()
+    }
+
+    /// `{"file", "line", "column", "endLine", "endColumn"}` in HEAD, as a finding's; null without a range.
+    private func write(_ range: SourceRange?, in run: PlanRun, to json: inout JSONWriter) {
+        guard let range else { return json.raw("null") }
+        json.beginObject()
+        json.locationFields(range, file: run.head, source: run.headSource)
         json.endObject()
     }
 

@@ -19,7 +19,7 @@ public struct PlanMarkdownReporter: Sendable {
                 for change in changed {
                     let action = change.action.rawValue + (change.conditional ? " (conditional)" : "")
                     table.append("| \(Self.cellCode(Self.symbol(change.action))) | \(Self.cellCode(change.logicalId)) | "
-                                 + "\(Self.cellCode(change.type)) | \(action) | \(Self.storageDelta(change) ?? "") | "
+                                 + "\(Self.typeCell(change)) | \(action) | \(Self.storageDelta(change) ?? "") | "
                                  + "\(change.causes.map(Self.cellCode).joined(separator: ", ")) |")
                 }
                 blocks.append(table.joined(separator: "\n"))
@@ -50,7 +50,7 @@ public struct PlanMarkdownReporter: Sendable {
     /// The property changes of one resource, collapsed; nil when it has none.
     private func details(_ change: ResourceChange) -> String? {
         guard !change.details.isEmpty else { return nil }
-        var summary = "<code>\(Self.html(change.logicalId))</code> (\(Self.html(change.type))): \(change.action.rawValue)"
+        var summary = "<code>\(Self.html(change.logicalId))</code> (\(Self.html(PlanTextReporter.typeAndSource(change)))): \(change.action.rawValue)"
         if change.conditional { summary += " (conditional)" }
         if let delta = Self.storageDelta(change) { summary += ", storage \(delta)" }
         var table = ["| property | before | after | why |", "|---|---|---|---|"]
@@ -65,6 +65,12 @@ public struct PlanMarkdownReporter: Sendable {
                          + "\(Self.cellValue(detail.after)) | \(why) |")
         }
         return ["<details><summary>\(summary)</summary>", table.joined(separator: "\n"), "</details>"].joined(separator: "\n\n")
+    }
+
+    /// The type, and for a generated resource where it came from: `AWS::Lambda::Version` from SAM `Fn`.
+    static func typeCell(_ change: ResourceChange) -> String {
+        guard let source = change.source else { return cellCode(change.type) }
+        return "\(cellCode(change.type)) from \(PlanTextReporter.transformName(source))\(cellCode(source.resource))"
     }
 
     /// `+1.0 MiB`; nil when not known or zero.

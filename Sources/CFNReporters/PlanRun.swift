@@ -8,6 +8,8 @@ public struct PlanRun: Sendable {
     public let plan: Plan?
     /// HEAD as the user named it.
     public let head: String
+    /// HEAD's text, where the changes' ranges are.
+    public let headSource: SourceText
     /// BASE as the user named it (a path, or `REV:path` from git); nil for a new stack.
     public let base: String?
     /// The plan's findings located in HEAD, with the findings of other inputs (BASE, a parameters
@@ -21,6 +23,7 @@ public struct PlanRun: Sendable {
                 eniQuota: Int = 500) {
         self.plan = plan
         self.head = head
+        self.headSource = headSource
         self.base = base
         self.eniQuota = eniQuota
         let headReport = FileReport(file: head, source: headSource, findings: plan?.findings ?? [])

@@ -7,6 +7,7 @@ import CFNCore
 ///
 ///   + Reports (AWS::Lambda::Function) will be created
 ///   ~ Orders (AWS::Lambda::Function) will be updated in place, storage −10.0 MiB
+///   + OrdersVersion640128d35d (AWS::Lambda::Version, from SAM Orders) will be created
 ///       Code/S3ObjectStorageMode: (absent) → "REFERENCE" (edited)
 /// -/+ Deps (AWS::Lambda::LayerVersion) will be replaced
 ///       Content/S3Key: "deps-1.zip" → "deps-2.zip" (edited, forces replacement)
@@ -50,7 +51,7 @@ public struct PlanTextReporter: Sendable {
     // MARK: Changes
 
     private func lines(for change: ResourceChange) -> [String] {
-        var header = "\(symbol(change.action)) \(change.logicalId) (\(change.type)) \(Self.verb(change.action))"
+        var header = "\(symbol(change.action)) \(change.logicalId) (\(Self.typeAndSource(change))) \(Self.verb(change.action))"
         if change.conditional { header += " (conditional)" }
         if let delta = change.storageDeltaBytes, delta != 0 { header += ", storage \(PlanBytes.delta(delta))" }
         return [header] + change.details.map { detail in
@@ -63,6 +64,17 @@ public struct PlanTextReporter: Sendable {
             let (before, after) = (PlanValueText.text(detail.before) ?? "(absent)", PlanValueText.text(detail.after) ?? "(absent)")
             return "      \(detail.path): \(before) → \(after) (\(notes.joined(separator: ", ")))"
         }
+    }
+
+    /// `AWS::Lambda::Version, from SAM Fn`; the type alone for a resource written in the template.
+    static func typeAndSource(_ change: ResourceChange) -> String {
+        guard let source = change.source else { return change.type }
+        return "\(change.type), from \(transformName(source))\(source.resource)"
+    }
+
+    /// `SAM ` for a resource the SAM transform made; empty for another transform's.
+    static func transformName(_ source: ResourceSource) -> String {
+        source.type.hasPrefix("AWS::Serverless::") ? "SAM " : ""
     }
 
     static func verb(_ action: ResourceChange.Action) -> String {

@@ -1,3 +1,5 @@
+import CFNLoader
+
 /// What a deployment will do, as data: renderers read it and never compute.
 ///
 /// The JSON form is a public contract (formatVersion 2): fields are added, never removed or changed.
@@ -40,6 +42,12 @@ public struct ResourceChange: Sendable, Hashable {
     public var details: [ChangeDetail]
     /// Lambda-managed code storage change of this resource in bytes; nil when not known (or not Lambda).
     public var storageDeltaBytes: Int64?
+    /// The resource a transform made this one from (the SAM function of `FnVersion…`); nil for a
+    /// resource written in the template.
+    public var source: ResourceSource?
+    /// Where the user edits this resource in HEAD: its logical ID, or for a generated resource its
+    /// source's; nil for a deletion with nothing left in HEAD to point at.
+    public var range: SourceRange?
 
     public init(logicalId: String, type: String, action: Action, conditional: Bool = false, causes: [String] = [],
                 details: [ChangeDetail] = [], storageDeltaBytes: Int64? = nil) {
@@ -75,15 +83,19 @@ public struct ChangeDetail: Sendable, Hashable {
     public var requiresReplacement: Replacement
     /// For `reference`: the resource whose change causes this one.
     public var referencedResource: String?
+    /// Where the new value is written in HEAD (for a SAM template: the SAM property or the `Globals`
+    /// line it came from, or the reference to the replaced resource); nil when the property is removed.
+    public var range: SourceRange?
 
     public init(path: String, before: PlanValue?, after: PlanValue?, reason: Reason, requiresReplacement: Replacement,
-                referencedResource: String? = nil) {
+                referencedResource: String? = nil, range: SourceRange? = nil) {
         self.path = path
         self.before = before
         self.after = after
         self.reason = reason
         self.requiresReplacement = requiresReplacement
         self.referencedResource = referencedResource
+        self.range = range
     }
 }
 

@@ -54,7 +54,7 @@ public struct ResourcePlanner: Sendable {
             changes[id] = change(of: id, createOnly: createOnly)
         }
         ripple(&changes)
-        return changes.values.sorted { $0.logicalId < $1.logicalId }
+        return locate(changes.values.sorted { $0.logicalId < $1.logicalId })
     }
 
     // MARK: One resource
@@ -101,7 +101,8 @@ public struct ResourcePlanner: Sendable {
             }
             details.append(ChangeDetail(path: path, before: PlanValue(difference.before, path: path),
                                         after: PlanValue(difference.after, path: path),
-                                        reason: reason(difference), requiresReplacement: replacement))
+                                        reason: reason(difference), requiresReplacement: replacement,
+                                        range: difference.after?.node.map(head.tree.range)))
         }
         return summarize(id: id, type: type, conditional: conditional, details: details)
     }
@@ -178,7 +179,8 @@ public struct ResourcePlanner: Sendable {
                     let before = PlanValue(head.properties[resource.logicalId].flatMap { Self.value(at: path, in: $0) }, path: path)
                     let after = before?.replacing(reference.target) ?? .replacement(of: reference.target)
                     change.details.append(ChangeDetail(path: path, before: before, after: after, reason: .reference,
-                                                       requiresReplacement: replacement, referencedResource: reference.target))
+                                                       requiresReplacement: replacement, referencedResource: reference.target,
+                                                       range: reference.range))
                     added = true
                 }
                 if added {

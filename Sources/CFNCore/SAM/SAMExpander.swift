@@ -76,10 +76,16 @@ final class SAMExpander {
                                     path: resource.map { ["Resources", $0] } ?? ["Globals"]))
         }
         var sources: [String: String] = [:]
+        var made: [String: ResourceSource] = [:]
         for (samId, resources) in expansions {
-            for resource in resources where resource.logicalId != samId { sources[resource.logicalId] = samId }
+            let source = ResourceSource(resource: samId, type: template.resource(named: samId)?.type ?? "")
+            for resource in resources {
+                made[resource.logicalId] = source
+                if resource.logicalId != samId { sources[resource.logicalId] = samId }
+            }
         }
-        let (expanded, structure) = SAMOutput(expander: self).write()
+        var (expanded, structure) = SAMOutput(expander: self).write()
+        expanded?.sources = made
         return SAMExpansion(template: expanded, sources: sources, findings: findings.sorted(by: Finding.sourceOrder),
                             structureFindings: structure)
     }
