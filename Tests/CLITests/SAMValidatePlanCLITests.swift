@@ -69,19 +69,6 @@ import Testing
 
         """
 
-    /// Version IDs are aws-sam-translator 1.110's for these templates.
-    @Test func aCodeChangeUnderAutoPublishAliasPublishesANewVersion() throws {
-        let scratch = try Scratch(["base.yaml": Self.published, "head.yaml": Self.published.replacingOccurrences(of: "v1.zip", with: "v2.zip")])
-        let result = try CLI.run(["plan", "--format", "json", scratch.path("base.yaml"), scratch.path("head.yaml")])
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let changes = try #require(json["changes"] as? [[String: Any]])
-        let actions = Dictionary(uniqueKeysWithValues: changes.map { ($0["logicalId"] as? String ?? "", $0["action"] as? String ?? "") })
-        #expect(actions["Fn"] == "update")
-        #expect(actions["FnAliaslive"] == "update")
-        #expect(actions["FnVersionb3e8643a1c"] == "create")
-        #expect(actions["FnVersion5f8b93ece1"] != nil && actions["FnVersion5f8b93ece1"] != "create")
-    }
-
     @Test func functionNameAddedReplacesAndGlobalsVpcConfigMakesNetworkInterfaces() throws {
         let head = Self.published.replacingOccurrences(of: "    Runtime: python3.12\n", with: """
                 Runtime: python3.12
