@@ -70,6 +70,10 @@ import Testing
         switch value {
         case nil: return "∅"
         case let map as [String: Any]:
+            // `!GetAtt A.B` is the same reference as `[A, B]`; the loader keeps the list form.
+            if map.count == 1, let name = map["Fn::GetAtt"] as? String, let dot = name.firstIndex(of: ".") {
+                return canonical(["Fn::GetAtt": [String(name[..<dot]), String(name[name.index(after: dot)...])]])
+            }
             return "{" + map.keys.sorted().map { "\($0):\(canonical(map[$0]))" }.joined(separator: ",") + "}"
         case let list as [Any]:
             return "[" + list.map { canonical($0) }.sorted().joined(separator: ",") + "]"
@@ -107,10 +111,6 @@ import Testing
 
     /// Pairs of covered types that still differ, with the reason.
     static let knownDifferences: [String: String] = [
-        "self_managed_kafka_with_SERVER_ROOT_CA_CERTIFICATE_and_auth_mechanism":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "documentdb_with_intrinsics":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
         "embedded_connectors_sns_to":
             "embedded Connectors are not expanded (the connector's permission is missing)",
         "error_api_duplicate_methods_same_path":
@@ -147,12 +147,8 @@ import Testing
             "the translator rejects it (Resource with id [MyTestFunction] is invalid. Destination is required if Type is not ['SQS', 'SNS']); cfn-lambda does not make this check",
         "error_function_with_event_dest_type":
             "the translator rejects it (Resource with id [MyTestFunction] is invalid. 'Type: blah' must be one of ['SQS', 'SNS', 'EventBridg…); cfn-lambda does not make this check",
-        "error_function_with_invalid_kms_type_for_self_managed_kafka":
-            "the translator rejects it (Resource with id [KafkaFunction] is invalid. Event with id [MyKafkaCluster] is invalid. Property 'Se…); cfn-lambda does not make this check",
         "error_function_with_method_auth_and_no_api_auth":
             "the translator rejects it (Resource with id [HelloWorldFunction] is invalid. Event with id [HttpGetUserGroupIdUserId] is invali…); cfn-lambda does not make this check",
-        "error_function_with_mq_kms_invalid_type":
-            "the translator rejects it (Resource with id [MQFunction] is invalid. Event with id [MyMQQueue] is invalid. Property 'SecretsMan…); cfn-lambda does not make this check",
         "error_function_with_schedulev2":
             "the translator rejects it (Resource with id [ScheduledFunction] is invalid. Event with id [ScheduledFunctionScheduleMissingDLQP…); cfn-lambda does not make this check",
         "error_http_api_event_invalid_api":
@@ -161,20 +157,6 @@ import Testing
             "the translator rejects it (Resource with id [HttpApiFunction2] is invalid. Event with id [Api2] is invalid. API method 'x-amazo…); cfn-lambda does not make this check",
         "error_invalid_cors_dict":
             "the translator rejects it (Resource with id [ServerlessRestApi] is invalid. Invalid key 'Foo' for 'Cors' property.); cfn-lambda does not make this check",
-        "error_invalid_schema_registry_config_for_kafka":
-            "the translator rejects it (Resource with id [MSKFunctionWithoutEventRecordFormat] is invalid. Event with id [MyKafkaCluster] is…); cfn-lambda does not make this check",
-        "error_invalid_schema_registry_config_for_self_managed_kafka":
-            "the translator rejects it (Resource with id [KafkaFunctionWithoutEventRecordFormat] is invalid. Event with id [MyKafkaCluster]…); cfn-lambda does not make this check",
-        "error_missing_kafka_bootstrap_server_for_self_managed_kafka":
-            "the translator rejects it (Resource with id [KafkaFunction] is invalid. Event with id [MyKafkaCluster] is invalid. No KafkaBoot…); cfn-lambda does not make this check",
-        "error_missing_source_access_configurations_for_self_managed_kafka":
-            "the translator rejects it (Resource with id [KafkaFunction] is invalid. Event with id [MyKafkaCluster] is invalid. No SourceAcc…); cfn-lambda does not make this check",
-        "error_missing_topics_for_self_managed_kafka":
-            "the translator rejects it (Resource with id [KafkaFunction] is invalid. Event with id [MyKafkaCluster] is invalid. No Topics pr…); cfn-lambda does not make this check",
-        "error_multiple_auth_mechanism_self_managed_kafka_config":
-            "the translator rejects it (Resource with id [KafkaFunction] is invalid. Event with id [MyKafkaCluster] is invalid. Multiple aut…); cfn-lambda does not make this check",
-        "error_multiple_topics_for_self_managed_kafka":
-            "the translator rejects it (Resource with id [KafkaFunction] is invalid. Event with id [MyKafkaCluster] is invalid. Topics for s…); cfn-lambda does not make this check",
         "error_s3_bucket_invalid_properties":
             "the translator rejects it (Resource with id [Bucket] is invalid. Properties should be a map. Resource with id [Bucket2] is inva…); cfn-lambda does not make this check",
         "error_s3_lambda_configuration_invalid_type":
@@ -185,16 +167,6 @@ import Testing
             "an SNS event with SqsSubscription (queue, policy, event source mapping) is not expanded (warned)",
         "function_with_aliasallproperties_and_lambda_layer_publishversion_true":
             "AutoPublishAliasAllProperties does not yet hash the PublishLambdaVersion layer's properties",
-        "function_with_amq":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "function_with_amq_kms":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "function_with_auth_mechanism_for_self_managed_kafka":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "function_with_documentdb":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "function_with_documentdb_with_kms":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
         "function_with_event_dest":
             "EventInvokeConfig is not expanded (warned)",
         "function_with_event_dest_basic":
@@ -203,42 +175,12 @@ import Testing
             "EventInvokeConfig is not expanded (warned)",
         "function_with_event_dest_s3_bucket":
             "EventInvokeConfig is not expanded (warned)",
-        "function_with_event_filtering":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
         "function_with_fifo_topic_event":
             "an SNS event with SqsSubscription (queue, policy, event source mapping) is not expanded (warned)",
-        "function_with_logging_config":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "function_with_metrics_config":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "function_with_mq":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "function_with_mq_using_autogen_role":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "function_with_mq_virtual_host":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "function_with_msk_with_schema_registry_config":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "function_with_multiple_mq":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "function_with_provisioned_poller_config":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "function_with_self_managed_kafka":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "function_with_self_managed_kafka_and_schema_registry":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "function_with_vpc_permission_for_self_managed_kafka":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
         "implicit_api_with_auth_and_conditions_max":
             "Globals.Api authorizers make permissions on the implicit REST API, which is not expanded",
         "implicit_api_with_serverless_rest_api_resource":
             "a function named ServerlessRestApi, which the implicit REST API replaces",
-        "msk_with_mtls_auth":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "self_managed_kafka_with_intrinsics":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
-        "self_managed_kafka_with_mtls_auth":
-            "role statements (and DocumentDB/MQ source settings) of MQ, DocumentDB, MSK and self-managed Kafka events are not generated (warned as sam.partly-expanded)",
         "sns_existing_sqs":
             "an SNS event with SqsSubscription (queue, policy, event source mapping) is not expanded (warned)",
         "sns_intrinsics":

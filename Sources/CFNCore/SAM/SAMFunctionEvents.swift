@@ -277,15 +277,21 @@ struct SAMFunctionEvents {
                 mapping.properties.set("DestinationConfig", destination, keyRange: event.range("DestinationConfig"))
             }
         }
+        if event.type == "DocumentDB" {
+            guard let database = props["DatabaseName"] else { throw event.fail("Missing required property 'DatabaseName'.", event.keyRange) }
+            var config = SAMMap(at: event.keyRange)
+            config.set("DatabaseName", database, keyRange: event.range("DatabaseName"))
+            for key in ["CollectionName", "FullDocument"] where document.isTruthy(props[key]) {
+                config.set(key, props[key], keyRange: event.range(key))
+            }
+            mapping.properties.set("DocumentDBEventSourceConfig", config.value, keyRange: event.keyRange)
+        }
+        let statements = try SAMPullEventPolicy(event: event, document: document, parameters: expander.parameters).policies()
         if role != nil {
             if let policy {
                 role?.addManagedPolicy(.string(expander.managedPolicyArn(policy), at: event.keyRange), document)
             }
-            if Self.pullTypes[event.type]?.policy == nil || event.type == "MSK" {
-                if event.type != "MSK" || props["SourceAccessConfigurations"] != nil {
-                    expander.notes.append(note(event, "the role statements it needs (\(event.type)) are not generated"))
-                }
-            }
+            for statement in statements { role?.addPolicy(statement, document) }
             if let destinationPolicy { role?.addPolicy(destinationPolicy, document) }
         }
         return [mapping]
