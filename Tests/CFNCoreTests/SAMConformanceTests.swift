@@ -161,10 +161,6 @@ import Testing
             "the translator rejects it (Resource with id [Bucket] is invalid. Properties should be a map. Resource with id [Bucket2] is inva…); cfn-lambda does not make this check",
         "error_s3_lambda_configuration_invalid_type":
             "the translator rejects it (Resource with id [AnotherBucket] is invalid. Property 'NotificationConfiguration' should be a map. R…); cfn-lambda does not make this check",
-        "error_sns_intrinsics":
-            "the translator rejects it (Resource with id [SaveNotificationFunction] is invalid. Event with id [NotificationTopic] is invalid…); cfn-lambda does not make this check",
-        "function_event_conditions":
-            "an SNS event with SqsSubscription (queue, policy, event source mapping) is not expanded (warned)",
         "function_with_aliasallproperties_and_lambda_layer_publishversion_true":
             "AutoPublishAliasAllProperties does not yet hash the PublishLambdaVersion layer's properties",
         "function_with_event_dest":
@@ -175,19 +171,9 @@ import Testing
             "EventInvokeConfig is not expanded (warned)",
         "function_with_event_dest_s3_bucket":
             "EventInvokeConfig is not expanded (warned)",
-        "function_with_fifo_topic_event":
-            "an SNS event with SqsSubscription (queue, policy, event source mapping) is not expanded (warned)",
         "implicit_api_with_auth_and_conditions_max":
             "Globals.Api authorizers make permissions on the implicit REST API, which is not expanded",
         "implicit_api_with_serverless_rest_api_resource":
             "a function named ServerlessRestApi, which the implicit REST API replaces",
-        "sns_existing_sqs":
-            "an SNS event with SqsSubscription (queue, policy, event source mapping) is not expanded (warned)",
-        "sns_intrinsics":
-            "an SNS event with SqsSubscription (queue, policy, event source mapping) is not expanded (warned)",
-        "sns_outside_sqs":
-            "an SNS event with SqsSubscription (queue, policy, event source mapping) is not expanded (warned)",
-        "sns_sqs":
-            "an SNS event with SqsSubscription (queue, policy, event source mapping) is not expanded (warned)",
     ]
 }

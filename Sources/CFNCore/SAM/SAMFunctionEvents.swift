@@ -98,7 +98,7 @@ struct SAMFunctionEvents {
         }
         switch type {
         case "Schedule", "CloudWatchEvent", "EventBridgeRule": return try rule(context)
-        case "SNS": return try sns(context)
+        case "SNS": return try sns(context, role: &role)
         case "CloudWatchLogs": return try logs(context)
         case "IoTRule": return try iot(context)
         case "AlexaSkill": return [permission(context, principal: "alexa-appkit.amazon.com", eventSourceToken: properties["SkillId"])]
@@ -182,10 +182,6 @@ struct SAMFunctionEvents {
                 }
             }
             if basic == 0 { throw fail("No BASIC_AUTH property specified in SourceAccessConfigurations.", properties.range) }
-        }
-        if type == "SNS", let sqs = properties["SqsSubscription"], document.entries(sqs) != nil,
-           document.value("QueueArn", in: sqs) == nil || document.value("QueueUrl", in: sqs) == nil {
-            throw fail("No QueueARN or QueueURL provided.", document.range(sqs))
         }
     }
 
@@ -363,22 +359,27 @@ struct SAMFunctionEvents {
         return String(logicalId.prefix(64 - "LambdaTarget".count - 10)) + String(SHA1.hexDigest(logicalId).prefix(10)) + "LambdaTarget"
     }
 
-    private func sns(_ event: Event) throws -> [SAMResource] {
+    private func sns(_ event: Event, role: inout SAMResource?) throws -> [SAMResource] {
         let props = event.properties
         guard let topic = props["Topic"] else { throw event.fail("Missing required property 'Topic'.", event.keyRange) }
         if let sqs = props["SqsSubscription"], document.isTruthy(sqs) {
-            expander.notes.append(note(event, "the SQS queue, queue policy and event source mapping of SqsSubscription are not generated"))
-            return []
+            return try sqsSubscription(event, sqs, topic: topic, role: &role)
         }
+        let subscription = snsSubscription(event, protocol: "lambda", endpoint: functionArn, topic: topic)
+        return [permission(event, principal: "sns.amazonaws.com", sourceArn: topic), subscription]
+    }
+
+    /// The event's `AWS::SNS::Subscription` of `endpoint` to the topic.
+    func snsSubscription(_ event: Event, protocol: String, endpoint: SAMValue, topic: SAMValue) -> SAMResource {
         var subscription = SAMResource(event.logicalId, "AWS::SNS::Subscription", at: function.idRange)
         subscription.attributes = event.attributes
-        subscription.properties.set("Endpoint", functionArn, keyRange: event.keyRange)
-        subscription.properties.set("Protocol", .string("lambda", at: event.keyRange), keyRange: event.keyRange)
+        subscription.properties.set("Endpoint", endpoint, keyRange: event.keyRange)
+        subscription.properties.set("Protocol", .string(`protocol`, at: event.keyRange), keyRange: event.keyRange)
         subscription.properties.set("TopicArn", topic, keyRange: event.range("Topic"))
         for key in ["Region", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"] {
-            subscription.properties.set(key, props[key], keyRange: event.range(key))
+            subscription.properties.set(key, event.properties[key], keyRange: event.range(key))
         }
-        return [permission(event, principal: "sns.amazonaws.com", sourceArn: topic), subscription]
+        return subscription
     }
 
     private func logs(_ event: Event) throws -> [SAMResource] {

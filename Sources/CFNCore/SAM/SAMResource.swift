@@ -9,6 +9,8 @@ struct SAMResource {
     var attributes: SAMMap
     /// Where a finding about the resource as a whole points: the SAM resource's logical ID.
     var idRange: SourceRange
+    /// Whether `Properties: {}` is written when there are none (the translator writes it for some types).
+    var writesEmptyProperties = false
 
     init(_ logicalId: String, _ type: String, at range: SourceRange) {
         self.logicalId = logicalId
@@ -18,11 +20,11 @@ struct SAMResource {
         idRange = range
     }
 
-    /// The resource's own mapping: Type, the attributes, Properties (omitted when empty, as SAM omits it).
+    /// The resource's own mapping: Type, the attributes, Properties (omitted when empty, as SAM mostly omits it).
     func value(typeRange: SourceRange) -> SAMValue {
         var entries = [SAMEntry("Type", .string(type, at: typeRange), keyRange: typeRange)]
         entries += attributes.entries
-        if !properties.entries.isEmpty {
+        if !properties.entries.isEmpty || writesEmptyProperties {
             entries.append(SAMEntry("Properties", properties.value, keyRange: properties.range))
         }
         return .map(entries, at: idRange)
