@@ -3,7 +3,7 @@
 #   docker build -t cfn-lambda .
 #   docker run --rm -v "$PWD:/work" cfn-lambda validate templates/
 FROM swift:6.3-bookworm AS build
-RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends libyaml-dev pkg-config \
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends libyaml-dev zlib1g-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .

@@ -18,6 +18,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // The system zlib (Debian: zlib1g-dev). Only the CLI imports it, to estimate zipped sizes.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // libyaml events -> compact node tree with byte ranges.
         .target(name: "CFNLoader", dependencies: ["CYAML"]),
         // The data files of schemas/ (CloudFormation schemas, patches, runtime dates), compiled into
@@ -31,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "cfn-lambda",
             dependencies: [
-                "CFNCore", "CFNReporters", "CFNSchemas",
+                "CFNCore", "CFNReporters", "CFNSchemas", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -59,6 +59,10 @@ public struct PlanJSONReporter: Sendable {
         json.endArray()
         json.key("storage")
         if let storage = run.plan?.storage { write(storage, to: &json) } else { json.raw("null") }
+        json.key("assets")
+        json.beginArray()
+        for asset in run.plan?.assets ?? [] { write(asset, to: &json) }
+        json.endArray()
         json.key("enis")
         if let enis = run.plan?.enis { write(enis, to: &json) } else { json.raw("null") }
         json.key("findings")
@@ -134,6 +138,25 @@ public struct PlanJSONReporter: Sendable {
         for artifact in storage.unknownSizes { json.string(artifact) }
         json.endArray()
         json.key("usagePeakBytes"); json.number(storage.usagePeakBytes)
+        json.key("estimatedSizes")
+        json.beginArray()
+        for id in storage.estimatedSizes { json.string(id) }
+        json.endArray()
+        json.endObject()
+    }
+
+    private func write(_ asset: CodeAsset, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("path"); json.string(asset.path)
+        json.key("packaging"); json.string(asset.packaging.rawValue)
+        json.key("source"); json.string(asset.source.rawValue)
+        json.key("logicalIds")
+        json.beginArray()
+        for id in asset.logicalIds { json.string(id) }
+        json.endArray()
+        json.key("zippedBytes"); json.number(asset.zippedBytes)
+        json.key("unzippedBytes"); json.number(asset.unzippedBytes)
+        json.key("zippedEstimated"); json.bool(asset.zippedEstimated)
         json.endObject()
     }
 

@@ -124,6 +124,14 @@ public struct PlanMarkdownReporter: Sendable {
         if !summary.unknownSizes.isEmpty {
             blocks.append("Sizes not known (the totals leave them out): \(summary.unknownSizes.map(Self.code).joined(separator: ", "))")
         }
+        if !summary.estimatedSizes.isEmpty {
+            blocks.append("Zipped sizes estimated (CDK zips the folder at deploy): \(summary.estimatedSizes.map(Self.code).joined(separator: ", "))")
+        }
+        if !plan.assets.isEmpty {
+            blocks.append((["| CDK asset | used by | size |", "|---|---|---|"] + plan.assets.map { asset in
+                "| \(Self.cellCode(asset.path)) | \(asset.logicalIds.map(Self.cellCode).joined(separator: ", ")) | \(CodeAssetText.sizes(asset)) |"
+            }).joined(separator: "\n"))
+        }
         return blocks
     }
 

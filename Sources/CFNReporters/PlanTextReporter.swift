@@ -33,7 +33,8 @@ public struct PlanTextReporter: Sendable {
     public func render(_ run: PlanRun) -> String {
         var blocks: [[String]] = [[run.base.map { "Plan: \($0) → \(run.head)" } ?? "Plan: new stack from \(run.head)"]]
         if let plan = run.plan {
-            blocks.append(run.changed.isEmpty ? ["No changes."] : run.changed.flatMap(lines(for:)))
+            let estimated = Set(plan.storage.estimatedSizes)
+            blocks.append(run.changed.isEmpty ? ["No changes."] : run.changed.flatMap { lines(for: $0, estimated: estimated) })
             let unchanged = plan.count(.none)
             blocks.append(["\(plan.count(.create)) to create, \(plan.count(.update)) to update, "
                            + "\(plan.count(.replace)) to replace, \(plan.count(.delete)) to delete; \(unchanged) unchanged."])
@@ -50,10 +51,12 @@ public struct PlanTextReporter: Sendable {
 
     // MARK: Changes
 
-    private func lines(for change: ResourceChange) -> [String] {
+    private func lines(for change: ResourceChange, estimated: Set<String>) -> [String] {
         var header = "\(symbol(change.action)) \(change.logicalId) (\(Self.typeAndSource(change))) \(Self.verb(change.action))"
         if change.conditional { header += " (conditional)" }
-        if let delta = change.storageDeltaBytes, delta != 0 { header += ", storage \(PlanBytes.delta(delta))" }
+        if let delta = change.storageDeltaBytes, delta != 0 {
+            header += ", storage \(PlanBytes.delta(delta))" + (estimated.contains(change.logicalId) ? " (estimated)" : "")
+        }
         return [header] + change.details.map { detail in
             var notes = [Self.reason(detail)]
             switch detail.requiresReplacement {
@@ -113,6 +116,7 @@ public struct PlanTextReporter: Sendable {
     private func storage(_ plan: Plan) -> [String] {
         let summary = plan.storage
         var lines = ["Code storage (Lambda-managed): \(PlanBytes.delta(summary.deltaBytes))"
+                     + (summary.estimatedSizes.isEmpty ? "" : " (estimated)")
                      + (summary.unknownSizes.isEmpty ? "" : " and sizes not known")]
         if let before = summary.usageBeforeBytes, let after = summary.usageAfterBytes {
             let peak = summary.usagePeakBytes ?? after
@@ -134,6 +138,13 @@ public struct PlanTextReporter: Sendable {
         }
         if !summary.unknownSizes.isEmpty {
             lines.append("  sizes not known (totals leave them out): \(summary.unknownSizes.joined(separator: ", "))")
+        }
+        if !summary.estimatedSizes.isEmpty {
+            lines.append("  zipped sizes estimated (CDK zips the folder at deploy): \(summary.estimatedSizes.joined(separator: ", "))")
+        }
+        if !plan.assets.isEmpty {
+            lines.append("  CDK assets:")
+            lines += plan.assets.map { "    " + CodeAssetText.line($0) }
         }
         return lines
     }

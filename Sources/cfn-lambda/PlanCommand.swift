@@ -32,7 +32,9 @@ struct PlanCommand: ParsableCommand {
             get-account-settings` prints; --quota-basis picks the size that counts when both are \
             given (zipped by default: Lambda reports usage zipped, so usage before plus the \
             change is one sum; unzipped sizes still drive the 250 MB check of a function and its \
-            layers). Network interfaces: one per subnet and security group set; --eni-quota is the \
+            layers). A template in a CDK cloud assembly (cdk.out/<Stack>.template.json) has its \
+            code sizes measured from its assets: the asset manifest beside it (<Stack>.assets.json) \
+            or the aws:asset:path metadata; a folder's zipped size is estimated. Network interfaces: one per subnet and security group set; --eni-quota is the \
             number Lambda allows per VPC.
 
             Formats: text is Terraform-like (+ create, ~ update, -/+ replace, - delete) and ends \
@@ -158,7 +160,8 @@ struct PlanCommand: ParsableCommand {
 
         headSettings.warnAboutUndeclaredParameters(in: [headBytes])
         var planOptions = PlanOptions(eniQuota: eniQuota)
-        otherReports += storageInputs.apply(to: &planOptions, headDirectory: (head as NSString).deletingLastPathComponent)
+        otherReports += storageInputs.apply(to: &planOptions, headDirectory: (head as NSString).deletingLastPathComponent, head: head,
+                                            base: templates.count == 2 ? templates[0] : nil)
         if let state = deployed?.state { planOptions.use(state, keepAccountSettings: accountSettings != nil) }
         let headName = InputOptions.name(of: head, stdinName: stdinName)
         let result = Analysis.plan(head: InputFile(path: headName, bytes: headBytes), base: base, settings: headSettings.analysis,

@@ -31,8 +31,9 @@ struct PlanStorageInputs {
     }
 
     /// Puts what the files say into the planner's options; returns the problems found in the files.
-    /// `headDirectory` is where HEAD's relative code paths start.
-    func apply(to options: inout PlanOptions, headDirectory: String) -> [FileReport] {
+    /// `headDirectory` is where HEAD's relative code paths start; `head` and `base` are the template
+    /// files (nil for BASE from git, standard input or a state file), whose CDK assets are measured.
+    func apply(to options: inout PlanOptions, headDirectory: String, head: String? = nil, base: String? = nil) -> [FileReport] {
         var reports: [FileReport] = []
         var sizes = CodeSizes()
         if let file = artifactSizes {
@@ -41,6 +42,12 @@ struct PlanStorageInputs {
             if !findings.isEmpty { reports.append(FileReport(file: file.path, bytes: file.bytes, findings: findings)) }
         }
         sizes.measureHead = { path in LocalCodeSize.measure(path, relativeTo: headDirectory) }
+        for (template, isHead) in [(head, true), (base, false)] {
+            guard let template, template != "-" else { continue }
+            let (assets, report) = CDKAssetInput(template: template).assets()
+            if isHead { sizes.headAssets = assets } else { sizes.baseAssets = assets }
+            if let report, !reports.contains(where: { $0.file == report.file }) { reports.append(report) }
+        }
         var storage = StorageOptions(quotaBasis: quotaBasis == .zipped ? .zipped : .unzipped)
         if let file = accountSettings {
             let (parsed, findings) = AccountSettings.parse(file.bytes)

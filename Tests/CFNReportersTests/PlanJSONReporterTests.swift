@@ -17,8 +17,8 @@ import Testing
             },{"logicalId":"Worker","type":"AWS::Lambda::Function","action":"update","conditional":false,"causes":["Code/S3ObjectStorageMode","MemorySize","VpcConfig"],"details":[{"path":"Code/S3ObjectStorageMode","before":"REFERENCE","after":null,"reason":"direct","requiresReplacement":"never","location":null},{"path":"MemorySize","before":512,"after":1024,"reason":"parameter","requiresReplacement":"never","location":null},{"path":"VpcConfig","before":null,"after":{"SecurityGroupIds":["sg-0a1b"],"SubnetIds":["subnet-0a1b","subnet-0c2d"]},"reason":"direct","requiresReplacement":"never","location":null}],"storageDeltaBytes":null,"source":null,"location":null}\#
             ],"transitions":[{"logicalId":"Orders","from":"COPY","to":"REFERENCE","deltaBytes":-10485760\#
             },{"logicalId":"Worker","from":"REFERENCE","to":"COPY","deltaBytes":null}],\#
-            "storage":{"quotaBytes":322122547200,"usageBeforeBytes":1073741824,"deltaBytes":-7340032,"usageAfterBytes":1066401792,"exceedsQuota":false,"unknownSizes":["s3://orders-artifacts/worker.zip?versionId=v7"],"usagePeakBytes":null\#
-            },"enis":{"create":[{"subnetId":"subnet-0a1b","securityGroupIds":["sg-0a1b"],"functions":["Worker"]},{"subnetId":"subnet-0c2d","securityGroupIds":["sg-0a1b"],"functions":["Worker"]}],"reclaim":[{"subnetId":"subnet-0a1b","securityGroupIds":["sg-8","sg-9"],"functions":["Legacy"]}],"unknown":["Api"]},"findings":[{"rule":"plan.example","severity":"error","message":"Api is replaced | keeps its name","file":"head.yaml","line":5,"column":21,"endLine":5,"endColumn":33,"resource":"Api","resourceType":"AWS::Lambda::Function","path":"Resources/Api/Properties/FunctionName"\#
+            "storage":{"quotaBytes":322122547200,"usageBeforeBytes":1073741824,"deltaBytes":-7340032,"usageAfterBytes":1066401792,"exceedsQuota":false,"unknownSizes":["s3://orders-artifacts/worker.zip?versionId=v7"],"usagePeakBytes":null,\#
+            "estimatedSizes":[]},"assets":[],"enis":{"create":[{"subnetId":"subnet-0a1b","securityGroupIds":["sg-0a1b"],"functions":["Worker"]},{"subnetId":"subnet-0c2d","securityGroupIds":["sg-0a1b"],"functions":["Worker"]}],"reclaim":[{"subnetId":"subnet-0a1b","securityGroupIds":["sg-8","sg-9"],"functions":["Legacy"]}],"unknown":["Api"]},"findings":[{"rule":"plan.example","severity":"error","message":"Api is replaced | keeps its name","file":"head.yaml","line":5,"column":21,"endLine":5,"endColumn":33,"resource":"Api","resourceType":"AWS::Lambda::Function","path":"Resources/Api/Properties/FunctionName"\#
             },{"rule":"lambda.storage-mode-version","severity":"warning","message":"S3ObjectStorageMode REFERENCE without S3ObjectVersion","file":"head.yaml","line":9,"column":21,"endLine":9,"endColumn":27,"resource":"Orders","resourceType":"AWS::Lambda::Function","path":"Resources/Orders/Properties/FunctionName"}\#
             ],"summary":{"create":1,"update":2,"replace":3,"delete":1}}
 
@@ -29,7 +29,7 @@ import Testing
     @Test func parsesWithTheContractsKeys() throws {
         let output = PlanJSONReporter().render(PlanSample.run())
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["formatVersion", "tool", "changes", "transitions", "storage", "enis", "findings", "summary"])
+        #expect(Set(object.keys) == ["formatVersion", "tool", "changes", "transitions", "storage", "assets", "enis", "findings", "summary"])
         let changes = try #require(object["changes"] as? [[String: Any]])
         #expect(changes.map { $0["logicalId"] as? String } == ["Api", "Deps", "DepsPermission", "Legacy", "Orders", "Reports", "Role", "Worker"])
         #expect(changes.allSatisfy { Set($0.keys) == ["logicalId", "type", "action", "conditional", "causes", "details", "storageDeltaBytes",
@@ -44,7 +44,7 @@ import Testing
         #expect(replaced["unknown"] as? String == "after replacement" && replaced["dependsOn"] as? [String] == ["Deps"])
         let storage = try #require(object["storage"] as? [String: Any])
         #expect(Set(storage.keys) == ["quotaBytes", "usageBeforeBytes", "deltaBytes", "usageAfterBytes", "exceedsQuota", "unknownSizes",
-                                     "usagePeakBytes"])
+                                     "usagePeakBytes", "estimatedSizes"])
         #expect(storage["quotaBytes"] as? Int == 322_122_547_200)
         let enis = try #require(object["enis"] as? [String: Any])
         #expect(Set(enis.keys) == ["create", "reclaim", "unknown"])
@@ -101,7 +101,7 @@ import Testing
         let output = PlanJSONReporter().render(PlanSample.run(nil, otherReports: [base]))
         #expect(output == #"""
             {"formatVersion":2,"tool":{"name":"cfn-lambda","version":"\#(ToolInfo.version)"},\#
-            "changes":[],"transitions":[],"storage":null,"enis":null,\#
+            "changes":[],"transitions":[],"storage":null,"assets":[],"enis":null,\#
             "findings":[{"rule":"yaml.syntax","severity":"error","message":"did not find expected node content",\#
             "file":"base.yaml","line":2,"column":1,"endLine":2,"endColumn":1,"resource":null,"resourceType":null,"path":null}],\#
             "summary":{"create":0,"update":0,"replace":0,"delete":0}}

@@ -215,7 +215,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr == "0 to create, 1 to update, 0 to replace, 0 to delete; 0 errors, 0 warnings, 0 infos\n")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["formatVersion", "tool", "changes", "transitions", "storage", "enis", "findings", "summary"])
+        #expect(Set(object.keys) == ["formatVersion", "tool", "changes", "transitions", "storage", "assets", "enis", "findings", "summary"])
         #expect(object["formatVersion"] as? Int == 2)
         let changes = try #require(object["changes"] as? [[String: Any]])
         #expect(changes.map { $0["logicalId"] as? String } == ["Fn"])
@@ -226,7 +226,7 @@ import Testing
         #expect(details.first?["after"] as? Int == 1024)
         let storage = try #require(object["storage"] as? [String: Any])
         #expect(Set(storage.keys) == ["quotaBytes", "usageBeforeBytes", "deltaBytes", "usageAfterBytes", "exceedsQuota", "unknownSizes",
-                                     "usagePeakBytes"])
+                                     "usagePeakBytes", "estimatedSizes"])
         let enis = try #require(object["enis"] as? [String: Any])
         #expect(Set(enis.keys) == ["create", "reclaim", "unknown"])
         #expect(object["summary"] as? [String: Int] == ["create": 0, "update": 1, "replace": 0, "delete": 0])

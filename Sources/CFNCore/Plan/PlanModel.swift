@@ -12,6 +12,8 @@ public struct Plan: Sendable, Hashable {
     public var enis: ENISummary
     /// Predicted failures and plan-time warnings, and the validate findings of HEAD.
     public var findings: [Finding]
+    /// The CDK assets HEAD's code is, with their measured sizes, sorted by path.
+    public var assets: [CodeAsset] = []
 
     public init(changes: [ResourceChange], transitions: [StorageTransition], storage: StorageSummary,
                 enis: ENISummary, findings: [Finding]) {
@@ -129,6 +131,9 @@ public struct StorageSummary: Sendable, Hashable {
     /// Whether the usage goes over the quota during the deployment (at `usagePeakBytes`, or from no
     /// usage before when that is not known): true or false when it can be known; nil otherwise.
     public var exceedsQuota: Bool?
+    /// Functions and layer versions whose delta counts an estimated zipped size (a CDK asset folder,
+    /// zipped only at deploy time), sorted.
+    public var estimatedSizes: [String] = []
     /// Artifacts whose size is not known (`s3://bucket/key?versionId=…`, a local path, or a logical ID).
     public var unknownSizes: [String]
     /// The usage after every create and update and before the cleanup phase deletes what is removed

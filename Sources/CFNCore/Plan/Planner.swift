@@ -18,8 +18,10 @@ public struct Planner: Sendable {
         let (enis, eniFindings) = ENIPlanner(base: base, head: head, deployed: options.deployed).summary(changes: changes, eniQuota: options.eniQuota)
         let sharing = LayerSharingPlanner(base: base, head: head).findings(changes: changes)
         let failures = FailurePredictor(base: base, head: head).findings(changes: changes)
-        return Plan(changes: changes, transitions: storage.transitions, storage: storage.summary, enis: enis,
-                    findings: headFindings + storage.findings + eniFindings + sharing + failures)
+        var plan = Plan(changes: changes, transitions: storage.transitions, storage: storage.summary, enis: enis,
+                        findings: headFindings + storage.findings + eniFindings + sharing + failures)
+        plan.assets = storage.assets
+        return plan
     }
 }
 

@@ -11,6 +11,9 @@ public struct CodeSizes: Sendable {
     /// What the deployed stack says (`plan --state`), by logical ID: BASE's code of a resource has
     /// this size and storage mode, whatever BASE's template and the other sources say.
     public var deployed: [String: DeployedCode]
+    /// The CDK assets beside HEAD's and BASE's templates (a `cdk.out` folder); none by default.
+    public var headAssets = CDKAssets()
+    public var baseAssets = CDKAssets()
 
     public init(artifacts: ArtifactSizes = ArtifactSizes(), measureHead: @escaping @Sendable (String) -> Int64? = { _ in nil },
                 measureBase: @escaping @Sendable (String) -> Int64? = { _ in nil }, deployed: [String: DeployedCode] = [:]) {

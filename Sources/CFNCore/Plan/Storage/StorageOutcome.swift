@@ -15,6 +15,10 @@ struct StorageOutcome {
     let operation: StorageEffect.Operation?
     /// HEAD's code in the first combination (for locating findings).
     let head: StoredCode?
+    /// HEAD's alternatives whose code is a CDK asset.
+    var headAssets: [StoredCode] = []
+    /// `delta` counts a zipped size that is an estimate.
+    var estimated = false
 
     init(logicalId: String, effects: [(effect: StorageEffect, head: StoredCode)]) {
         self.logicalId = logicalId

@@ -11,6 +11,8 @@ public struct StoragePlan: Sendable, Hashable {
     /// Predicted failures (`plan.code-storage-quota`, `plan.code-size-unzipped`), located in HEAD, in
     /// source order.
     public var findings: [Finding]
+    /// The CDK assets HEAD's functions and layer versions are, sorted by path.
+    public var assets: [CodeAsset] = []
 
     public init(deltas: [String: Int64?], transitions: [StorageTransition], summary: StorageSummary, findings: [Finding]) {
         self.deltas = deltas

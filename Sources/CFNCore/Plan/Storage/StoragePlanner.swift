@@ -59,13 +59,17 @@ public struct StoragePlanner: Sendable {
         } else {
             added > account.totalCodeSizeLimit ? true : nil
         }
-        let summary = StorageSummary(quotaBytes: account.totalCodeSizeLimit, usageBeforeBytes: account.totalCodeSizeUsage,
+        var summary = StorageSummary(quotaBytes: account.totalCodeSizeLimit, usageBeforeBytes: account.totalCodeSizeUsage,
                                      deltaBytes: delta, usageAfterBytes: after, exceedsQuota: exceeds,
                                      unknownSizes: unknown.sorted(), usagePeakBytes: peak)
-        let findings = quotaFindings(outcomes, delta: delta) + unzippedFindings(byId)
-        return StoragePlan(deltas: Dictionary(uniqueKeysWithValues: outcomes.map { ($0.logicalId, $0.delta) }),
-                           transitions: outcomes.compactMap(\.transition),
-                           summary: summary, findings: findings.sorted(by: Finding.sourceOrder))
+        summary.estimatedSizes = outcomes.filter(\.estimated).map(\.logicalId)
+        let (assets, assetFindings) = CDKAssetReport(head: head).assets(of: outcomes)
+        let findings = quotaFindings(outcomes, delta: delta) + unzippedFindings(byId) + assetFindings
+        var plan = StoragePlan(deltas: Dictionary(uniqueKeysWithValues: outcomes.map { ($0.logicalId, $0.delta) }),
+                               transitions: outcomes.compactMap(\.transition),
+                               summary: summary, findings: findings.sorted(by: Finding.sourceOrder))
+        plan.assets = assets
+        return plan
     }
 
     /// Every function and layer version of either template, sorted.
@@ -81,9 +85,11 @@ public struct StoragePlanner: Sendable {
         let property = StoredCode.property(ofType: inHead?.type)
             ?? StoredCode.property(ofType: base?.template.resource(named: id)?.type) ?? "Code"
         let codeChanged = change?.details.contains { $0.path == property || $0.path.hasPrefix(property + "/") } ?? false
-        var befores = StoredCode.alternatives(of: id, in: base, artifacts: sizes.artifacts, measure: sizes.measureBase)
+        var befores = StoredCode.alternatives(of: id, in: base, artifacts: sizes.artifacts, measure: sizes.measureBase,
+                                              assets: sizes.baseAssets)
         if let deployed = sizes.deployed[id] { befores = befores.map { $0.deployed(as: deployed) } }
-        let afters = StoredCode.alternatives(of: id, in: head, artifacts: sizes.artifacts, measure: sizes.measureHead)
+        let afters = StoredCode.alternatives(of: id, in: head, artifacts: sizes.artifacts, measure: sizes.measureHead,
+                                             assets: sizes.headAssets)
             .map { $0.sized(like: befores) }
         let retainedOnDelete = Self.retains(.deletionPolicy, of: id, in: inHead != nil ? head : base,
                                             values: ["Retain", "RetainExceptOnCreate"])
@@ -97,7 +103,11 @@ public struct StoragePlanner: Sendable {
                 effects.append((effect, after))
             }
         }
-        return StorageOutcome(logicalId: id, effects: effects)
+        var outcome = StorageOutcome(logicalId: id, effects: effects)
+        outcome.headAssets = afters.filter { $0.exists && $0.asset != nil }
+        outcome.estimated = outcome.delta.map { $0 != 0 } == true && options.quotaBasis == .zipped
+            && (befores + afters).contains { $0.isCounted && $0.asset?.measured?.zippedEstimated == true }
+        return outcome
     }
 
     /// Whether a `DeletionPolicy` or `UpdateReplacePolicy` keeps the resource: false when absent,
@@ -162,7 +172,7 @@ public struct StoragePlanner: Sendable {
     /// the unzipped limit of a function and its layers.
     func unzippedFindings(_ changes: [String: ResourceChange]) -> [Finding] {
         let check = UnzippedSizeCheck(context: head, artifacts: sizes.artifacts, measure: sizes.measureHead,
-                                      limit: options.account.codeSizeUnzippedLimit)
+                                      limit: options.account.codeSizeUnzippedLimit, assets: sizes.headAssets)
         return head.lambda.functions.flatMap { function -> [Finding] in
             guard let change = changes[function.logicalId] else { return [] }
             let deploysCode = change.action == .create || change.action == .replace

@@ -23,6 +23,8 @@ struct StoredCode: Hashable {
     /// The `Code`/`Content` value (the alternative of it) and its `S3ObjectStorageMode`, as written.
     var node: NodeID?
     var modeNode: NodeID?
+    /// The CDK asset the code is, when it is one and no `--artifact-sizes` entry gave its size.
+    var asset: CDKAssetUse?
 
     /// The text of `label`, or the S3 object it names.
     enum Label: Hashable {
@@ -73,7 +75,7 @@ struct StoredCode: Hashable {
     /// (or the resource, or a Lambda type) is not there. A resource whose `Condition` is not known
     /// has an absent alternative under its negation.
     static func alternatives(of id: String, in context: ResolvedTemplate?, artifacts: ArtifactSizes,
-                             measure: (String) -> Int64?) -> [StoredCode] {
+                             measure: (String) -> Int64?, assets: CDKAssets = CDKAssets()) -> [StoredCode] {
         guard let context, let resource = context.template.resource(named: id),
               let property = property(ofType: resource.type) else {
             return [absent(.always, id)]
@@ -86,9 +88,10 @@ struct StoredCode: Hashable {
             if context.conditionSet.isSatisfiable(negated) { result.append(absent(negated, id)) }
         }
         let isImage = context.properties[id]?["PackageType"]?.text == "Image"
+        let cdk = CDKCode(assets: assets, metadataPath: CDKAssets.metadataPath(of: resource, property: property, in: context))
         for reached in context.reachable(resource, path: [property]) {
             result += classify(reached.value, under: reached.guardCondition, id: id, isImage: isImage, context: context,
-                               artifacts: artifacts, measure: measure)
+                               artifacts: artifacts, measure: measure, cdk: cdk)
         }
         return result.isEmpty ? [absent(.always, id)] : result
     }
@@ -100,7 +103,7 @@ struct StoredCode: Hashable {
     /// One reachable value of `Code`/`Content`: absent, a mapping (split by its own `Fn::If`
     /// choices), a string (`aws cloudformation package` input: a local path or an S3 URL), or unknown.
     static func classify(_ value: Resolved?, under conditions: Guard, id: String, isImage: Bool, context: ResolvedTemplate,
-                         artifacts: ArtifactSizes, measure: (String) -> Int64?) -> [StoredCode] {
+                         artifacts: ArtifactSizes, measure: (String) -> Int64?, cdk: CDKCode = CDKCode()) -> [StoredCode] {
         guard let value else {
             // No code at all: `aws cloudformation package` would upload the template's folder.
             return [StoredCode(guardCondition: conditions, exists: true, mode: isImage ? .image : .copy, size: nil, labelSource: .text(id))]
@@ -115,7 +118,7 @@ struct StoredCode: Hashable {
             return [StoredCode(guardCondition: conditions, exists: true, mode: .copy, size: measured, labelSource: .text(text), node: value.node)]
         case .map:
             return KeyCombination.of(value, keys: keys, under: conditions, in: context).map { code in
-                stored(code, id: id, isImage: isImage, artifacts: artifacts)
+                stored(code, id: id, isImage: isImage, artifacts: artifacts, cdk: cdk)
             }
         default:
             return [StoredCode(guardCondition: conditions, exists: true, mode: .unknown, size: nil, labelSource: .text(id), node: value.node)]
@@ -123,7 +126,7 @@ struct StoredCode: Hashable {
     }
 
     /// One combination of the keys of a `Code`/`Content` mapping.
-    static func stored(_ code: KeyCombination, id: String, isImage: Bool, artifacts: ArtifactSizes) -> StoredCode {
+    static func stored(_ code: KeyCombination, id: String, isImage: Bool, artifacts: ArtifactSizes, cdk: CDKCode = CDKCode()) -> StoredCode {
         var mode: Mode = .copy
         if let written = code["S3ObjectStorageMode"] {
             mode = switch written.text {
@@ -135,18 +138,23 @@ struct StoredCode: Hashable {
         if isImage || code["ImageUri"] != nil { mode = .image }
         var size: ArtifactSize?
         var label = Label.text(id)
+        var asset: CDKAssetUse?
         if let zipFile = code["ZipFile"] {
             size = zipFile.text.map { ArtifactSize.inline(Int64($0.utf8.count)) }
-        } else if let bucket = code["S3Bucket"]?.text, let key = code["S3Key"]?.text {
-            let version = code["S3ObjectVersion"]
-            if version == nil || version?.text != nil {
+        } else {
+            let (bucket, key, version) = (code["S3Bucket"]?.text, code["S3Key"]?.text, code["S3ObjectVersion"])
+            if let bucket, let key, version == nil || version?.text != nil {
                 let location = S3Location(bucket: bucket, key: key, versionId: version?.text)
                 size = artifacts.size(of: location)
                 label = .location(location)
             }
+            if size == nil, version == nil, mode != .image {
+                (size, asset) = cdk.size(bucket: bucket, key: key, artifacts: artifacts)
+                if size == nil, let asset, case .text = label { label = .text(asset.path) }
+            }
         }
         return StoredCode(guardCondition: code.guardCondition, exists: true, mode: mode, size: size, labelSource: label,
-                          node: code.map.node, modeNode: code["S3ObjectStorageMode"]?.node)
+                          node: code.map.node, modeNode: code["S3ObjectStorageMode"]?.node, asset: asset)
     }
 }
 
@@ -158,7 +166,10 @@ extension StoredCode {
         guard exists else { return self }
         var result = self
         // Lambda's CodeSize is the zipped package, the bytes AccountUsage.TotalCodeSize adds up.
-        if let size = code.size { result.size = ArtifactSize(zipped: size) }
+        if let size = code.size {
+            result.size = ArtifactSize(zipped: size)
+            result.asset = nil
+        }
         switch code.storage {
         case .copy: result.mode = .copy
         case .reference: result.mode = .reference

@@ -2,8 +2,8 @@ import CFNLoader
 
 /// The code of a function and all its layers, unzipped, must fit in Lambda's limit (250 MB).
 ///
-/// Only sizes known to be unzipped count: the `unzipped` of an `--artifact-sizes` entry and inline
-/// `ZipFile` source. The function's code is judged per alternative; a layer counts when it is a
+/// Only sizes known to be unzipped count: the `unzipped` of an `--artifact-sizes` entry, inline
+/// `ZipFile` source, and a CDK asset measured on disk. The function's code is judged per alternative; a layer counts when it is a
 /// layer version of this template listed in every alternative of its `Layers` element, with the
 /// least unzipped size its alternatives have (0 when one is not known). So the total is a lower
 /// bound, and a finding is a certain failure.
@@ -12,9 +12,10 @@ struct UnzippedSizeCheck {
     let artifacts: ArtifactSizes
     let measure: (String) -> Int64?
     let limit: Int64
+    var assets = CDKAssets()
 
     func findings(for function: LambdaFunction) -> [Finding] {
-        let codes = StoredCode.alternatives(of: function.logicalId, in: context, artifacts: artifacts, measure: measure)
+        let codes = StoredCode.alternatives(of: function.logicalId, in: context, artifacts: artifacts, measure: measure, assets: assets)
             .filter(\.exists)
         var lists = FunctionLayers.lists(of: function, in: context).map { list in
             (guardCondition: list.guardCondition, layers: list.elements.compactMap(layer))
@@ -47,7 +48,7 @@ struct UnzippedSizeCheck {
         for (_, value) in element.present {
             guard case .resource(let id)? = LayerIdentity(value),
                   context.template.resource(named: id)?.type == LambdaLayerVersion.type else { return nil }
-            let sizes = StoredCode.alternatives(of: id, in: context, artifacts: artifacts, measure: measure)
+            let sizes = StoredCode.alternatives(of: id, in: context, artifacts: artifacts, measure: measure, assets: assets)
                 .filter(\.exists).map { $0.size?.unzipped ?? 0 }
             let least = sizes.min() ?? 0
             found = found.map { ($0.bytes <= least ? $0 : (id, least)) } ?? (id, least)

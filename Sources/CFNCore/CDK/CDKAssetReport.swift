@@ -1,0 +1,45 @@
+import CFNLoader
+
+/// The CDK assets of HEAD's code as the plan lists them, and a warning for each asset it cannot
+/// measure.
+struct CDKAssetReport {
+    let head: ResolvedTemplate
+
+    func assets(of outcomes: [StorageOutcome]) -> (assets: [CodeAsset], findings: [Finding]) {
+        var byPath: [String: CodeAsset] = [:]
+        var findings: [Finding] = []
+        for outcome in outcomes {
+            for code in outcome.headAssets {
+                guard let use = code.asset else { continue }
+                let packaging = use.packaging ?? use.measured?.packaging ?? .file
+                var asset = byPath[use.path] ?? CodeAsset(
+                    path: use.path, packaging: packaging, source: use.source, logicalIds: [],
+                    zippedBytes: use.measured?.zippedBytes, unzippedBytes: use.measured?.unzippedBytes,
+                    zippedEstimated: use.measured?.zippedEstimated ?? false)
+                if !asset.logicalIds.contains(outcome.logicalId) { asset.logicalIds.append(outcome.logicalId) }
+                byPath[use.path] = asset
+                if use.measured == nil, let finding = missing(use, of: outcome.logicalId, at: code.node), !findings.contains(finding) {
+                    findings.append(finding)
+                }
+            }
+        }
+        let assets = byPath.values.map { asset in
+            var sorted = asset
+            sorted.logicalIds.sort()
+            return sorted
+        }
+        return (assets.sorted { $0.path < $1.path }, findings)
+    }
+
+    func missing(_ use: CDKAssetUse, of id: String, at node: NodeID?) -> Finding? {
+        guard let resource = head.template.resource(named: id), let property = StoredCode.property(ofType: resource.type) else { return nil }
+        let what = (resource.type == LambdaLayerVersion.type ? "layer version " : "function ") + id
+        let found = use.source == .manifest ? "the asset manifest's" : "its aws:asset:path metadata's"
+        let problem = use.madeAtDeploy
+            ? "\(use.path), which the asset manifest has an executable make at deploy time"
+            : "\(found) \(use.path), which is not in the template's folder or cannot be read"
+        let message = "the \(property) of \(what) is the CDK asset \(problem): its size is not known, and the storage totals leave it out; "
+            + "run `cdk synth` again or give its size with --artifact-sizes"
+        return head.locatedFinding(CDKAssetRules.assetMissing, message, at: node, in: resource, fallbackPath: ["Properties", property])
+    }
+}

@@ -1,0 +1,57 @@
+import CFNCore
+import Foundation
+
+/// The CDK asset manifest beside a template (`cdk.out/<Stack>.template.json` has
+/// `<Stack>.assets.json`), read here as bytes and parsed by the library, and the measure of the
+/// assets on disk, each measured once however often the plan asks.
+struct CDKAssetInput {
+    /// The manifest's path, and its bytes when it exists and can be read.
+    var manifestPath: String?
+    var manifestBytes: [UInt8]?
+    let directory: String
+
+    /// `template` as named on the command line; `-` and git revisions have no folder to read.
+    init(template: String) {
+        directory = (template as NSString).deletingLastPathComponent
+        let name = (template as NSString).lastPathComponent
+        guard name.hasSuffix(".template.json") else { return }
+        let path = (directory as NSString).appendingPathComponent(String(name.dropLast(".template.json".count)) + ".assets.json")
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        manifestPath = path
+        manifestBytes = TemplateFiles.read(path)
+    }
+
+    /// The library's view of the assets; a report when the manifest has problems.
+    func assets() -> (assets: CDKAssets, report: FileReport?) {
+        var manifest: CDKAssetManifest?
+        var report: FileReport?
+        if let manifestPath, let bytes = manifestBytes {
+            let (parsed, findings) = CDKAssetManifest.parse(bytes)
+            manifest = parsed
+            if !findings.isEmpty { report = FileReport(file: manifestPath, bytes: bytes, findings: findings) }
+        }
+        let cache = MeasureCache(directory: directory)
+        return (CDKAssets(manifest: manifest, measure: { cache.measure($0, $1) }), report)
+    }
+}
+
+/// Asset sizes by path: a folder is deflated once, not once per question.
+private final class MeasureCache: @unchecked Sendable {
+    let directory: String
+    private let lock = NSLock()
+    private var sizes: [String: MeasuredAsset?] = [:]
+
+    init(directory: String) {
+        self.directory = directory
+    }
+
+    func measure(_ path: String, _ packaging: CDKAssetManifest.Packaging?) -> MeasuredAsset? {
+        let key = (packaging?.rawValue ?? "") + ":" + path
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = sizes[key] { return known }
+        let measured = LocalCodeSize.measureAsset(path, packaging: packaging, relativeTo: directory)
+        sizes[key] = measured
+        return measured
+    }
+}
