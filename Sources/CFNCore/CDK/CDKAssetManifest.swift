@@ -39,20 +39,29 @@ public struct CDKAssetManifest: Sendable, Hashable {
     }
 
     /// Sorted by id.
-    public var files: [FileAsset]
+    public let files: [FileAsset]
+    /// Indexes into `files` by destination `objectKey`: a lookup per resource stays constant-time.
+    private let byKey: [String: [Int]]
 
     public init(files: [FileAsset]) {
         self.files = files.sorted { $0.id < $1.id }
+        var byKey: [String: [Int]] = [:]
+        for (index, asset) in self.files.enumerated() {
+            for key in Set(asset.destinations.map(\.objectKey)) { byKey[key, default: []].append(index) }
+        }
+        self.byKey = byKey
     }
 
     /// The asset uploaded to `key` (CDK's keys are content hashes, `<hash>.zip`). When the bucket is
     /// known it must fit the destination's `bucketName`, whose placeholders stand for any text.
     public func asset(key: String, bucket: String?) -> FileAsset? {
-        files.first { asset in
-            asset.destinations.contains { destination in
+        for index in byKey[key] ?? [] {
+            let asset = files[index]
+            if asset.destinations.contains(where: { destination in
                 destination.objectKey == key && (bucket.map { Self.bucket($0, fits: destination.bucketName) } ?? true)
-            }
+            }) { return asset }
         }
+        return nil
     }
 
     /// Whether `bucket` is `pattern` with each `${…}` replaced by some text.

@@ -11,11 +11,10 @@ struct CDKCode {
     func size(bucket: String?, key: String?, artifacts: ArtifactSizes) -> (ArtifactSize?, CDKAssetUse?) {
         guard let use = assets.use(bucket: bucket, key: key, metadataPath: metadataPath) else { return (nil, nil) }
         if bucket == nil, let key, let patterns = use.bucketNames {
-            let given = artifacts.entries.filter { entry in
-                entry.key.key == key && entry.key.versionId == nil
-                    && patterns.contains { CDKAssetManifest.bucket(entry.key.bucket, fits: $0) }
+            let given = artifacts.unversioned(key: key).filter { entry in
+                patterns.contains { CDKAssetManifest.bucket(entry.location.bucket, fits: $0) }
             }
-            if given.count == 1, let size = given.first?.value { return (size, nil) }
+            if given.count == 1, let size = given.first?.size { return (size, nil) }
         }
         return (use.measured?.artifactSize, use)
     }

@@ -5,9 +5,19 @@ import CFNLoader
 /// `{"zipped": N, "unzipped": M}`.
 public struct ArtifactSizes: Sendable, Hashable {
     public private(set) var entries: [S3Location: ArtifactSize]
+    /// The entries' locations by key, for code whose bucket is not known when planning.
+    private var byKey: [String: [S3Location]] = [:]
 
     public init(_ entries: [S3Location: ArtifactSize] = [:]) {
         self.entries = entries
+        for location in entries.keys { byKey[location.key, default: []].append(location) }
+    }
+
+    /// The entries, without a version, for objects with this key in any bucket.
+    func unversioned(key: String) -> [(location: S3Location, size: ArtifactSize)] {
+        (byKey[key] ?? []).compactMap { location in
+            location.versionId == nil ? entries[location].map { (location, $0) } : nil
+        }
     }
 
     /// The size of the object a Code names: the entry for the version it pins, when the file has
