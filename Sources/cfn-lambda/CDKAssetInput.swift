@@ -8,6 +8,8 @@ struct CDKAssetInput {
     /// The manifest's path, and its bytes when it exists and can be read.
     var manifestPath: String?
     var manifestBytes: [UInt8]?
+    /// The manifest's path when the template is in a cloud assembly (`manifest.json` beside it) without one.
+    var missingManifest: String?
     let directory: String
 
     /// `template` as named on the command line; `-` and git revisions have no folder to read.
@@ -16,7 +18,11 @@ struct CDKAssetInput {
         let name = (template as NSString).lastPathComponent
         guard name.hasSuffix(".template.json") else { return }
         let path = (directory as NSString).appendingPathComponent(String(name.dropLast(".template.json".count)) + ".assets.json")
-        guard FileManager.default.fileExists(atPath: path) else { return }
+        guard FileManager.default.fileExists(atPath: path) else {
+            let assembly = (directory as NSString).appendingPathComponent("manifest.json")
+            if FileManager.default.fileExists(atPath: assembly) { missingManifest = path }
+            return
+        }
         manifestPath = path
         manifestBytes = TemplateFiles.read(path)
     }
@@ -31,7 +37,9 @@ struct CDKAssetInput {
             if !findings.isEmpty { report = FileReport(file: manifestPath, bytes: bytes, findings: findings) }
         }
         let cache = MeasureCache(directory: directory)
-        return (CDKAssets(manifest: manifest, measure: { cache.measure($0, $1) }), report)
+        var assets = CDKAssets(manifest: manifest, measure: { cache.measure($0, $1) })
+        assets.missingManifest = missingManifest
+        return (assets, report)
     }
 }
 

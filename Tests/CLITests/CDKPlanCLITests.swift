@@ -97,6 +97,24 @@ import Testing
         #expect(status == 0)
         #expect(Self.deltas(plan) == ["ApiFunction": 487, "WorkerFunction": 233, "DepsLayer": 390])
         #expect(Self.assets(plan).values.map { $0["source"] as? String } == ["metadata", "metadata", "metadata"])
+        let findings = try #require(plan["findings"] as? [[String: Any]])
+        #expect(!findings.contains { $0["rule"] as? String == "plan.cdk-asset-missing" })
+    }
+
+    @Test func withoutTheManifestOrTheMetadataTheSizeIsUnknownAndSaidSo() throws {
+        let scratch = try Self.copy()
+        try FileManager.default.removeItem(atPath: scratch.path("cdk.out/OrdersStack.assets.json"))
+        let head = scratch.path("cdk.out/" + Self.template)
+        let template = try String(contentsOfFile: head, encoding: .utf8)
+        try template.replacingOccurrences(of: #""aws:asset:path": "\#(Self.worker)","#, with: "")
+            .write(toFile: head, atomically: true, encoding: .utf8)
+        let (status, plan, _) = try Self.plan([head])
+        #expect(status == 0)
+        #expect(Self.deltas(plan) == ["ApiFunction": 487, "DepsLayer": 390])
+        let findings = try #require(plan["findings"] as? [[String: Any]])
+        let missing = findings.filter { $0["rule"] as? String == "plan.cdk-asset-missing" }
+        #expect(missing.map { $0["line"] as? Int } == [88])
+        #expect(missing.first?["message"] as? String == "the size of the Code of function WorkerFunction is not known: the cloud assembly has no asset manifest \(scratch.path("cdk.out/OrdersStack.assets.json")) beside the template to find its asset by S3 key, and the resource has no aws:asset:path metadata; run `cdk synth` again or give its size with --artifact-sizes")
     }
 
     @Test func aMissingAssetIsAWarningAndAnUnknownSize() throws {

@@ -1,9 +1,10 @@
 import CFNLoader
 
 /// The CDK assets of HEAD's code as the plan lists them, and a warning for each asset it cannot
-/// measure.
+/// measure, or cannot find for want of the asset manifest.
 struct CDKAssetReport {
     let head: ResolvedTemplate
+    var missingManifest: String?
 
     func assets(of outcomes: [StorageOutcome]) -> (assets: [CodeAsset], findings: [Finding]) {
         var byPath: [String: CodeAsset] = [:]
@@ -22,6 +23,10 @@ struct CDKAssetReport {
                     findings.append(finding)
                 }
             }
+            if let missingManifest, let code = outcome.headUnsized.first,
+               let finding = unnamed(outcome.logicalId, at: code.node, manifest: missingManifest) {
+                findings.append(finding)
+            }
         }
         let assets = byPath.values.map { asset in
             var sorted = asset
@@ -29,6 +34,16 @@ struct CDKAssetReport {
             return sorted
         }
         return (assets.sorted { $0.path < $1.path }, findings)
+    }
+
+    /// Code of unknown size in a cloud assembly without its asset manifest.
+    func unnamed(_ id: String, at node: NodeID?, manifest: String) -> Finding? {
+        guard let resource = head.template.resource(named: id), let property = StoredCode.property(ofType: resource.type) else { return nil }
+        let what = (resource.type == LambdaLayerVersion.type ? "layer version " : "function ") + id
+        let message = "the size of the \(property) of \(what) is not known: the cloud assembly has no asset manifest \(manifest) "
+            + "beside the template to find its asset by S3 key, and the resource has no aws:asset:path metadata; "
+            + "run `cdk synth` again or give its size with --artifact-sizes"
+        return head.locatedFinding(CDKAssetRules.assetMissing, message, at: node, in: resource, fallbackPath: ["Properties", property])
     }
 
     func missing(_ use: CDKAssetUse, of id: String, at node: NodeID?) -> Finding? {

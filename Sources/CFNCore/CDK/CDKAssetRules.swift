@@ -7,7 +7,7 @@ public enum CDKAssetRules {
 
     public static let assetMissing = RuleDescriptor(
         id: "plan.cdk-asset-missing", severity: .warning, summary: "A CDK asset the plan cannot measure",
-        explanation: "A function's `Code` or a layer version's `Content` is a CDK asset (its `S3Key` is an `objectKey` of the asset manifest, or its `aws:asset:path` metadata names it), but the asset is not in the `cdk.out` folder, cannot be read, or is made by an `executable` at deploy time. Its size is not known: the storage totals leave it out and say so, and the unzipped size check cannot count it. Run `cdk synth` again, plan the `cdk.out` the deployment will use, or give the size with `--artifact-sizes`.")
+        explanation: "A function's `Code` or a layer version's `Content` is a CDK asset (its `S3Key` is an `objectKey` of the asset manifest, or its `aws:asset:path` metadata names it), but the asset is not in the `cdk.out` folder, cannot be read, or is made by an `executable` at deploy time; or the template is in a cloud assembly (a folder with `manifest.json`) without its asset manifest, and code of unknown size has no `aws:asset:path` metadata. Its size is not known: the storage totals leave it out and say so, and the unzipped size check cannot count it. Run `cdk synth` again, plan the `cdk.out` the deployment will use, or give the size with `--artifact-sizes`.")
 
     public static let all: [RuleDescriptor] = [manifestInvalid, assetMissing]
 }

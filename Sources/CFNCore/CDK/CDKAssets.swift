@@ -7,6 +7,9 @@
 /// its `aws:asset:property` is that property — the metadata CDK writes for the SAM CLI.
 public struct CDKAssets: Sendable {
     public var manifest: CDKAssetManifest?
+    /// The asset manifest a cloud assembly (a folder with `manifest.json`) should have beside the
+    /// template, as named for messages, when there is none.
+    public var missingManifest: String?
     /// The sizes of an asset at a path as the manifest or the metadata writes it (relative to the
     /// template's folder), packaged as the manifest says (nil: as found on disk); nil when there is
     /// nothing at that path, or it cannot be read.

@@ -17,6 +17,9 @@ struct StorageOutcome {
     let head: StoredCode?
     /// HEAD's alternatives whose code is a CDK asset.
     var headAssets: [StoredCode] = []
+    /// HEAD's counted alternatives of unknown size that are no CDK asset (kept only when the cloud
+    /// assembly has no asset manifest: they may be assets it would name).
+    var headUnsized: [StoredCode] = []
     /// `delta` counts a zipped size that is an estimate.
     var estimated = false
 

@@ -63,7 +63,7 @@ public struct StoragePlanner: Sendable {
                                      deltaBytes: delta, usageAfterBytes: after, exceedsQuota: exceeds,
                                      unknownSizes: unknown.sorted(), usagePeakBytes: peak)
         summary.estimatedSizes = outcomes.filter(\.estimated).map(\.logicalId)
-        let (assets, assetFindings) = CDKAssetReport(head: head).assets(of: outcomes)
+        let (assets, assetFindings) = CDKAssetReport(head: head, missingManifest: sizes.headAssets.missingManifest).assets(of: outcomes)
         let findings = quotaFindings(outcomes, delta: delta) + unzippedFindings(byId) + assetFindings
         var plan = StoragePlan(deltas: Dictionary(uniqueKeysWithValues: outcomes.map { ($0.logicalId, $0.delta) }),
                                transitions: outcomes.compactMap(\.transition),
@@ -105,6 +105,9 @@ public struct StoragePlanner: Sendable {
         }
         var outcome = StorageOutcome(logicalId: id, effects: effects)
         outcome.headAssets = afters.filter { $0.exists && $0.asset != nil }
+        if sizes.headAssets.missingManifest != nil {
+            outcome.headUnsized = afters.filter { $0.isCounted && $0.size == nil && $0.asset == nil }
+        }
         outcome.estimated = outcome.delta.map { $0 != 0 } == true && options.quotaBasis == .zipped
             && (befores + afters).contains { $0.isCounted && $0.asset?.measured?.zippedEstimated == true }
         return outcome
