@@ -8,9 +8,11 @@ enum EmbeddedData {
         "resources/aws-iam-managedpolicy.json",
         "resources/aws-iam-policy.json",
         "resources/aws-iam-role.json",
+        "resources/aws-lambda-alias.json",
         "resources/aws-lambda-function.json",
         "resources/aws-lambda-layerversion.json",
         "resources/aws-lambda-layerversionpermission.json",
+        "resources/aws-lambda-version.json",
         "resources/aws-s3-bucket.json",
         "resources/aws-s3-bucketpolicy.json",
         "sam/aws_managed_policies.json",
@@ -22,9 +24,11 @@ enum EmbeddedData {
         ("AWS::IAM::ManagedPolicy", "resources/aws-iam-managedpolicy.json"),
         ("AWS::IAM::Policy", "resources/aws-iam-policy.json"),
         ("AWS::IAM::Role", "resources/aws-iam-role.json"),
+        ("AWS::Lambda::Alias", "resources/aws-lambda-alias.json"),
         ("AWS::Lambda::Function", "resources/aws-lambda-function.json"),
         ("AWS::Lambda::LayerVersion", "resources/aws-lambda-layerversion.json"),
         ("AWS::Lambda::LayerVersionPermission", "resources/aws-lambda-layerversionpermission.json"),
+        ("AWS::Lambda::Version", "resources/aws-lambda-version.json"),
         ("AWS::S3::Bucket", "resources/aws-s3-bucket.json"),
         ("AWS::S3::BucketPolicy", "resources/aws-s3-bucketpolicy.json"),
     ]
@@ -37,9 +41,11 @@ enum EmbeddedData {
         case "resources/aws-iam-managedpolicy.json": return resourcesAwsIamManagedpolicyJson
         case "resources/aws-iam-policy.json": return resourcesAwsIamPolicyJson
         case "resources/aws-iam-role.json": return resourcesAwsIamRoleJson
+        case "resources/aws-lambda-alias.json": return resourcesAwsLambdaAliasJson
         case "resources/aws-lambda-function.json": return resourcesAwsLambdaFunctionJson
         case "resources/aws-lambda-layerversion.json": return resourcesAwsLambdaLayerversionJson
         case "resources/aws-lambda-layerversionpermission.json": return resourcesAwsLambdaLayerversionpermissionJson
+        case "resources/aws-lambda-version.json": return resourcesAwsLambdaVersionJson
         case "resources/aws-s3-bucket.json": return resourcesAwsS3BucketJson
         case "resources/aws-s3-bucketpolicy.json": return resourcesAwsS3BucketpolicyJson
         case "sam/aws_managed_policies.json": return samAwsManagedPoliciesJson
@@ -719,6 +725,114 @@ enum EmbeddedData {
   "taggable": true
  },
  "typeName": "AWS::IAM::Role"
+}
+
+"""##
+    }
+
+    static var resourcesAwsLambdaAliasJson: StaticString {
+##"""
+{
+ "additionalProperties": false,
+ "createOnlyProperties": [
+  "/properties/Name",
+  "/properties/FunctionName"
+ ],
+ "definitions": {
+  "AliasRoutingConfiguration": {
+   "additionalProperties": false,
+   "properties": {
+    "AdditionalVersionWeights": {
+     "insertionOrder": false,
+     "items": {
+      "$ref": "#/definitions/VersionWeight"
+     },
+     "type": "array",
+     "uniqueItems": true
+    }
+   },
+   "type": "object"
+  },
+  "ProvisionedConcurrencyConfiguration": {
+   "additionalProperties": false,
+   "properties": {
+    "ProvisionedConcurrentExecutions": {
+     "type": "integer"
+    }
+   },
+   "required": [
+    "ProvisionedConcurrentExecutions"
+   ],
+   "type": "object"
+  },
+  "VersionWeight": {
+   "additionalProperties": false,
+   "properties": {
+    "FunctionVersion": {
+     "type": "string"
+    },
+    "FunctionWeight": {
+     "type": "number"
+    }
+   },
+   "required": [
+    "FunctionVersion",
+    "FunctionWeight"
+   ],
+   "type": "object"
+  }
+ },
+ "primaryIdentifier": [
+  "/properties/AliasArn"
+ ],
+ "properties": {
+  "AliasArn": {
+   "format": "AWS::Lambda::Function.Arn",
+   "type": "string"
+  },
+  "Description": {
+   "maxLength": 256,
+   "minLength": 0,
+   "type": "string"
+  },
+  "FunctionName": {
+   "type": "string"
+  },
+  "FunctionVersion": {
+   "maxLength": 1024,
+   "minLength": 1,
+   "pattern": "^(\\$LATEST(\\.PUBLISHED)?|[0-9]+)$",
+   "type": "string"
+  },
+  "Name": {
+   "maxLength": 128,
+   "minLength": 1,
+   "pattern": "^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$",
+   "type": "string"
+  },
+  "ProvisionedConcurrencyConfig": {
+   "$ref": "#/definitions/ProvisionedConcurrencyConfiguration"
+  },
+  "RoutingConfig": {
+   "$ref": "#/definitions/AliasRoutingConfiguration"
+  }
+ },
+ "propertyTransform": {
+  "/properties/FunctionName": "$split(FunctionName, \":\")[-1] $OR FunctionName $OR $join([\"((arn:.*:lambda:.*:[0-9]{12}:function)|([0-9]{12}:function)):\", $split(FunctionName, \":\")[-1]])"
+ },
+ "readOnlyProperties": [
+  "/properties/AliasArn"
+ ],
+ "required": [
+  "FunctionName",
+  "FunctionVersion",
+  "Name"
+ ],
+ "sourceUrl": "https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-lambda",
+ "tagging": {
+  "taggable": false
+ },
+ "typeName": "AWS::Lambda::Alias"
 }
 
 """##
@@ -1585,6 +1699,123 @@ enum EmbeddedData {
 }
 
 """#
+    }
+
+    static var resourcesAwsLambdaVersionJson: StaticString {
+##"""
+{
+ "additionalProperties": false,
+ "createOnlyProperties": [
+  "/properties/FunctionName",
+  "/properties/Description",
+  "/properties/CodeSha256",
+  "/properties/ProvisionedConcurrencyConfig",
+  "/properties/RuntimePolicy"
+ ],
+ "definitions": {
+  "FunctionScalingConfig": {
+   "additionalProperties": false,
+   "properties": {
+    "MaxExecutionEnvironments": {
+     "maximum": 15000,
+     "minimum": 0,
+     "type": "integer"
+    },
+    "MinExecutionEnvironments": {
+     "maximum": 15000,
+     "minimum": 0,
+     "type": "integer"
+    }
+   },
+   "type": "object"
+  },
+  "ProvisionedConcurrencyConfiguration": {
+   "additionalProperties": false,
+   "properties": {
+    "ProvisionedConcurrentExecutions": {
+     "type": "integer"
+    }
+   },
+   "required": [
+    "ProvisionedConcurrentExecutions"
+   ],
+   "type": "object"
+  },
+  "RuntimePolicy": {
+   "additionalProperties": false,
+   "properties": {
+    "RuntimeVersionArn": {
+     "maxLength": 2048,
+     "minLength": 26,
+     "pattern": "^arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}::runtime:.+$",
+     "type": "string"
+    },
+    "UpdateRuntimeOn": {
+     "type": "string"
+    }
+   },
+   "required": [
+    "UpdateRuntimeOn"
+   ],
+   "type": "object"
+  }
+ },
+ "primaryIdentifier": [
+  "/properties/FunctionArn"
+ ],
+ "properties": {
+  "CodeSha256": {
+   "type": "string"
+  },
+  "Description": {
+   "maxLength": 256,
+   "minLength": 0,
+   "type": "string"
+  },
+  "FunctionArn": {
+   "format": "AWS::Lambda::Function.Arn",
+   "pattern": "^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?$",
+   "type": "string"
+  },
+  "FunctionName": {
+   "maxLength": 140,
+   "minLength": 1,
+   "pattern": "^(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?$",
+   "type": "string"
+  },
+  "FunctionScalingConfig": {
+   "$ref": "#/definitions/FunctionScalingConfig"
+  },
+  "ProvisionedConcurrencyConfig": {
+   "$ref": "#/definitions/ProvisionedConcurrencyConfiguration"
+  },
+  "RuntimePolicy": {
+   "$ref": "#/definitions/RuntimePolicy"
+  },
+  "Version": {
+   "type": "string"
+  }
+ },
+ "propertyTransform": {
+  "/properties/FunctionName": "$split(FunctionName, \":\")[-1] $OR FunctionName"
+ },
+ "readOnlyProperties": [
+  "/properties/Version",
+  "/properties/FunctionArn"
+ ],
+ "required": [
+  "FunctionName"
+ ],
+ "tagging": {
+  "cloudFormationSystemTags": false,
+  "tagOnCreate": false,
+  "tagUpdatable": false,
+  "taggable": false
+ },
+ "typeName": "AWS::Lambda::Version"
+}
+
+"""##
     }
 
     static var resourcesAwsS3BucketJson: StaticString {

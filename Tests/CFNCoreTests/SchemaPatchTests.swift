@@ -6,7 +6,7 @@ import Testing
 /// The shipped files, the documented patches on top of them, and the JSON Patch they are written in.
 @Suite struct SchemaPatchTests {
     @Test func resourcesLoadFromTheBundle() throws {
-        #expect(SchemaFiles.resourceTypes.count == 8)
+        #expect(SchemaFiles.resourceTypes.count == 10)
         for type in SchemaFiles.resourceTypes {
             let data = try #require(SchemaFiles.data(forType: type), "\(type)")
             #expect(try JSONValue(data: data)["typeName"] == .string(type))
