@@ -9,7 +9,7 @@ import CFNLoader
 ///               "conditional": false, "causes": ["Code/S3ObjectStorageMode"],
 ///               "details": [{"path": "Code/S3ObjectStorageMode", "before": null, "after": "REFERENCE",
 ///                            "reason": "direct", "requiresReplacement": "never"}],
-///               "storageDeltaBytes": -10485760}],
+///               "storageDeltaBytes": -10485760, "retained": false}],
 ///  "transitions": [{"logicalId": "Orders", "from": "COPY", "to": "REFERENCE", "deltaBytes": -10485760}],
 ///  "storage": {"quotaBytes": 322122547200, "usageBeforeBytes": 1073741824, "deltaBytes": -10485760,
 ///              "usageAfterBytes": 1063256064, "exceedsQuota": false, "unknownSizes": []},
@@ -27,6 +27,10 @@ import CFNLoader
 /// - `source` names the resource a transform made a change's resource from (`{"resource": "Fn",
 ///   "type": "AWS::Serverless::Function"}`), null otherwise; `location` of a change and of a detail is
 ///   where the user edits it in HEAD (`{"file", "line", "column", "endLine", "endColumn"}`), or null.
+/// - `retained` is true when CloudFormation removes the resource from the stack and leaves it in
+///   the account (a `delete` kept by its DeletionPolicy, the old resource of a `replace` kept by its
+///   UpdateReplacePolicy; a retained function version keeps counting in code storage), null when
+///   the policy is not known, false otherwise.
 /// - Unknown numbers are null: `storageDeltaBytes`, `deltaBytes` of a transition, `usageBeforeBytes`,
 ///   `usageAfterBytes`, `exceedsQuota`.
 /// - When no plan could be made (BASE or HEAD is not a readable template), `changes` and
@@ -115,6 +119,8 @@ public struct PlanJSONReporter: Sendable {
             json.raw("null")
         }
         json.key("location"); write(change.range, in: run, to: &json)
+        json.key("retained")
+        if let retained = change.retained { json.bool(retained) } else { json.raw("null") }
         json.endObject()
     }
 

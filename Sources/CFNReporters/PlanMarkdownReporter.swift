@@ -17,7 +17,8 @@ public struct PlanMarkdownReporter: Sendable {
             if !changed.isEmpty {
                 var table = ["| | resource | type | action | storage | causes |", "|---|---|---|---|---|---|"]
                 for change in changed {
-                    let action = change.action.rawValue + (change.conditional ? " (conditional)" : "")
+                    var action = change.action.rawValue + (change.conditional ? " (conditional)" : "")
+                    if let retained = RetainedNote.text(change) { action += ": " + Self.cellText(retained) }
                     table.append("| \(Self.cellCode(Self.symbol(change.action))) | \(Self.cellCode(change.logicalId)) | "
                                  + "\(Self.typeCell(change)) | \(action) | \(Self.storageDelta(change) ?? "") | "
                                  + "\(change.causes.map(Self.cellCode).joined(separator: ", ")) |")

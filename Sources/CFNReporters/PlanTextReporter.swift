@@ -12,8 +12,9 @@ import CFNCore
 /// -/+ Deps (AWS::Lambda::LayerVersion) will be replaced
 ///       Content/S3Key: "deps-1.zip" → "deps-2.zip" (edited, forces replacement)
 ///   - Legacy (AWS::Lambda::Function) will be deleted
+///   - Orders1 (AWS::Lambda::Version) will be removed from the stack, kept by its DeletionPolicy: its code keeps counting
 ///
-/// 1 to create, 1 to update, 1 to replace, 1 to delete; 2 unchanged.
+/// 1 to create, 1 to update, 1 to replace, 2 to delete; 2 unchanged.
 ///
 /// Code storage: …
 /// Network interfaces: …
@@ -52,11 +53,14 @@ public struct PlanTextReporter: Sendable {
     // MARK: Changes
 
     private func lines(for change: ResourceChange, estimated: Set<String>) -> [String] {
-        var header = "\(symbol(change.action)) \(change.logicalId) (\(Self.typeAndSource(change))) \(Self.verb(change.action))"
+        let retained = RetainedNote.text(change)
+        var header = "\(symbol(change.action)) \(change.logicalId) (\(Self.typeAndSource(change))) "
+        header += change.action == .delete && retained != nil ? "will be removed from the stack" : Self.verb(change.action)
         if change.conditional { header += " (conditional)" }
         if let delta = change.storageDeltaBytes, delta != 0 {
             header += ", storage \(PlanBytes.delta(delta))" + (estimated.contains(change.logicalId) ? " (estimated)" : "")
         }
+        if let retained { header += (change.action == .delete ? ", " : "; ") + retained }
         return [header] + change.details.map { detail in
             var notes = [Self.reason(detail)]
             switch detail.requiresReplacement {

@@ -156,6 +156,6 @@ let good = """
         let result = try CLI.run(["validate", "templates"], in: root)
         #expect(result.status == 0)
         #expect(result.stdout == "")
-        #expect(result.stderr == "6 files: 0 errors, 0 warnings, 0 infos\n")
+        #expect(result.stderr == "8 files: 0 errors, 0 warnings, 0 infos\n")
     }
 }

@@ -50,6 +50,11 @@ public struct ResourceChange: Sendable, Hashable {
     /// Where the user edits this resource in HEAD: its logical ID, or for a generated resource its
     /// source's; nil for a deletion with nothing left in HEAD to point at.
     public var range: SourceRange?
+    /// CloudFormation removes the resource from the stack and leaves it in the account: a `delete`
+    /// kept by `DeletionPolicy` `Retain` (or `RetainExceptOnCreate`), the old resource of a `replace`
+    /// kept by `UpdateReplacePolicy: Retain`. A retained function version or layer version keeps
+    /// its code in Lambda-managed storage. False for other actions; nil when the policy is not known.
+    public var retained: Bool? = false
 
     public init(logicalId: String, type: String, action: Action, conditional: Bool = false, causes: [String] = [],
                 details: [ChangeDetail] = [], storageDeltaBytes: Int64? = nil) {

@@ -10,6 +10,7 @@ public struct Planner: Sendable {
     /// `base` is nil for a new stack. `headFindings` are HEAD's validate findings, reported with the plan.
     public func plan(base: ResolvedTemplate?, head: ResolvedTemplate, headFindings: [Finding] = []) -> Plan {
         var changes = ResourcePlanner(base: base, head: head).changes()
+        if let base { RemovalRetention.mark(&changes, base: base, head: head) }
         let storage = StoragePlanner(base: base, head: head, changes: changes, sizes: options.sizes,
                                      options: options.storage).plan()
         for index in changes.indices {
@@ -18,8 +19,9 @@ public struct Planner: Sendable {
         let (enis, eniFindings) = ENIPlanner(base: base, head: head, deployed: options.deployed).summary(changes: changes, eniQuota: options.eniQuota)
         let sharing = LayerSharingPlanner(base: base, head: head).findings(changes: changes)
         let failures = FailurePredictor(base: base, head: head).findings(changes: changes)
+        let versions = UnpublishedVersions(head: head, changes: changes).findings()
         var plan = Plan(changes: changes, transitions: storage.transitions, storage: storage.summary, enis: enis,
-                        findings: headFindings + storage.findings + eniFindings + sharing + failures)
+                        findings: headFindings + storage.findings + eniFindings + sharing + failures + versions)
         plan.assets = storage.assets
         return plan
     }

@@ -1,7 +1,7 @@
 import CFNLoader
 
-/// Predicts what a deployment does to Lambda-managed code storage: per function and layer
-/// version, the bytes it adds or frees; every COPY ↔ REFERENCE switch; usage before and after
+/// Predicts what a deployment does to Lambda-managed code storage: per function, function
+/// version and layer version, the bytes it adds or frees; every COPY ↔ REFERENCE switch; usage before and after
 /// against the account's quota; and the failures that follow (a change that takes storage over
 /// the quota, a function whose code and layers are above the unzipped size limit).
 ///
@@ -16,6 +16,10 @@ import CFNLoader
 ///   REFERENCE → COPY `+new`; REFERENCE → REFERENCE nothing. An update that leaves the code alone: nothing.
 /// - replace (a changed layer version publishes a new version): `+new −old`, unless HEAD's
 ///   `UpdateReplacePolicy` is `Retain`, which keeps the old one.
+/// - `AWS::Lambda::Version`: a copy of its function's code as HEAD deploys it (`VersionCode`):
+///   created `+new`, replaced `+new −old` (the old one kept by `UpdateReplacePolicy: Retain`), deleted
+///   `−old` (kept by `DeletionPolicy: Retain`); an unchanged version holds what it held, whatever
+///   its function's code becomes.
 ///
 /// Sizes come from `--artifact-sizes` by the resolved `S3Bucket`/`S3Key`/`S3ObjectVersion` (the
 /// entry for the pinned version wins), from the CLI's measure of a local path (a `Code`/`Content`
@@ -72,25 +76,27 @@ public struct StoragePlanner: Sendable {
         return plan
     }
 
-    /// Every function and layer version of either template, sorted.
+    /// Every function, function version and layer version of either template, sorted.
     func lambdaIds() -> [String] {
         let resources = (base?.template.resources ?? []) + head.template.resources
-        return Set(resources.filter { StoredCode.property(ofType: $0.type) != nil }.map(\.logicalId)).sorted()
+        return Set(resources.filter { StoredCode.property(ofType: $0.type) != nil || $0.type == VersionCode.type }
+            .map(\.logicalId)).sorted()
     }
 
     // MARK: One resource
 
     func outcome(of id: String, change: ResourceChange?) -> StorageOutcome {
         let inHead = head.template.resource(named: id)
+        let type = inHead?.type ?? base?.template.resource(named: id)?.type
+        // A version's code is its function's; a version is never updated in its code (it is published anew).
+        let alternatives = type == VersionCode.type ? VersionCode.alternatives : StoredCode.alternatives
         let property = StoredCode.property(ofType: inHead?.type)
             ?? StoredCode.property(ofType: base?.template.resource(named: id)?.type) ?? "Code"
-        let codeChanged = change?.details.contains { $0.path == property || $0.path.hasPrefix(property + "/") } ?? false
-        var befores = StoredCode.alternatives(of: id, in: base, artifacts: sizes.artifacts, measure: sizes.measureBase,
-                                              assets: sizes.baseAssets)
+        let codeChanged = type != VersionCode.type
+            && change?.details.contains { $0.path == property || $0.path.hasPrefix(property + "/") } ?? false
+        var befores = alternatives(id, base, sizes.artifacts, sizes.measureBase, sizes.baseAssets)
         if let deployed = sizes.deployed[id] { befores = befores.map { $0.deployed(as: deployed) } }
-        let afters = StoredCode.alternatives(of: id, in: head, artifacts: sizes.artifacts, measure: sizes.measureHead,
-                                             assets: sizes.headAssets)
-            .map { $0.sized(like: befores) }
+        let afters = alternatives(id, head, sizes.artifacts, sizes.measureHead, sizes.headAssets).map { $0.sized(like: befores) }
         let retainedOnDelete = Self.retains(.deletionPolicy, of: id, in: inHead != nil ? head : base,
                                             values: ["Retain", "RetainExceptOnCreate"])
         let retainedOnReplace = Self.retains(.updateReplacePolicy, of: id, in: head, values: ["Retain"])
@@ -142,12 +148,16 @@ public struct StoragePlanner: Sendable {
         for outcome in outcomes {
             guard let added = outcome.immediate, added > 0, let code = outcome.head,
                   let resource = head.template.resource(named: outcome.logicalId),
-                  let property = StoredCode.property(ofType: resource.type) else { continue }
+                  let property = StoredCode.property(ofType: resource.type) ?? (resource.type == VersionCode.type ? "FunctionName" : nil)
+            else { continue }
             let isLayer = resource.type == LambdaLayerVersion.type
             let what = (isLayer ? "layer version " : "function ") + outcome.logicalId
             var node = code.node
             var doing: String
-            if outcome.transition?.to == .copy {
+            if resource.type == VersionCode.type {
+                let function = VersionCode.function(of: outcome.logicalId, in: head).map { " of function \($0)" } ?? ""
+                doing = "publishing version \(outcome.logicalId)\(function)"
+            } else if outcome.transition?.to == .copy {
                 doing = "switching \(what) from REFERENCE to COPY"
                 if let modeNode = code.modeNode { node = modeNode } else { doing += " (\(property) has no S3ObjectStorageMode, which means COPY)" }
             } else {

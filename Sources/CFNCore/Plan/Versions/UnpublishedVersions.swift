@@ -1,0 +1,44 @@
+import CFNLoader
+
+/// Finds the versions CloudFormation will not publish again although their function's code
+/// changes (`plan.version-not-published`): HEAD's `AWS::Lambda::Version` is unchanged, or updated
+/// in place, while the function its `FunctionName` names is updated with new code.
+struct UnpublishedVersions {
+    let head: ResolvedTemplate
+    let changes: [ResourceChange]
+
+    /// The `Code` parts that name other code; `S3ObjectStorageMode` and `SourceKMSKeyArn` do not.
+    static let codeParts: Set<String> = ["Code", "Code/S3Bucket", "Code/S3Key", "Code/S3ObjectVersion", "Code/ZipFile", "Code/ImageUri"]
+
+    func findings() -> [Finding] {
+        let byId = Dictionary(changes.map { ($0.logicalId, $0) }, uniquingKeysWith: { first, _ in first })
+        var findings: [Finding] = []
+        for version in head.template.resources where version.type == VersionCode.type {
+            guard let change = byId[version.logicalId], change.action == .none || change.action == .update,
+                  let function = VersionCode.function(of: version.logicalId, in: head),
+                  let functionChange = byId[function], functionChange.action == .update else { continue }
+            let causes = functionChange.causes.filter(Self.codeParts.contains)
+            guard !causes.isEmpty else { continue }
+            let aliases = aliases(of: version.logicalId)
+            let serving = aliases.isEmpty ? "" : ", and alias\(aliases.count == 1 ? "" : "es") \(aliases.joined(separator: ", ")) keep\(aliases.count == 1 ? "s" : "") serving it"
+            let message = "function \(function)'s code changes (\(causes.joined(separator: ", "))) but version \(version.logicalId) "
+                + "is \(change.action == .none ? "unchanged" : "updated in place"): CloudFormation publishes no new version, so "
+                + "\(version.logicalId) keeps the old code\(serving); give the version a new logical ID with each code change "
+                + "(as SAM's AutoPublishAlias and the CDK's currentVersion do), or change its Description or CodeSha256 with the code"
+            findings.append(head.locatedFinding(PlanVersionRules.versionNotPublished, message,
+                                                at: head.properties[version.logicalId]?["FunctionName"]?.node, in: version,
+                                                fallbackPath: ["Properties", "FunctionName"]))
+        }
+        return findings.sorted(by: Finding.sourceOrder)
+    }
+
+    /// HEAD's aliases whose `FunctionVersion` is this version's `Version` attribute, sorted.
+    func aliases(of versionId: String) -> [String] {
+        head.template.resources.filter { alias in
+            guard alias.type == "AWS::Lambda::Alias",
+                  case .unknown(let unknown)? = head.properties[alias.logicalId]?["FunctionVersion"]?.kind,
+                  case .attribute(versionId, "Version")? = unknown.origin else { return false }
+            return true
+        }.map(\.logicalId).sorted()
+    }
+}

@@ -1,0 +1,19 @@
+import CFNCore
+
+/// The words for a removal the account keeps (`ResourceChange.retained`), shared by the text and
+/// Markdown plans: the resource leaves the stack but stays, and a function, version or layer
+/// version keeps its code in Lambda-managed storage.
+enum RetainedNote {
+    static let codeHolders: Set<String> = ["AWS::Lambda::Function", "AWS::Lambda::Version", "AWS::Lambda::LayerVersion"]
+
+    /// `kept by its DeletionPolicy: its code keeps counting`; nil when nothing is kept.
+    static func text(_ change: ResourceChange) -> String? {
+        guard change.retained == true else { return nil }
+        let counting = codeHolders.contains(change.type) ? ": its code keeps counting" : ""
+        switch change.action {
+        case .delete: return "kept by its DeletionPolicy" + counting
+        case .replace: return "the old one is kept by its UpdateReplacePolicy" + counting
+        case .create, .update, .none: return nil
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import CFNCore
+@testable import CFNReporters
+import Testing
+
+/// A removal the account keeps reads as such in text and Markdown: not "deleted", and a function
+/// version's code keeps counting.
+@Suite struct RetainedRenderingTests {
+    static var plan: Plan {
+        var kept = ResourceChange(logicalId: "V1", type: "AWS::Lambda::Version", action: .delete, storageDeltaBytes: 0)
+        kept.retained = true
+        var replaced = ResourceChange(logicalId: "V2", type: "AWS::Lambda::Version", action: .replace, causes: ["Description"],
+                                      details: [ChangeDetail(path: "Description", before: .string("a"), after: .string("b"),
+                                                             reason: .direct, requiresReplacement: .always)],
+                                      storageDeltaBytes: 1_048_576)
+        replaced.retained = true
+        var bucket = ResourceChange(logicalId: "Bucket", type: "AWS::S3::Bucket", action: .delete)
+        bucket.retained = true
+        let gone = ResourceChange(logicalId: "V0", type: "AWS::Lambda::Version", action: .delete, storageDeltaBytes: -1_048_576)
+        return Plan(changes: [bucket, gone, kept, replaced], transitions: [],
+                    storage: StorageSummary(quotaBytes: StorageSummary.defaultQuotaBytes, usageBeforeBytes: nil, deltaBytes: 0,
+                                            usageAfterBytes: nil, exceedsQuota: nil, unknownSizes: []),
+                    enis: ENISummary(create: [], reclaim: [], unknown: []), findings: [])
+    }
+
+    @Test func textSaysWhatIsKept() {
+        let lines = PlanTextReporter().render(PlanSample.run(Self.plan)).split(separator: "\n").map(String.init)
+        #expect(Array(lines[1...5]) == [
+            "  - Bucket (AWS::S3::Bucket) will be removed from the stack, kept by its DeletionPolicy",
+            "  - V0 (AWS::Lambda::Version) will be deleted, storage −1.0 MiB",
+            "  - V1 (AWS::Lambda::Version) will be removed from the stack, kept by its DeletionPolicy: its code keeps counting",
+            "-/+ V2 (AWS::Lambda::Version) will be replaced, storage +1.0 MiB; the old one is kept by its UpdateReplacePolicy: its code keeps counting",
+            "      Description: \"a\" → \"b\" (edited, forces replacement)",
+        ])
+    }
+
+    @Test func markdownSaysWhatIsKept() {
+        let output = PlanMarkdownReporter().render(PlanSample.run(Self.plan))
+        #expect(output.contains("| `-` | `V1` | `AWS::Lambda::Version` | delete: kept by its DeletionPolicy: its code keeps counting |  |  |"))
+        #expect(output.contains("| `-` | `V0` | `AWS::Lambda::Version` | delete | −1.0 MiB |  |"))
+        #expect(output.contains("| `-/+` | `V2` | `AWS::Lambda::Version` | replace: the old one is kept by its UpdateReplacePolicy: its code keeps counting | +1.0 MiB | `Description` |"))
+    }
+
+    @Test func jsonWritesRetainedOnEveryChange() {
+        let output = PlanJSONReporter().render(PlanSample.run(Self.plan))
+        #expect(output.contains(#""logicalId":"V1","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":0,"retained":true}"#))
+        #expect(output.contains(#""logicalId":"V0","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":-1048576,"retained":false}"#))
+        var unknown = Self.plan
+        unknown.changes[2].retained = nil
+        #expect(PlanJSONReporter().render(PlanSample.run(unknown)).contains(#""storageDeltaBytes":0,"retained":null}"#))
+    }
+}
