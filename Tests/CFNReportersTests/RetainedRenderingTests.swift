@@ -42,10 +42,10 @@ import Testing
 
     @Test func jsonWritesRetainedOnEveryChange() {
         let output = PlanJSONReporter().render(PlanSample.run(Self.plan))
-        #expect(output.contains(#""logicalId":"V1","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":0,"retained":true}"#))
-        #expect(output.contains(#""logicalId":"V0","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":-1048576,"retained":false}"#))
+        #expect(output.contains(#""logicalId":"V1","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":0,"source":null,"location":null,"retained":true}"#))
+        #expect(output.contains(#""logicalId":"V0","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":-1048576,"source":null,"location":null,"retained":false}"#))
         var unknown = Self.plan
         unknown.changes[2].retained = nil
-        #expect(PlanJSONReporter().render(PlanSample.run(unknown)).contains(#""storageDeltaBytes":0,"retained":null}"#))
+        #expect(PlanJSONReporter().render(PlanSample.run(unknown)).contains(#""storageDeltaBytes":0,"source":null,"location":null,"retained":null}"#))
     }
 }

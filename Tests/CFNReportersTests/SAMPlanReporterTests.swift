@@ -34,7 +34,7 @@ import Testing
             "      Code/S3Key: \"v1.zip\" → \"v2.zip\" (edited)",
             "  ~ FnAliaslive (AWS::Lambda::Alias, from SAM Fn) will be updated in place",
             "      FunctionVersion: (known after deploy: FnVersion5f8b93ece1) → (known after deploy: FnVersionb3e8643a1c) (edited)",
-            "  - FnVersion5f8b93ece1 (AWS::Lambda::Version, from SAM Fn) will be deleted",
+            "  - FnVersion5f8b93ece1 (AWS::Lambda::Version, from SAM Fn) will be removed from the stack, kept by its DeletionPolicy: its code keeps counting",
             "  + FnVersionb3e8643a1c (AWS::Lambda::Version, from SAM Fn) will be created",
         ])
     }
@@ -71,6 +71,6 @@ import Testing
                                    settings: AnalysisSettings())
         let run = PlanRun(plan: result.plan, head: "head.yaml", headSource: result.headSource, base: nil)
         #expect(PlanTextReporter().render(run).contains("  + Queue (AWS::SQS::Queue) will be created\n"))
-        #expect(PlanJSONReporter().render(run).contains(#""storageDeltaBytes":null,"source":null,"location":{"file":"head.yaml","line":2,"column":3,"endLine":2,"endColumn":8}}"#))
+        #expect(PlanJSONReporter().render(run).contains(#""storageDeltaBytes":null,"source":null,"location":{"file":"head.yaml","line":2,"column":3,"endLine":2,"endColumn":8},"retained":false}"#))
     }
 }

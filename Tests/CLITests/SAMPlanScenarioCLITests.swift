@@ -47,9 +47,13 @@ import Testing
         #expect(Self.changes(plan) == [
             #"Fn update [Fn AWS::Serverless::Function] 1048576 | Code/S3Key "v1.zip" → "v2.zip" direct never"#,
             #"FnAliaslive update [Fn AWS::Serverless::Function] null | FunctionVersion {"dependsOn":["FnVersion5f8b93ece1"],"unknown":"after deploy"} → {"dependsOn":["FnVersionb3e8643a1c"],"unknown":"after deploy"} direct never"#,
-            "FnVersion5f8b93ece1 delete [Fn AWS::Serverless::Function] null",
-            "FnVersionb3e8643a1c create [Fn AWS::Serverless::Function] null",
+            "FnVersion5f8b93ece1 delete [Fn AWS::Serverless::Function] 0",
+            "FnVersionb3e8643a1c create [Fn AWS::Serverless::Function] 2097152",
         ])
+        // The old version is retained: it keeps its copy of v1.zip, and the new one copies v2.zip.
+        let old = (plan["changes"] as? [[String: Any]] ?? []).first { $0["logicalId"] as? String == "FnVersion5f8b93ece1" }
+        #expect(old?["retained"] as? Bool == true)
+        #expect((plan["storage"] as? [String: Any])?["deltaBytes"] as? Int == 3_145_728)
     }
 
     static let layer = """
