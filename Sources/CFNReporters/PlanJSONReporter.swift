@@ -148,6 +148,8 @@ public struct PlanJSONReporter: Sendable {
         json.beginArray()
         for id in storage.estimatedSizes { json.string(id) }
         json.endArray()
+        json.key("usageBeforeNote")
+        if let note = storage.usageBeforeNote { json.string(note) } else { json.raw("null") }
         json.endObject()
     }
 

@@ -104,6 +104,7 @@ public struct PlanMarkdownReporter: Sendable {
             table.append("| usage before | \(figures[0]) |")
             table.append("| usage after | \(figures[1]) |")
             if peak > summary.quotaBytes, peak > after { table.append("| usage before cleanup | \(figures[3]) |") }
+            if let note = summary.usageBeforeNote { table.append("| usage is at least this | \(Self.cellText(note)) |") }
         } else {
             table.append("| usage before | \(summary.usageBeforeBytes.map(PlanBytes.size) ?? "not known") |")
             table.append("| usage after | not known |")

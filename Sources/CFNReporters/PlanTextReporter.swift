@@ -127,6 +127,7 @@ public struct PlanTextReporter: Sendable {
             let figures = ByteText.sizes([before, after, summary.quotaBytes, peak], limit: summary.quotaBytes)
             lines.append("  usage \(figures[0]) → \(figures[1]) of \(figures[2])")
             if peak > summary.quotaBytes, peak > after { lines.append("  usage before the cleanup phase: \(figures[3])") }
+            if let note = summary.usageBeforeNote { lines.append("  usage is at least this: \(note)") }
         } else {
             lines.append("  quota \(PlanBytes.size(summary.quotaBytes)); usage before the deployment not known")
         }

@@ -18,7 +18,7 @@ import Testing
             ],"transitions":[{"logicalId":"Orders","from":"COPY","to":"REFERENCE","deltaBytes":-10485760\#
             },{"logicalId":"Worker","from":"REFERENCE","to":"COPY","deltaBytes":null}],\#
             "storage":{"quotaBytes":322122547200,"usageBeforeBytes":1073741824,"deltaBytes":-7340032,"usageAfterBytes":1066401792,"exceedsQuota":false,"unknownSizes":["s3://orders-artifacts/worker.zip?versionId=v7"],"usagePeakBytes":null,\#
-            "estimatedSizes":[]},"assets":[],"enis":{"create":[{"subnetId":"subnet-0a1b","securityGroupIds":["sg-0a1b"],"functions":["Worker"]},{"subnetId":"subnet-0c2d","securityGroupIds":["sg-0a1b"],"functions":["Worker"]}],"reclaim":[{"subnetId":"subnet-0a1b","securityGroupIds":["sg-8","sg-9"],"functions":["Legacy"]}],"unknown":["Api"]},"findings":[{"rule":"plan.example","severity":"error","message":"Api is replaced | keeps its name","file":"head.yaml","line":5,"column":21,"endLine":5,"endColumn":33,"resource":"Api","resourceType":"AWS::Lambda::Function","path":"Resources/Api/Properties/FunctionName"\#
+            "estimatedSizes":[],"usageBeforeNote":null},"assets":[],"enis":{"create":[{"subnetId":"subnet-0a1b","securityGroupIds":["sg-0a1b"],"functions":["Worker"]},{"subnetId":"subnet-0c2d","securityGroupIds":["sg-0a1b"],"functions":["Worker"]}],"reclaim":[{"subnetId":"subnet-0a1b","securityGroupIds":["sg-8","sg-9"],"functions":["Legacy"]}],"unknown":["Api"]},"findings":[{"rule":"plan.example","severity":"error","message":"Api is replaced | keeps its name","file":"head.yaml","line":5,"column":21,"endLine":5,"endColumn":33,"resource":"Api","resourceType":"AWS::Lambda::Function","path":"Resources/Api/Properties/FunctionName"\#
             },{"rule":"lambda.storage-mode-version","severity":"warning","message":"S3ObjectStorageMode REFERENCE without S3ObjectVersion","file":"head.yaml","line":9,"column":21,"endLine":9,"endColumn":27,"resource":"Orders","resourceType":"AWS::Lambda::Function","path":"Resources/Orders/Properties/FunctionName"}\#
             ],"summary":{"create":1,"update":2,"replace":3,"delete":1}}
 
@@ -44,7 +44,7 @@ import Testing
         #expect(replaced["unknown"] as? String == "after replacement" && replaced["dependsOn"] as? [String] == ["Deps"])
         let storage = try #require(object["storage"] as? [String: Any])
         #expect(Set(storage.keys) == ["quotaBytes", "usageBeforeBytes", "deltaBytes", "usageAfterBytes", "exceedsQuota", "unknownSizes",
-                                     "usagePeakBytes", "estimatedSizes"])
+                                     "usagePeakBytes", "estimatedSizes", "usageBeforeNote"])
         #expect(storage["quotaBytes"] as? Int == 322_122_547_200)
         let enis = try #require(object["enis"] as? [String: Any])
         #expect(Set(enis.keys) == ["create", "reclaim", "unknown"])

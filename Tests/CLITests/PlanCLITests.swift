@@ -226,7 +226,7 @@ import Testing
         #expect(details.first?["after"] as? Int == 1024)
         let storage = try #require(object["storage"] as? [String: Any])
         #expect(Set(storage.keys) == ["quotaBytes", "usageBeforeBytes", "deltaBytes", "usageAfterBytes", "exceedsQuota", "unknownSizes",
-                                     "usagePeakBytes", "estimatedSizes"])
+                                     "usagePeakBytes", "estimatedSizes", "usageBeforeNote"])
         let enis = try #require(object["enis"] as? [String: Any])
         #expect(Set(enis.keys) == ["create", "reclaim", "unknown"])
         #expect(object["summary"] as? [String: Int] == ["create": 0, "update": 1, "replace": 0, "delete": 0])

@@ -144,6 +144,9 @@ public struct StorageSummary: Sendable, Hashable {
     /// The usage after every create and update and before the cleanup phase deletes what is removed
     /// or replaced: the most the deployment needs. Nil when the usage before is not known.
     public var usagePeakBytes: Int64?
+    /// Nil when `usageBeforeBytes` is the account's `AccountUsage.TotalCodeSize` (or not known);
+    /// otherwise why it is only a lower bound: the stack's own storage from a state file, say.
+    public var usageBeforeNote: String?
 
     public init(quotaBytes: Int64, usageBeforeBytes: Int64?, deltaBytes: Int64, usageAfterBytes: Int64?,
                 exceedsQuota: Bool?, unknownSizes: [String], usagePeakBytes: Int64? = nil) {

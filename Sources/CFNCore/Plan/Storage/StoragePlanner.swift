@@ -67,6 +67,9 @@ public struct StoragePlanner: Sendable {
                                      deltaBytes: delta, usageAfterBytes: after, exceedsQuota: exceeds,
                                      unknownSizes: unknown.sorted(), usagePeakBytes: peak)
         summary.estimatedSizes = outcomes.filter(\.estimated).map(\.logicalId)
+        summary.usageBeforeNote = options.usageBeforeNote
+        // From a lower bound of the usage, staying under the quota is not certain.
+        if options.usageBeforeNote != nil, summary.exceedsQuota == false { summary.exceedsQuota = nil }
         let (assets, assetFindings) = CDKAssetReport(head: head, missingManifest: sizes.headAssets.missingManifest).assets(of: outcomes)
         let findings = quotaFindings(outcomes, delta: delta) + unzippedFindings(byId) + assetFindings
         var plan = StoragePlan(deltas: Dictionary(uniqueKeysWithValues: outcomes.map { ($0.logicalId, $0.delta) }),
