@@ -117,6 +117,31 @@ private func planFindings(_ result: (plan: Plan, pair: PlanInputPair)) -> [Strin
         #expect(same.plan.storage.usagePeakBytes == Int64(1_084_227_584))
     }
 
+    @Test func anAliasMovingBetweenVersionsStoresNothing() throws {
+        // Both versions exist before and after: only the alias changes, in place.
+        let versions = fn(copy1) + version("V1") + version("V2")
+        let result = try plan(versions + alias(of: "V1"), versions + alias(of: "V2"))
+        #expect(lines(result.plan) == ["Fn none 0", "Live update - FunctionVersion", "V1 none 0", "V2 none 0"])
+        #expect(result.plan.storage.deltaBytes == 0)
+        let moved = try #require(result.plan.changes.first { $0.logicalId == "Live" }?.details.first)
+        #expect(moved.reason == .direct && moved.requiresReplacement == .never)
+        #expect(planFindings(result).isEmpty)
+    }
+
+    @Test func aRetainPolicyNotKnownLeavesTheDeletionOpen() throws {
+        let conditions = "Parameters:\n  Keep: {Type: String}\nConditions:\n  Keeping: !Equals [!Ref Keep, yes]\n"
+        let pair = try PlanInputPair(conditions + "Resources:\n" + fn(copy1)
+                                         + version("V1", attributes: ["DeletionPolicy: !If [Keeping, Retain, Delete]"]),
+                                     conditions + "Resources:\n" + fn(copy1))
+        let options = PlanOptions(sizes: CodeSizes(artifacts: ArtifactSizes.parse(Array(sizes.utf8)).sizes))
+        let result = Planner(options: options).plan(base: pair.base, head: pair.head)
+        #expect(lines(result) == ["Fn none 0", "V1 delete retained:? -"])
+        #expect(result.storage.unknownSizes == ["V1"])
+        // RetainExceptOnCreate keeps a version that an earlier deployment created.
+        let kept = try plan(fn(copy1) + version("V1", attributes: ["DeletionPolicy: RetainExceptOnCreate"]), fn(copy1))
+        #expect(lines(kept.plan) == ["Fn none 0", "V1 delete retained:true 0"])
+    }
+
     @Test func referenceAndImageVersionsStoreNothing() throws {
         let result = try plan(fn(reference1), fn(reference1) + version("V1"))
         #expect(lines(result.plan) == ["Fn none 0", "V1 create 0"])

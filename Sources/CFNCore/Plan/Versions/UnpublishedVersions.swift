@@ -13,13 +13,17 @@ struct UnpublishedVersions {
     func findings() -> [Finding] {
         let byId = Dictionary(changes.map { ($0.logicalId, $0) }, uniquingKeysWith: { first, _ in first })
         var findings: [Finding] = []
+        var aliasesByVersion: [String: [String]]?
         for version in head.template.resources where version.type == VersionCode.type {
             guard let change = byId[version.logicalId], change.action == .none || change.action == .update,
                   let function = VersionCode.function(of: version.logicalId, in: head),
                   let functionChange = byId[function], functionChange.action == .update else { continue }
             let causes = functionChange.causes.filter(Self.codeParts.contains)
             guard !causes.isEmpty else { continue }
-            let aliases = aliases(of: version.logicalId)
+            // Indexed once, on the first version that needs it: linear in the resources.
+            let index = aliasesByVersion ?? aliasesOfVersions()
+            aliasesByVersion = index
+            let aliases = index[version.logicalId] ?? []
             let serving = aliases.isEmpty ? "" : ", and alias\(aliases.count == 1 ? "" : "es") \(aliases.joined(separator: ", ")) keep\(aliases.count == 1 ? "s" : "") serving it"
             let message = "function \(function)'s code changes (\(causes.joined(separator: ", "))) but version \(version.logicalId) "
                 + "is \(change.action == .none ? "unchanged" : "updated in place"): CloudFormation publishes no new version, so "
@@ -32,13 +36,14 @@ struct UnpublishedVersions {
         return findings.sorted(by: Finding.sourceOrder)
     }
 
-    /// HEAD's aliases whose `FunctionVersion` is this version's `Version` attribute, sorted.
-    func aliases(of versionId: String) -> [String] {
-        head.template.resources.filter { alias in
-            guard alias.type == "AWS::Lambda::Alias",
-                  case .unknown(let unknown)? = head.properties[alias.logicalId]?["FunctionVersion"]?.kind,
-                  case .attribute(versionId, "Version")? = unknown.origin else { return false }
-            return true
-        }.map(\.logicalId).sorted()
+    /// HEAD's aliases by the version whose `Version` attribute is their `FunctionVersion`, sorted.
+    func aliasesOfVersions() -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for alias in head.template.resources where alias.type == "AWS::Lambda::Alias" {
+            guard case .unknown(let unknown)? = head.properties[alias.logicalId]?["FunctionVersion"]?.kind,
+                  case .attribute(let version, "Version")? = unknown.origin else { continue }
+            result[version, default: []].append(alias.logicalId)
+        }
+        return result.mapValues { $0.sorted() }
     }
 }
