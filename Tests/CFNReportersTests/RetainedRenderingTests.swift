@@ -49,3 +49,20 @@ import Testing
         #expect(PlanJSONReporter().render(PlanSample.run(unknown)).contains(#""storageDeltaBytes":0,"source":null,"location":null,"retained":null}"#))
     }
 }
+
+/// A usage before that is only the stack's own storage says so in every format.
+@Suite struct UsageBeforeNoteRenderingTests {
+    static var plan: Plan {
+        var storage = StorageSummary(quotaBytes: StorageSummary.defaultQuotaBytes, usageBeforeBytes: 7_500_000, deltaBytes: -2_500_000,
+                                     usageAfterBytes: 5_000_000, exceedsQuota: nil, unknownSizes: [], usagePeakBytes: 7_500_000)
+        storage.usageBeforeNote = "the stack's own code storage"
+        return Plan(changes: [], transitions: [], storage: storage, enis: ENISummary(create: [], reclaim: [], unknown: []), findings: [])
+    }
+
+    @Test func eachFormatSaysTheUsageIsALowerBound() {
+        let text = PlanTextReporter().render(PlanSample.run(Self.plan))
+        #expect(text.contains("  usage 7.2 MiB → 4.8 MiB of 300.0 GiB\n  usage is at least this: the stack's own code storage\n"))
+        #expect(PlanMarkdownReporter().render(PlanSample.run(Self.plan)).contains("| usage is at least this | the stack's own code storage |"))
+        #expect(PlanJSONReporter().render(PlanSample.run(Self.plan)).contains(#""usageBeforeNote":"the stack's own code storage"}"#))
+    }
+}
