@@ -115,8 +115,6 @@ import Testing
             "embedded Connectors are not expanded (the connector's permission is missing)",
         "error_api_duplicate_methods_same_path":
             "the translator rejects it (Resource with id [Function2] is invalid. Event with id [GetHtml] is invalid. API method \"post\" defin…); cfn-lambda does not make this check",
-        "error_api_event_import_vaule_reference":
-            "the translator rejects it (Resource with id [Function] is invalid. Event with id [GetHtml] is invalid. Property 'RestApiId' sho…); cfn-lambda does not make this check",
         "error_api_invalid_source_vpc_blacklist":
             "the translator rejects it (Structure of the SAM template is invalid. SourceVpcBlacklist must be a list of strings. Use Intrinsi…); cfn-lambda does not make this check",
         "error_api_invalid_source_vpc_whitelist":

@@ -461,6 +461,7 @@ struct SAMFunctionEvents {
         if let given = props[idKey], document.string(given) == nil, document.refName(given) == nil, document.intrinsic(given) == nil {
             throw event.fail("Property '\(idKey)' should be a string.", event.range(idKey))
         }
+        let stageSuffix = isHttp ? "" : try restApiStageSuffix(event)
         var path = props["Path"].flatMap(document.string) ?? (isHttp ? "$default" : "")
         var method = props["Method"].flatMap(document.string) ?? (isHttp ? "x-amazon-apigateway-any-method" : "")
         if !isHttp, props["Path"] == nil || props["Method"] == nil {
@@ -476,19 +477,13 @@ struct SAMFunctionEvents {
         path = Self.wildcardParameters(path, greedy: !isHttp)
         method = method.lowercased() == "any" || method.lowercased() == "x-amazon-apigateway-any-method" ? "*" : method.uppercased()
         expander.notes.append(note(event, "the \(isHttp ? "HTTP API" : "REST API") resources it adds to are not generated"))
-        var stageSuffix = "Prod"
-        if !isHttp, let name = props["RestApiId"].flatMap(document.refName),
-           let api = expander.template.resource(named: name), let properties = api.properties,
-           let stage = expander.template.tree.value(forKey: "StageName", in: properties), let text = expander.template.tree.string(stage) {
-            stageSuffix = text
-        }
         let resource = isHttp && method == "*" && path == "/$default" ? "${__ApiId__}/${__Stage__}" + path : "${__ApiId__}/${__Stage__}/\(method)\(path)"
         let partition = isHttp ? "${AWS::Partition}" : expander.partition
         let arn: SAMValue = .intrinsic(.sub, .list([
             .string("arn:\(partition):execute-api:${AWS::Region}:${AWS::AccountId}:\(resource)", at: at),
             .map([SAMEntry("__ApiId__", apiId, keyRange: event.range(idKey)), SAMEntry("__Stage__", .string("*", at: at), keyRange: at)], at: at),
         ], at: at), at: at)
-        return [permission(event, principal: "apigateway.amazonaws.com", sourceArn: arn, suffix: isHttp ? "" : stageSuffix)]
+        return [permission(event, principal: "apigateway.amazonaws.com", sourceArn: arn, suffix: stageSuffix)]
     }
 }
 
