@@ -135,16 +135,10 @@ import Testing
             "the translator rejects it (Transforming resource with id [IoTRuleFunc] attempts to create a new resource with id [IoTRuleFuncMy…); cfn-lambda does not make this check",
         "error_existing_permission_logical_id":
             "the translator rejects it (Transforming resource with id [AlexaSkillFunc] attempts to create a new resource with id [AlexaSkill…); cfn-lambda does not make this check",
-        "error_function_event_destination_fn_if_malformed":
-            "the translator rejects it (Resource with id [MyFunctionEventInvokeConfig] is invalid. Malformed 'Destination' property: Fn::If…); cfn-lambda does not make this check",
         "error_function_invalid_request_parameters":
             "the translator rejects it (Resource with id [InvalidNameDictParameterFunction] is invalid. Event with id [GetHtml] is invalid.…); cfn-lambda does not make this check",
         "error_function_invalid_s3_event":
             "the translator rejects it (Resource with id [FunctionInvalidS3EventS3Event] is invalid. Type of property 'Events' is invalid.); cfn-lambda does not make this check",
-        "error_function_with_event_dest_invalid":
-            "the translator rejects it (Resource with id [MyTestFunction] is invalid. Destination is required if Type is not ['SQS', 'SNS']); cfn-lambda does not make this check",
-        "error_function_with_event_dest_type":
-            "the translator rejects it (Resource with id [MyTestFunction] is invalid. 'Type: blah' must be one of ['SQS', 'SNS', 'EventBridg…); cfn-lambda does not make this check",
         "error_function_with_method_auth_and_no_api_auth":
             "the translator rejects it (Resource with id [HelloWorldFunction] is invalid. Event with id [HttpGetUserGroupIdUserId] is invali…); cfn-lambda does not make this check",
         "error_function_with_schedulev2":
@@ -161,14 +155,6 @@ import Testing
             "the translator rejects it (Resource with id [AnotherBucket] is invalid. Property 'NotificationConfiguration' should be a map. R…); cfn-lambda does not make this check",
         "function_with_aliasallproperties_and_lambda_layer_publishversion_true":
             "AutoPublishAliasAllProperties does not yet hash the PublishLambdaVersion layer's properties",
-        "function_with_event_dest":
-            "EventInvokeConfig is not expanded (warned)",
-        "function_with_event_dest_basic":
-            "EventInvokeConfig is not expanded (warned)",
-        "function_with_event_dest_conditional":
-            "EventInvokeConfig is not expanded (warned)",
-        "function_with_event_dest_s3_bucket":
-            "EventInvokeConfig is not expanded (warned)",
         "implicit_api_with_auth_and_conditions_max":
             "Globals.Api authorizers make permissions on the implicit REST API, which is not expanded",
         "implicit_api_with_serverless_rest_api_resource":

@@ -18,6 +18,8 @@ final class SAMExpander {
     var renamed: [String: String] = [:]
     /// `Fn.Alias`, `Fn.Version`: the references SAM resolves to a generated resource.
     var derived: [String: String] = [:]
+    /// Conditions the transform adds to the template's `Conditions`, in order.
+    var conditions: [SAMEntry] = []
 
     /// Whether the processed template keeps the `Transform` section when part of the template is
     /// not expanded, so that references to what SAM would make there stay known.

@@ -107,17 +107,20 @@ struct SAMFunction {
         if self["DeploymentPreference"] != nil {
             expander.notes.append(partial("DeploymentPreference", "its CodeDeploy application, deployment group and the alias's update policy are not generated"))
         }
-        if self["EventInvokeConfig"] != nil {
-            expander.notes.append(partial("EventInvokeConfig", "its AWS::Lambda::EventInvokeConfig and destination statements are not generated"))
+        var destinationPolicies: [SAMValue] = []
+        if let config = self["EventInvokeConfig"], document.isTruthy(config) {
+            let made = try SAMEventInvokeConfig(function: self).make(config: config, alias: alias)
+            resources += made.resources
+            destinationPolicies = made.policies
         }
 
         var role: SAMResource?
         if let given = self["Role"] {
             if let (function, argument) = document.intrinsic(given), function == .if {
-                role = try conditionalRole(given, argument, &resources[0])
+                role = try conditionalRole(given, argument, &resources[0], destinationPolicies)
             }
         } else {
-            role = try SAMFunctionRole(self).make()
+            role = try SAMFunctionRole(self, destinationPolicies: destinationPolicies).make()
             resources[0].properties.set("Role", .getAtt("\(id)Role", "Arn", at: idRange), keyRange: idRange)
             resources[0].properties.entries.sort { Self.order($0.key) < Self.order($1.key) }
         }
@@ -126,6 +129,10 @@ struct SAMFunction {
         let eventResources = try events.make(role: &role)
         if let role { resources.append(role) }
         resources += eventResources
+        // `Fn.DestinationQueue` / `Fn.DestinationTopic` name the last queue or topic made (`referable_properties`).
+        for (property, type) in [("DestinationQueue", "AWS::SQS::Queue"), ("DestinationTopic", "AWS::SNS::Topic")] {
+            if let last = resources.last(where: { $0.type == type }) { expander.derived["\(id).\(property)"] = last.logicalId }
+        }
         // `propagate_tags`: every generated resource that takes tags gets the function's, without SAM's own.
         if document.isTruthy(self["PropagateTags"]), let tags = self["Tags"], document.isTruthy(tags) {
             for index in resources.indices where ["AWS::Lambda::Function", "AWS::IAM::Role", "AWS::IoT::TopicRule"].contains(resources[index].type) {
@@ -137,7 +144,7 @@ struct SAMFunction {
 
     /// `Role: !If [C, !Ref AWS::NoValue, X]`: the generated role where the condition leaves no role
     /// (`_make_lambda_role`); the role gets the condition, or a `NOT` condition of it.
-    private func conditionalRole(_ given: SAMValue, _ argument: SAMValue, _ function: inout SAMResource) throws -> SAMResource? {
+    private func conditionalRole(_ given: SAMValue, _ argument: SAMValue, _ function: inout SAMResource, _ destinationPolicies: [SAMValue]) throws -> SAMResource? {
         guard let parts = document.elements(argument), parts.count == 3 else {
             let count = document.elements(argument)?.count
             throw error("Malformed 'Role' property: Fn::If requires 3 arguments\(count == nil ? "" : "")." , at: "Role")
@@ -146,7 +153,7 @@ struct SAMFunction {
         let thenNone = document.isNoValue(parts[1])
         let elseNone = document.isNoValue(parts[2])
         guard thenNone || elseNone else { return nil }
-        var role = try SAMFunctionRole(self).make()
+        var role = try SAMFunctionRole(self, destinationPolicies: destinationPolicies).make()
         let arn = SAMValue.getAtt("\(id)Role", "Arn", at: idRange)
         let at = document.range(given)
         if thenNone, elseNone {
@@ -157,7 +164,10 @@ struct SAMFunction {
         } else {
             function.properties.set("Role", .intrinsic(.if, .list([parts[0], parts[1], arn], at: at), at: at))
             role.attributes.set("Condition", .string("NOT\(condition)", at: at), keyRange: keyRange("Role"))
-            expander.notes.append(partial("Role", "the condition NOT\(condition) the generated role needs is not added to Conditions"))
+            if !expander.conditions.contains(where: { $0.key == "NOT\(condition)" }) {
+                expander.conditions.append(SAMEntry("NOT\(condition)", .intrinsic(.not, .list([.intrinsic(.condition, parts[0], at: at)], at: at), at: at),
+                                                    keyRange: keyRange("Role")))
+            }
         }
         return role
     }

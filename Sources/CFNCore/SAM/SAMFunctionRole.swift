@@ -8,8 +8,12 @@ struct SAMFunctionRole {
     var expander: SAMExpander { function.expander }
     var document: SAMDocument { function.document }
 
-    init(_ function: SAMFunction) {
+    /// What sending to the `EventInvokeConfig` destinations needs, after the dead-letter queue's policy.
+    let destinationPolicies: [SAMValue]
+
+    init(_ function: SAMFunction, destinationPolicies: [SAMValue] = []) {
         self.function = function
+        self.destinationPolicies = destinationPolicies
     }
 
     func make() throws -> SAMResource {
@@ -40,6 +44,7 @@ struct SAMFunctionRole {
                 Self.statement(action: .string(action, at: dlqAt), resource: target, at: dlqAt),
             ], at: dlqAt))
         }
+        documents += destinationPolicies
         for (index, policy) in policies().enumerated() {
             let policyAt = document.range(policy)
             switch try kind(of: policy, index: index) {

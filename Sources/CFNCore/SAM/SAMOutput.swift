@@ -43,7 +43,13 @@ struct SAMOutput {
                 entries.append((builder.copy(entry.key, from: tree),
                                 builder.sequence(others.map { builder.copy($0, from: tree) }, at: tree.range(entry.value))))
             case Template.Section.resources.rawValue where tree.kind(entry.value) == .mapping:
+                if template.section(.conditions) == nil, !expander.conditions.isEmpty {
+                    let range = tree.range(entry.key)
+                    entries.append((builder.scalar(Template.Section.conditions.rawValue, style: .plain, at: range), conditions(nil, at: range)))
+                }
                 entries.append((builder.copy(entry.key, from: tree), resources(entry.value)))
+            case Template.Section.conditions.rawValue where tree.kind(entry.value) == .mapping && !expander.conditions.isEmpty:
+                entries.append((builder.copy(entry.key, from: tree), conditions(entry.value, at: tree.range(entry.value))))
             default:
                 entries.append((builder.copy(entry.key, from: tree), source(entry.value)))
             }
@@ -51,6 +57,22 @@ struct SAMOutput {
         let root = builder.mapping(entries, at: tree.range(template.root))
         let parsed = TemplateParser.parse(builder.finish(root: root))
         return (parsed.template, parsed.findings)
+    }
+
+    /// The template's conditions, then those the transform adds (a name the template has keeps its own).
+    private mutating func conditions(_ node: NodeID?, at range: SourceRange) -> NodeID {
+        var entries: [(key: NodeID, value: NodeID)] = []
+        var names: Set<String> = []
+        if let node {
+            for entry in tree.entries(node) {
+                names.insert(tree.string(entry.key) ?? "")
+                entries.append((builder.copy(entry.key, from: tree), source(entry.value)))
+            }
+        }
+        for made in expander.conditions where !names.contains(made.key) {
+            entries.append((builder.scalar(made.key, style: .plain, at: made.keyRange), value(made.value)))
+        }
+        return builder.mapping(entries, at: range)
     }
 
     private mutating func resources(_ node: NodeID) -> NodeID {
