@@ -143,7 +143,7 @@ func checkJSON(_ json: String, of run: PlanRun, edit: String) {
         return
     }
     let keys = tree.entries(root).map { tree.string($0.key) ?? "" }
-    invariant(keys == ["formatVersion", "tool", "changes", "transitions", "storage", "enis", "findings", "summary"],
+    invariant(keys == ["formatVersion", "tool", "changes", "transitions", "storage", "assets", "enis", "findings", "summary"],
               "plan JSON keys \(keys)")
     func scalar(_ key: String, in node: NodeID) -> String? { tree.value(forKey: key, in: node).flatMap(tree.string) }
     invariant(scalar("formatVersion", in: root) == String(PlanJSONReporter.formatVersion), "formatVersion is not \(PlanJSONReporter.formatVersion)")
