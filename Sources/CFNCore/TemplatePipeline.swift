@@ -14,7 +14,7 @@ public struct TemplatePipeline: Sendable {
     public var transforms: [any TemplateTransform]
 
     /// The transforms CloudFormation applies that cfn-lambda knows, in the order it applies them.
-    public static let knownTransforms: [any TemplateTransform] = [SAMTemplateTransform()]
+    public static let knownTransforms: [any TemplateTransform] = [LanguageExtensionsTransform(), SAMTemplateTransform()]
 
     public init(limits: LoaderLimits = .default, transforms: [any TemplateTransform] = []) {
         self.limits = limits

@@ -1,7 +1,7 @@
 import CFNLoader
 
-/// A file's template as CloudFormation processes it: loaded, and expanded when it declares the SAM
-/// transform. What `expand` prints.
+/// A file's template as CloudFormation processes it: loaded, with the language extensions applied
+/// and the SAM transform expanded when it declares them. What `expand` prints.
 public struct ProcessedTemplate: Sendable {
     public let source: SourceText
     /// The processed tree; nil when loading or the transform failed with an error.
@@ -16,18 +16,27 @@ public struct ProcessedTemplate: Sendable {
         // structure (a `Connectors` attribute, `Globals`) are the transform's to judge.
         let loaderRules = Set(LoaderRules.all.map(\.id))
         let loadErrors = loaded.findings.filter { $0.severity == .error && loaderRules.contains($0.rule) }
-        guard let template = loaded.template, loadErrors.isEmpty else {
+        guard var template = loaded.template, loadErrors.isEmpty else {
             tree = nil
             findings = loadErrors
             return
         }
-        guard SAMTransform.isDeclared(in: template) else {
-            tree = template.tree
-            findings = []
+        // The language extensions first, as CloudFormation applies them before SAM.
+        var extensionFindings: [Finding] = []
+        if LanguageExtensionsTransform.isDeclared(in: template) {
+            let extended = LanguageExtensionsTransform().expand(loaded, settings: settings)
+            let ids = Set(LanguageExtensionsRules.all.map(\.id))
+            extensionFindings = extended.findings.filter { ids.contains($0.rule) }
+            template = extended.template ?? template
+        }
+        let failed = extensionFindings.contains { $0.severity == .error }
+        guard SAMTransform.isDeclared(in: template), !failed else {
+            tree = failed ? nil : template.tree
+            findings = extensionFindings
             return
         }
         let expansion = SAMTransform.expand(template, parameters: settings.parameters, region: settings.region)
-        findings = expansion.findings
-        tree = expansion.findings.contains { $0.severity == .error } ? nil : expansion.template?.tree
+        findings = extensionFindings + expansion.findings
+        tree = findings.contains { $0.severity == .error } ? nil : expansion.template?.tree
     }
 }

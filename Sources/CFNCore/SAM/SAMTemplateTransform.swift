@@ -16,8 +16,11 @@ public struct SAMTemplateTransform: TemplateTransform {
         // The processed template's own structure findings, less those the source already had.
         let known = Set(loaded.findings.map { FindingKey($0) })
         let structure = expansion.structureFindings.filter { !known.contains(FindingKey($0)) }
+        // A resource an earlier transform made (a `Fn::ForEach` loop's) names that source for what SAM makes of it too.
+        var generatedFrom = loaded.generatedFrom
+        for (generated, source) in expansion.sources { generatedFrom[generated] = loaded.generatedFrom[source] ?? source }
         return LoadedTemplate(source: loaded.source, template: processed, findings: loaded.findings + expansion.findings + structure,
-                              generatedFrom: expansion.sources)
+                              generatedFrom: generatedFrom)
     }
 
     private struct FindingKey: Hashable {
