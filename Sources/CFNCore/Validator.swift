@@ -142,7 +142,8 @@ public struct Validator: Sendable {
 
 extension Validator {
     /// Findings on a resource a transform generated name the resource it came from: the finding's
-    /// resource becomes the SAM function, and the message says which generated resource it is on.
+    /// resource becomes the SAM function (a resource of the processed template), and the message
+    /// says which generated resource it is on.
     /// A source value the transform placed twice (a policy template parameter) is reported once.
     static func namingSources(_ findings: [Finding], _ loaded: LoadedTemplate) -> [Finding] {
         guard !loaded.generatedFrom.isEmpty else { return findings }
@@ -150,7 +151,9 @@ extension Validator {
         return findings.compactMap { finding in
             var named = finding
             if let generated = finding.resource, let source = loaded.generatedFrom[generated] {
-                named.resource = source
+                // A loop (`Fn::ForEach::Name`) is no resource: the finding stays on what it made,
+                // whose Metadata suppressions then apply.
+                if loaded.template?.hasResource(named: source) ?? false { named.resource = source }
                 named.message += " (on \(generated), generated from \(source))"
             }
             return seen.insert(named).inserted ? named : nil

@@ -52,9 +52,22 @@ import Testing
         let lines = report.findings.filter { $0.severity == .error }
             .map { "\($0.rule) \(report.source.lineColumn(at: $0.range.start)) \($0.resource ?? "-") \($0.message)" }
         #expect(lines == [
-            "lambda.memory-size 15:23 Fn::ForEach::Workers MemorySize 64 is below Lambda's minimum of 128 MB; set at least 128 (on billingWorker, generated from Fn::ForEach::Workers)",
-            "lambda.memory-size 15:23 Fn::ForEach::Workers MemorySize 64 is below Lambda's minimum of 128 MB; set at least 128 (on ordersWorker, generated from Fn::ForEach::Workers)",
+            "lambda.memory-size 15:23 billingWorker MemorySize 64 is below Lambda's minimum of 128 MB; set at least 128 (on billingWorker, generated from Fn::ForEach::Workers)",
+            "lambda.memory-size 15:23 ordersWorker MemorySize 64 is below Lambda's minimum of 128 MB; set at least 128 (on ordersWorker, generated from Fn::ForEach::Workers)",
         ])
+    }
+}
+
+extension LanguageExtensionsPlanTests {
+    /// A suppression in the loop body's Metadata applies to every resource the loop makes.
+    @Test func theBodysMetadataSuppressesFindingsOnWhatTheLoopMakes() {
+        let text = String(decoding: Self.template("orders,billing"), as: UTF8.self)
+            .replacingOccurrences(of: "        Type: AWS::Serverless::Function\n",
+                                  with: "        Type: AWS::Serverless::Function\n        Metadata: {cfn-lambda: {ignore: [lambda.memory-size]}}\n")
+        let report = Analysis.validate([InputFile(path: "t.yaml", bytes: Array(text.utf8))],
+                                       settings: AnalysisSettings(settings: ValidationSettings(today: "2026-01-01")))[0]
+        #expect(text.contains("Metadata: {cfn-lambda"))
+        #expect(!report.findings.contains { $0.rule == "lambda.memory-size" })
     }
 }
 

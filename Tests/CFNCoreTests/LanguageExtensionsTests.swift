@@ -306,7 +306,8 @@ func languageExtensions(_ text: String, parameters: [String: String] = [:]) -> (
 
     @Test func hostileShapesGiveFindingsNotCrashes() {
         let cases: [(String, String)] = [
-            ("'Fn::ForEach::': [X, [a], {'${X}': {}}]", "3:3 language-extensions.invalid Fn::ForEach needs a loop name after 'Fn::ForEach::'"),
+            ("'Fn::ForEach::': [X, [a], {'${X}': {}}]", "3:3 language-extensions.invalid Fn::ForEach needs a loop name of letters and digits after 'Fn::ForEach::'"),
+            ("'Fn::ForEach::A-B': [X, [a], {'${X}': {}}]", "3:3 language-extensions.invalid Fn::ForEach needs a loop name of letters and digits after 'Fn::ForEach::'"),
             ("'Fn::ForEach::A': {X: 1}", "3:21 language-extensions.invalid Fn::ForEach::A takes three items, [Identifier, Collection, {OutputKey: OutputValue}]"),
             ("'Fn::ForEach::A': [[X], [a], {}]", "3:22 language-extensions.invalid the identifier of Fn::ForEach::A must be a string of letters and digits"),
             ("'Fn::ForEach::A': [X, [[a]], {'${X}': {}}]", "3:26 language-extensions.invalid each item of the collection of Fn::ForEach::A must be a string"),

@@ -97,8 +97,9 @@ final class LanguageExtensionsExpander {
             error("\(key) takes three items, [Identifier, Collection, {OutputKey: OutputValue}]", at: tree.range(node))
             return []
         }
-        guard !name.isEmpty else {
-            error("Fn::ForEach needs a loop name after 'Fn::ForEach::'", at: keyRange)
+        // A loop name is letters and digits (cfn-lint's `^Fn::ForEach::[a-zA-Z0-9]+$`, as logical IDs are).
+        guard !name.isEmpty, name.utf8.allSatisfy(Self.isAlphanumeric) else {
+            error("Fn::ForEach needs a loop name of letters and digits after 'Fn::ForEach::'", at: keyRange)
             return []
         }
         if let first = loopNames[name], first != keyNode {

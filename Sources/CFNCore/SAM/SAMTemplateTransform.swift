@@ -16,11 +16,10 @@ public struct SAMTemplateTransform: TemplateTransform {
         // The processed template's own structure findings, less those the source already had.
         let known = Set(loaded.findings.map { FindingKey($0) })
         let structure = expansion.structureFindings.filter { !known.contains(FindingKey($0)) }
-        // A resource an earlier transform made (a `Fn::ForEach` loop's) names that source for what SAM makes of it too.
-        var generatedFrom = loaded.generatedFrom
-        for (generated, source) in expansion.sources { generatedFrom[generated] = loaded.generatedFrom[source] ?? source }
+        // What an earlier transform made (a `Fn::ForEach` loop's function) keeps its source; what
+        // SAM makes of it names the SAM resource.
         return LoadedTemplate(source: loaded.source, template: processed, findings: loaded.findings + expansion.findings + structure,
-                              generatedFrom: generatedFrom)
+                              generatedFrom: loaded.generatedFrom.merging(expansion.sources) { $1 })
     }
 
     private struct FindingKey: Hashable {
