@@ -209,9 +209,12 @@ func languageExtensions(_ text: String, parameters: [String: String] = [:]) -> (
         #expect(findings == [])
         #expect(yaml.hasPrefix("Transform:\n  - AWS::Serverless-2016-10-31\n"))
         #expect(yaml.hasSuffix("    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n"))
-        // Fn::If is left for CloudFormation: the transform stays declared.
+        // Fn::If on a condition of known values is decided (IsProd: a is not b)...
         let conditional = template.replacingOccurrences(of: "UpdateReplacePolicy: !Ref Policy", with: "UpdateReplacePolicy: !If [IsProd, Retain, Delete]")
-        #expect(languageExtensions(conditional).yaml.hasPrefix("Transform:\n  - AWS::LanguageExtensions\n  - AWS::Serverless-2016-10-31\n"))
+        #expect(languageExtensions(conditional).yaml.hasSuffix("    DeletionPolicy: Retain\n    UpdateReplacePolicy: Delete\n"))
+        // ... else left for CloudFormation, and the transform stays declared.
+        let unknown = conditional.replacingOccurrences(of: "!Equals [a, b]", with: "!Equals [!Ref 'AWS::StackName', b]")
+        #expect(languageExtensions(unknown).yaml.hasPrefix("Transform:\n  - AWS::LanguageExtensions\n  - AWS::Serverless-2016-10-31\n"))
     }
 
     @Test func loopsInConditionsAndOutputs() {

@@ -128,7 +128,7 @@ extension LanguageExtensionsExpander {
             for attribute in attributes.indices where ["DeletionPolicy", "UpdateReplacePolicy"].contains(attributes[attribute].key) {
                 let value = attributes[attribute].value
                 guard case .intrinsic = value else { continue }
-                if let text = resolvedText(value) {
+                if let text = policyText(value) {
                     attributes[attribute].value = .string(text, at: value.range)
                 } else {
                     partial = true
