@@ -36,6 +36,24 @@ import Testing
             == ["billingWorker", "billingWorkerRole", "ordersWorker", "ordersWorkerRole"])
     }
 
+    /// A plain resource a loop made names the loop as its source; SAM's name their SAM resource.
+    @Test func changesNameTheLoopOrTheSAMResource() throws {
+        let text = String(decoding: Self.template("orders"), as: UTF8.self) + """
+          Fn::ForEach::Queues:
+            - Queue
+            - [in, out]
+            - Queue${Queue}:
+                Type: AWS::SQS::Queue
+
+        """
+        let plan = try #require(Analysis.plan(head: InputFile(path: "t.yaml", bytes: Array(text.utf8)), base: .newStack,
+                                              settings: AnalysisSettings()).plan)
+        #expect(plan.changes.map { "\($0.logicalId) \($0.source.map { "\($0.resource) \($0.type)" } ?? "-")" } == [
+            "Queuein Fn::ForEach::Queues Fn::ForEach", "Queueout Fn::ForEach::Queues Fn::ForEach",
+            "ordersWorker ordersWorker AWS::Serverless::Function", "ordersWorkerRole ordersWorker AWS::Serverless::Function",
+        ])
+    }
+
     /// The same template planned with other parameter values for BASE and HEAD.
     @Test func parameterValuesDecideTheCollection() throws {
         let bytes = Self.template("orders")

@@ -26,7 +26,10 @@ public struct LanguageExtensionsTransform: TemplateTransform {
         let loaderRules = Set(LoaderRules.all.map(\.id))
         let kept = loaded.findings.filter { loaderRules.contains($0.rule) }
         let findings = kept + expander.findings.sorted(by: Finding.sourceOrder) + parsed.findings
-        return LoadedTemplate(source: loaded.source, template: parsed.template ?? template, findings: findings,
+        // A resource a loop made names the loop as its source (in the plan: `from Fn::ForEach::Workers`).
+        var processed = parsed.template ?? template
+        for (made, loop) in expander.generatedFrom { processed.sources[made] = ResourceSource(resource: loop, type: "Fn::ForEach") }
+        return LoadedTemplate(source: loaded.source, template: processed, findings: findings,
                               generatedFrom: loaded.generatedFrom.merging(expander.generatedFrom) { $1 })
     }
 }

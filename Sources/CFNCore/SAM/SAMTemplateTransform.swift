@@ -12,12 +12,13 @@ public struct SAMTemplateTransform: TemplateTransform {
         guard let template = loaded.template, SAMTransform.isDeclared(in: template) else { return loaded }
         let expansion = SAMExpander(template: template, given: settings.parameters, region: settings.region, data: .shipped,
                                     keepsTransformWhenPartial: true).run()
-        guard let processed = expansion.template else { return loaded }
+        guard var processed = expansion.template else { return loaded }
         // The processed template's own structure findings, less those the source already had.
         let known = Set(loaded.findings.map { FindingKey($0) })
         let structure = expansion.structureFindings.filter { !known.contains(FindingKey($0)) }
         // What an earlier transform made (a `Fn::ForEach` loop's function) keeps its source; what
         // SAM makes of it names the SAM resource.
+        processed.sources = template.sources.merging(processed.sources) { $1 }
         return LoadedTemplate(source: loaded.source, template: processed, findings: loaded.findings + expansion.findings + structure,
                               generatedFrom: loaded.generatedFrom.merging(expansion.sources) { $1 })
     }
