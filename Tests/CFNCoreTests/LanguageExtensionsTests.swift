@@ -4,9 +4,9 @@ import Testing
 
 /// The template after the `AWS::LanguageExtensions` transform, as YAML, and the transform's own
 /// findings as `line:column rule message`.
-func languageExtensions(_ text: String, parameters: [String: String] = [:]) -> (yaml: String, findings: [String]) {
+func languageExtensions(_ text: String, parameters: [String: String] = [:], nodeBudget: Int = 500_000) -> (yaml: String, findings: [String]) {
     let loaded = LoadedTemplate(bytes: Array(text.utf8))
-    let extended = LanguageExtensionsTransform().expand(loaded, settings: ValidationSettings(parameters: parameters, region: "us-east-1"))
+    let extended = LanguageExtensionsTransform(nodeBudget: nodeBudget).expand(loaded, settings: ValidationSettings(parameters: parameters, region: "us-east-1"))
     let ids = Set(LanguageExtensionsRules.all.map(\.id))
     let findings = extended.findings.filter { ids.contains($0.rule) }
         .map { "\(loaded.source.lineColumn(at: $0.range.start)) \($0.rule) \($0.message)" }
@@ -321,6 +321,14 @@ func languageExtensions(_ text: String, parameters: [String: String] = [:]) -> (
         for (resources, finding) in cases {
             #expect(languageExtensions("Transform: AWS::LanguageExtensions\nResources:\n  \(resources)\n").findings == [finding])
         }
+        // Nested loops multiply: past the budget the loop stops with an error, not a hang.
+        let items = "[" + (0..<10).map { "i\($0)" }.joined(separator: ", ") + "]"
+        let bomb = "Transform: AWS::LanguageExtensions\nResources:\n  'Fn::ForEach::A': [A, \(items), {'Fn::ForEach::B': [B, \(items), "
+            + "{'Fn::ForEach::C': [C, \(items), {'R${A}${B}${C}': {Type: AWS::SNS::Topic, Properties: {TopicName: !Sub '${A}${B}${C}'}}}]}]}]\n"
+        #expect(languageExtensions(bomb, nodeBudget: 1_000).findings == [
+            "3:133 language-extensions.invalid Fn::ForEach::C makes more than 1000 nodes; CloudFormation limits the processed template to 1 MB",
+        ])
+        #expect(languageExtensions(bomb).findings == [])
         // Sections of the wrong shape are the structure checks' to report.
         #expect(languageExtensions("Transform: AWS::LanguageExtensions\nResources: []\nOutputs: x\n").findings == [])
     }

@@ -20,12 +20,18 @@ final class LanguageExtensionsExpander {
     /// that wrote them (an inner loop is expanded once per item of the outer one).
     private var loopNames: [String: NodeID] = [:]
 
+    /// Nodes made so far, and the most loops may make (`LanguageExtensionsTransform.nodeBudget`).
+    private var made = 0
+    let nodeBudget: Int
+    private var overBudget = false
+
     /// The sections where the extensions apply; `Fn::ForEach` elsewhere is an error.
     static let extendedSections: Set<String> = ["Resources", "Conditions", "Outputs"]
     static let forEachPrefix = "Fn::ForEach::"
 
-    init(template: Template, settings: ValidationSettings) {
+    init(template: Template, settings: ValidationSettings, nodeBudget: Int) {
         self.template = template
+        self.nodeBudget = nodeBudget
         tree = template.tree
         parameters = LanguageExtensionsParameters(template: template, settings: settings)
     }
@@ -141,6 +147,13 @@ final class LanguageExtensionsExpander {
         guard keysOk, let items = collection(parts[1], key, env) else { return [] }
         var made: [ExtendedEntry] = []
         for item in items {
+            guard self.made < nodeBudget else {
+                if !overBudget {
+                    overBudget = true
+                    error("\(key) makes more than \(nodeBudget) nodes; CloudFormation limits the processed template to 1 MB", at: keyRange)
+                }
+                return made
+            }
             var inner = env
             inner[identifier] = item
             guard case .map(let entries, _) = expandMapping(parts[2], inner) else { continue }
@@ -224,6 +237,7 @@ final class LanguageExtensionsExpander {
     /// A value with the loop identifiers of `env` substituted and the extensions' functions
     /// resolved where their arguments are known.
     func expand(_ node: NodeID, _ env: [String: String]) -> ExtendedValue {
+        made += 1
         let range = tree.range(node)
         switch tree.kind(node) {
         case .scalar:

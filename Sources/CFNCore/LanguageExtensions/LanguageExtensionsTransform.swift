@@ -7,7 +7,14 @@ import CFNLoader
 /// list and applies them in that order). Every generated node keeps the range of the text it came
 /// from; malformed uses are located `language-extensions.invalid` findings.
 public struct LanguageExtensionsTransform: TemplateTransform {
-    public init() {}
+    /// The most nodes loops may make: nested loops multiply, so a small template (or one of
+    /// aliases) could otherwise ask for billions. CloudFormation limits the processed template to
+    /// 1 MB, which holds fewer nodes than the default.
+    public let nodeBudget: Int
+
+    public init(nodeBudget: Int = 500_000) {
+        self.nodeBudget = nodeBudget
+    }
 
     /// Whether the template declares the transform.
     public static func isDeclared(in template: Template) -> Bool {
@@ -18,7 +25,7 @@ public struct LanguageExtensionsTransform: TemplateTransform {
     /// transform with: they decide a `Fn::ForEach` collection given as a `Ref`.
     public func expand(_ loaded: LoadedTemplate, settings: ValidationSettings) -> LoadedTemplate {
         guard let template = loaded.template, Self.isDeclared(in: template) else { return loaded }
-        let expander = LanguageExtensionsExpander(template: template, settings: settings)
+        let expander = LanguageExtensionsExpander(template: template, settings: settings, nodeBudget: nodeBudget)
         let tree = expander.run()
         let parsed = TemplateParser.parse(tree)
         // The source's structure findings are about what the transform rewrote (a loop is not a
