@@ -30,7 +30,7 @@ struct Options {
     var phases = false
     /// A folder of templates validated in one process, against raw passes over the same files.
     var corpus: String?
-    /// Only run this operation (validate, plan, plan-only or load), `repeats` times after one warm-up, and print
+    /// Only run this operation (validate, validate-sam, plan, plan-only or load), `repeats` times after one warm-up, and print
     /// nothing more: for profilers (`perf record`, `valgrind --tool=callgrind`).
     var profile: String?
 
@@ -47,7 +47,7 @@ struct Options {
             case "--corpus": corpus = iterator.next()
             case "--profile": profile = iterator.next()
             default:
-                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE] [--write-reference FILE] [--phases] [--corpus DIR] [--profile validate|plan|plan-only|load]\n".utf8))
+                FileHandle.standardError.write(Data("usage: cfn-lambda-bench [--functions N] [--repeat K] [--write FILE] [--write-conditions FILE] [--write-reference FILE] [--phases] [--corpus DIR] [--profile validate|validate-sam|plan|plan-only|load]\n".utf8))
                 exit(64)
             }
         }
@@ -148,7 +148,9 @@ func generateTemplate(functions: Int, changed: Bool = false, reference: Bool = f
 }
 
 /// The functions of `generateTemplate` written as SAM: `AWS::Serverless::Function`s with the same
-/// properties (CodeUri for Code, a tag map), which the SAM transform expands to the same resources.
+/// properties (CodeUri for Code), which the SAM transform expands to the same resources. Without a
+/// tag of their own: SAM adds `lambda:createdBy: SAM`, so each function has one tag, as in the plain
+/// template, and the processed template differs from it only in that tag's text.
 func generateSAMTemplate(functions: Int) -> [UInt8] {
     var text = String(decoding: generateTemplate(functions: 0), as: UTF8.self)
         .replacingOccurrences(of: "Description: Generated benchmark template\n", with: "Description: Generated benchmark template\nTransform: AWS::Serverless-2016-10-31\n")
@@ -175,7 +177,6 @@ func generateSAMTemplate(functions: Int) -> [UInt8] {
                   VpcConfig:
                     SubnetIds: !Ref Subnets
                     SecurityGroupIds: [sg-0123456789abcdef0]
-                  Tags: {team: payments}
 
             """
     }
@@ -213,6 +214,18 @@ func generateConditionsTemplate(functions: Int = 20) -> [UInt8] {
         }
     }
     return Array(text.utf8)
+}
+
+/// The registry schema checks of every resource, one after the other: how many findings.
+func schemaFindingCount(_ template: Template, _ context: RuleContext) -> Int {
+    let schemas = SchemaValidator()
+    var count = 0
+    for resource in template.resources {
+        guard let type = resource.type else { continue }
+        count += schemas.validate(resourceType: type, properties: context.properties[resource.logicalId], resource: resource,
+                                  when: context.guardOf(resource), oracle: context.conditionSet, tree: template.tree).count
+    }
+    return count
 }
 
 func peakResidentBytes() -> Int {
@@ -292,6 +305,9 @@ if let profile = options.profile {
     case "validate": body = { validator.validate(file: "bench.yaml", bytes: bytes).findings.count }
     case "plan": body = { planOnce() }
     case "plan-only": body = planWithoutValidating
+    case "validate-sam":
+        let sam = generateSAMTemplate(functions: options.functions)
+        body = { validator.validate(file: "sam.yaml", bytes: sam).findings.count }
     default: body = { LoadedTemplate(bytes: bytes).findings.count }
     }
     sink &+= body()
@@ -389,12 +405,7 @@ if options.phases {
             times[index + 2].append(Double(clock() - start) / 1e6)
         }
         start = clock()
-        let schemas = SchemaValidator()
-        for resource in template.resources {
-            guard let type = resource.type else { continue }
-            sink &+= schemas.validate(resourceType: type, properties: context.properties[resource.logicalId], resource: resource,
-                                      when: context.guardOf(resource), oracle: context.conditionSet, tree: template.tree).count
-        }
+        sink &+= schemaFindingCount(template, context)
         times[rules.count + 2].append(Double(clock() - start) / 1e6)
     }
     let names = ["load (LoadedTemplate)", "ResolvedTemplate (resolution, conditions, model)"]
@@ -457,5 +468,52 @@ if options.phases {
                               "the report", "freeing the context (checks' closures still hold it)"], [split[0], split[1], split[2], split[3], split[4]]) {
         print("  " + name.padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%8.2f", median(times)))
     }
+}
+if options.phases {
+    // The SAM template's phases against the plain one's, one thread, in the same rounds: what the
+    // expansion costs (the transform itself) and what it makes the later phases cost.
+    let rules = RuleRegistry.all
+    let transform = SAMTemplateTransform()
+    func phases(_ bytes: [UInt8]) -> [Double] {
+        func clock() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+        var times: [Double] = []
+        var start = clock()
+        let loaded = LoadedTemplate(bytes: bytes)
+        times.append(Double(clock() - start) / 1e6)
+        start = clock()
+        let expanded = transform.expand(loaded, settings: ValidationSettings())
+        times.append(Double(clock() - start) / 1e6)
+        guard let template = expanded.template else { exit(1) }
+        start = clock()
+        let context = RuleContext(template: template, settings: ValidationSettings())
+        times.append(Double(clock() - start) / 1e6)
+        for rule in rules {
+            start = clock()
+            sink &+= rule.check(context).count
+            times.append(Double(clock() - start) / 1e6)
+        }
+        start = clock()
+        sink &+= schemaFindingCount(template, context)
+        times.append(Double(clock() - start) / 1e6)
+        return times
+    }
+    var plain: [[Double]] = []
+    var sam: [[Double]] = []
+    for _ in 0..<options.repeats {
+        plain.append(phases(bytes))
+        sam.append(phases(samBytes))
+    }
+    let names = ["load (LoadedTemplate)", "SAM transform", "ResolvedTemplate (resolution, conditions, model)"]
+        + rules.map { type(of: $0).descriptor.id } + ["schema checks"]
+    let plainMedians = names.indices.map { index in median(plain.map { $0[index] }) }
+    let samMedians = names.indices.map { index in median(sam.map { $0[index] }) }
+    print("SAM against plain, one thread (median ms of \(options.repeats) rounds; phases differing by 0.2 ms or more):")
+    print("  " + "".padding(toLength: 46, withPad: " ", startingAt: 0) + "   plain      SAM")
+    for index in names.indices where abs(samMedians[index] - plainMedians[index]) >= 0.2 {
+        print("  " + names[index].padding(toLength: 46, withPad: " ", startingAt: 0)
+              + String(format: "%8.2f %8.2f", plainMedians[index], samMedians[index]))
+    }
+    print("  " + "sum".padding(toLength: 46, withPad: " ", startingAt: 0)
+          + String(format: "%8.2f %8.2f", plainMedians.reduce(0, +), samMedians.reduce(0, +)))
 }
 if sink == 42 || sinkBox == 42 { print("") }  // keeps the measured work from being optimized away

@@ -35,16 +35,28 @@ public struct NodeTreeBuilder {
     /// A mapping of scalar keys, in the order given; a key given twice is flagged as the loader flags it.
     public mutating func mapping(_ entries: [(key: NodeID, value: NodeID)], at range: SourceRange) -> NodeID {
         let first = UInt32(truncatingIfNeeded: tree.children.count)
-        var seen = Set<ArraySlice<UInt8>>()
-        var repeated = false
         for entry in entries {
-            if let bytes = tree.bytes(entry.key), !seen.insert(bytes).inserted { repeated = true }
             tree.children.append(entry.key)
             tree.children.append(entry.value)
         }
+        let repeated = hasRepeatedKey(entries)
         return append(NodeRecord(start: range.start, end: range.end, payload: first,
                                  count: UInt32(truncatingIfNeeded: entries.count), kind: .mapping, style: .plain,
                                  flags: repeated ? NodeRecord.repeatedKeys : 0))
+    }
+
+    /// Whether two keys have the same text: key by key for the few keys most mappings have (hashing
+    /// each key cost the SAM transform more than comparing them), through a set for more.
+    private func hasRepeatedKey(_ entries: [(key: NodeID, value: NodeID)]) -> Bool {
+        guard entries.count > 12 else {
+            for index in entries.indices.dropFirst() {
+                guard let key = tree.bytes(entries[index].key) else { continue }
+                if entries[..<index].contains(where: { tree.bytes($0.key) == key }) { return true }
+            }
+            return false
+        }
+        var seen = Set<ArraySlice<UInt8>>()
+        return entries.contains { entry in tree.bytes(entry.key).map { !seen.insert($0).inserted } ?? false }
     }
 
     public mutating func intrinsic(_ function: IntrinsicFunction, argument: NodeID, at range: SourceRange) -> NodeID {

@@ -22,10 +22,18 @@ enum PythonValue: Equatable {
         }
     }
 
+    /// Whether a plain scalar is YAML 1.1's null.
+    static func isNull(_ text: String) -> Bool {
+        switch text {
+        case "", "~", "null", "Null", "NULL": true
+        default: false
+        }
+    }
+
     /// A plain YAML scalar as PyYAML's YAML 1.1 resolver types it (the loader SAM uses).
     static func plain(_ text: String) -> PythonValue {
+        if isNull(text) { return .null }
         switch text {
-        case "", "~", "null", "Null", "NULL": return .null
         case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
         case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return .bool(false)
         default: break
@@ -37,20 +45,22 @@ enum PythonValue: Equatable {
 
     /// `[-+]?(0|[1-9][0-9_]*)`, as its canonical decimal text.
     private static func decimalInteger(_ text: String) -> String? {
-        var digits = Substring(text)
+        var digits = text.utf8[...]
         var sign = ""
-        if let first = digits.first, first == "-" || first == "+" {
-            if first == "-" { sign = "-" }
+        if let first = digits.first, first == 0x2D || first == 0x2B {
+            if first == 0x2D { sign = "-" }
             digits = digits.dropFirst()
         }
-        guard let first = digits.first, first.isASCII, first.isNumber else { return nil }
-        if first == "0" { return digits.count == 1 ? "0" : nil }
-        guard digits.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "_" }) else { return nil }
-        return sign + digits.filter { $0 != "_" }
+        let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+        guard let first = digits.first, isDigit(first) else { return nil }
+        if first == 0x30 { return digits.count == 1 ? "0" : nil }
+        guard digits.allSatisfy({ isDigit($0) || $0 == 0x5F }) else { return nil }
+        return sign + String(decoding: digits.filter { $0 != 0x5F }, as: UTF8.self)
     }
 
     /// `[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?`: PyYAML's float needs a dot.
     private static func isFloat(_ text: String) -> Bool {
+        guard text.utf8.contains(0x2E) else { return false }
         var bytes = Array(text.utf8)[...]
         if let first = bytes.first, first == 0x2B || first == 0x2D { bytes = bytes.dropFirst() }
         let mantissaEnd = bytes.firstIndex { $0 == 0x65 || $0 == 0x45 } ?? bytes.endIndex

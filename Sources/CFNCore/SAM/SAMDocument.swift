@@ -30,8 +30,16 @@ struct SAMDocument {
 
     /// Whether the value is YAML's null (`~`, `null`, nothing): SAM treats such a property as absent.
     func isNull(_ value: SAMValue) -> Bool {
-        if case .null = scalarValue(value) { return true }
-        return false
+        // Read without typing the scalar: asked of every property of every function.
+        switch value {
+        case .node(let node):
+            guard tree.kind(node) == .scalar, !tree.isExplicitString(node), let bytes = tree.bytes(node), bytes.count <= 4 else { return false }
+            return PythonValue.isNull(String(decoding: bytes, as: UTF8.self))
+        case .scalar(let text, let isString, _):
+            return !isString && PythonValue.isNull(text)
+        default:
+            return false
+        }
     }
 
     /// A scalar as Python types it; nil for containers and intrinsics (never converted whole).

@@ -50,7 +50,7 @@ struct SAMFunction {
     }
 
     func keyRange(_ key: String) -> SourceRange {
-        properties.entries.first { $0.key == key }?.keyRange ?? idRange
+        properties.entries.first { SAMMap.same($0.key, key) }?.keyRange ?? idRange
     }
 
     func range(_ key: String) -> SourceRange {

@@ -51,13 +51,19 @@ struct SAMMap {
     }
 
     subscript(_ key: String) -> SAMValue? {
-        entries.first { $0.key == key }?.value
+        entries.first { Self.same($0.key, key) }?.value
+    }
+
+    /// Key equality, lengths first: most lookups miss (a function asks for some fifty properties),
+    /// and comparing a length is cheaper than comparing the strings.
+    static func same(_ left: String, _ right: String) -> Bool {
+        left.utf8.count == right.utf8.count && left == right
     }
 
     /// Sets `key`, keeping its place when present; the key's range is `keyRange`, else the value's.
     mutating func set(_ key: String, _ value: SAMValue?, keyRange: SourceRange? = nil) {
         guard let value else { return }
-        if let index = entries.firstIndex(where: { $0.key == key }) {
+        if let index = entries.firstIndex(where: { Self.same($0.key, key) }) {
             entries[index].value = value
             if let keyRange { entries[index].keyRange = keyRange }
         } else {
@@ -66,7 +72,7 @@ struct SAMMap {
     }
 
     mutating func remove(_ key: String) {
-        entries.removeAll { $0.key == key }
+        entries.removeAll { Self.same($0.key, key) }
     }
 
     var value: SAMValue { .map(entries, at: range) }
