@@ -50,8 +50,13 @@ public struct NodeTreeBuilder {
     private func hasRepeatedKey(_ entries: [(key: NodeID, value: NodeID)]) -> Bool {
         guard entries.count > 12 else {
             for index in entries.indices.dropFirst() {
-                guard let key = tree.bytes(entries[index].key) else { continue }
-                if entries[..<index].contains(where: { tree.bytes($0.key) == key }) { return true }
+                let key = tree.records[entries[index].key.index]
+                guard key.kind == .scalar else { continue }
+                for earlier in entries[..<index] {
+                    // Lengths first: taking the texts apart costs more than most keys need.
+                    let other = tree.records[earlier.key.index]
+                    if other.kind == .scalar, other.count == key.count, tree.bytes(earlier.key) == tree.bytes(entries[index].key) { return true }
+                }
             }
             return false
         }

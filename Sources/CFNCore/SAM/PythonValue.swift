@@ -60,7 +60,9 @@ enum PythonValue: Equatable {
 
     /// `[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?`: PyYAML's float needs a dot.
     private static func isFloat(_ text: String) -> Bool {
-        guard text.utf8.contains(0x2E) else { return false }
+        // Most scalars are words: a float starts with a sign, a digit or the dot, and has a dot.
+        guard let first = text.utf8.first, first == 0x2B || first == 0x2D || first == 0x2E || (first >= 0x30 && first <= 0x39),
+              text.utf8.contains(0x2E) else { return false }
         var bytes = Array(text.utf8)[...]
         if let first = bytes.first, first == 0x2B || first == 0x2D { bytes = bytes.dropFirst() }
         let mantissaEnd = bytes.firstIndex { $0 == 0x65 || $0 == 0x45 } ?? bytes.endIndex
