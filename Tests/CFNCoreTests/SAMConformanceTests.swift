@@ -119,22 +119,10 @@ import Testing
             "the translator rejects it (Structure of the SAM template is invalid. SourceVpcBlacklist must be a list of strings. Use Intrinsi…); cfn-lambda does not make this check",
         "error_api_invalid_source_vpc_whitelist":
             "the translator rejects it (Structure of the SAM template is invalid. SourceVpcWhitelist must be a list of strings. Use Intrinsi…); cfn-lambda does not make this check",
-        "error_cognito_trigger_invalid_type":
-            "the translator rejects it (Resource with id [ImplicitApiFunctionOneTrigger] is invalid. Type of property 'Trigger' is invalid.); cfn-lambda does not make this check",
-        "error_cognito_userpool_duplicate_trigger":
-            "the translator rejects it (Resource with id [ImplicitApiFunction] is invalid. Event with id [TwoTrigger] is invalid. Cognito tr…); cfn-lambda does not make this check",
-        "error_cognito_userpool_invalid_lambda_config":
-            "the translator rejects it (Resource with id [UserPool] is invalid. Property 'LambdaConfig' should be a map.); cfn-lambda does not make this check",
-        "error_cognito_userpool_not_string":
-            "the translator rejects it (Resource with id [ImplicitApiFunction] is invalid. Event with id [ImplicitApiFunctionOneTrigger] is…); cfn-lambda does not make this check",
         "error_depends_on_invalid_types":
             "the translator rejects it (Resource with id [Function1BucketEvent] is invalid. Invalid type for field 'DependsOn'. Expected a s…); cfn-lambda does not make this check",
         "error_embedded_connectors":
             "the translator rejects it ( Transforming resource with id [DuplicateTest] attempts to create a new resource with id [DuplicateT…); cfn-lambda does not make this check",
-        "error_existing_event_logical_id":
-            "the translator rejects it (Transforming resource with id [IoTRuleFunc] attempts to create a new resource with id [IoTRuleFuncMy…); cfn-lambda does not make this check",
-        "error_existing_permission_logical_id":
-            "the translator rejects it (Transforming resource with id [AlexaSkillFunc] attempts to create a new resource with id [AlexaSkill…); cfn-lambda does not make this check",
         "error_function_invalid_request_parameters":
             "the translator rejects it (Resource with id [InvalidNameDictParameterFunction] is invalid. Event with id [GetHtml] is invalid.…); cfn-lambda does not make this check",
         "error_function_invalid_s3_event":

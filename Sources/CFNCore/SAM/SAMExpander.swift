@@ -18,6 +18,8 @@ final class SAMExpander {
     var renamed: [String: String] = [:]
     /// `Fn.Alias`, `Fn.Version`: the references SAM resolves to a generated resource.
     var derived: [String: String] = [:]
+    /// The triggers Cognito events have set on each user pool, by its logical ID.
+    var cognitoTriggers: [String: Set<String>] = [:]
     /// Conditions the transform adds to the template's `Conditions`, in order.
     var conditions: [SAMEntry] = []
 
@@ -111,10 +113,24 @@ final class SAMExpander {
 
     /// A generated resource may not take the logical ID of a resource of another type written in
     /// the template (`verify_unique_logical_id`).
+    /// A made resource may take the logical ID of a template resource of these types (its own SAM
+    /// resource, or one it adds to): `do_not_verify` in samtranslator/translator/verify_logical_id.py.
+    static let mayStandIn: [String: Set<String>] = [
+        "AWS::Lambda::Function": ["AWS::Serverless::Function"], "AWS::Lambda::LayerVersion": ["AWS::Serverless::LayerVersion"],
+        "AWS::Lambda::CapacityProvider": ["AWS::Serverless::CapacityProvider"], "AWS::ApiGateway::RestApi": ["AWS::Serverless::Api"],
+        "AWS::ApiGatewayV2::Api": ["AWS::Serverless::HttpApi", "AWS::Serverless::WebSocketApi"], "AWS::S3::Bucket": ["AWS::S3::Bucket"],
+        "AWS::SNS::Topic": ["AWS::SNS::Topic"], "AWS::DynamoDB::Table": ["AWS::Serverless::SimpleTable"],
+        "AWS::CloudFormation::Stack": ["AWS::Serverless::Application"], "AWS::Cognito::UserPool": ["AWS::Cognito::UserPool"],
+        "AWS::ApiGateway::DomainName": ["AWS::ApiGateway::DomainName"], "AWS::ApiGateway::BasePathMapping": ["AWS::ApiGateway::BasePathMapping"],
+        "AWS::ApiGateway::DomainNameV2": ["AWS::ApiGateway::DomainNameV2"], "AWS::ApiGateway::BasePathMappingV2": ["AWS::ApiGateway::BasePathMappingV2"],
+        "AWS::StepFunctions::StateMachine": ["AWS::Serverless::StateMachine"], "AWS::AppSync::GraphQLApi": ["AWS::Serverless::GraphQLApi"],
+    ]
+
     private func checkUniqueLogicalIds() {
         for (samId, resources) in expansions.sorted(by: { $0.key < $1.key }) {
             for made in resources where made.logicalId != samId {
-                if let existing = template.resource(named: made.logicalId), existing.type != made.type {
+                if let existing = template.resource(named: made.logicalId),
+                   !(Self.mayStandIn[made.type]?.contains(existing.type ?? "") ?? false) {
                     errors.append((nil, SAMError("Transforming resource with id [\(samId)] attempts to create a new resource with id [\(made.logicalId)] and type \"\(made.type)\". A resource with that id already exists within this template. Please use a different id for that resource.",
                                                  at: existing.idRange)))
                 }

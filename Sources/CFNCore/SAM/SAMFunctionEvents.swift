@@ -105,6 +105,7 @@ struct SAMFunctionEvents {
         case "S3": return try s3(context)
         case "Api", "HttpApi": return try api(context)
         case "Cognito":
+            try checkCognito(context)
             expander.notes.append(note(context, "the trigger it adds to the user pool is not written"))
             var permission = permission(context, principal: "cognito-idp.amazonaws.com",
                                         sourceArn: properties["UserPool"].map { .getAtt(document.refName($0) ?? "", "Arn", at: document.range($0)) })
