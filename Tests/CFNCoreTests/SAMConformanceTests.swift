@@ -131,8 +131,6 @@ import Testing
             "the translator rejects it (Resource with id [HelloWorldFunction] is invalid. Event with id [HttpGetUserGroupIdUserId] is invali…); cfn-lambda does not make this check",
         "error_function_with_schedulev2":
             "the translator rejects it (Resource with id [ScheduledFunction] is invalid. Event with id [ScheduledFunctionScheduleMissingDLQP…); cfn-lambda does not make this check",
-        "error_http_api_event_invalid_api":
-            "the translator rejects it (Resource with id [HttpApiFunction] is invalid. Event with id [Api] is invalid. ApiId must be a valid…); cfn-lambda does not make this check",
         "error_http_api_event_multiple_same_path":
             "the translator rejects it (Resource with id [HttpApiFunction2] is invalid. Event with id [Api2] is invalid. API method 'x-amazo…); cfn-lambda does not make this check",
         "error_invalid_cors_dict":

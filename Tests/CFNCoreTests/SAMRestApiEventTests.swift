@@ -47,6 +47,24 @@ import Testing
         ])
     }
 
+    @Test func anHttpApiEventMustNameAnApiOfTheTemplate() {
+        let (expansion, source) = expandSAM("""
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: s3://bucket/key.zip
+                  Handler: index.handler
+                  Runtime: python3.12
+                  Events:
+                    Route: {Type: HttpApi, Properties: {ApiId: !Ref Nowhere}}
+            """)
+        #expect(samErrors(expansion, source) == [
+            "10:45 Resource with id [Fn] is invalid. Event with id [Route] is invalid. ApiId must be a valid reference to an 'AWS::Serverless::HttpApi' resource in same template.",
+        ])
+    }
+
     @Test func anApiEventMustNameARestApiOfTheTemplate() {
         let text = """
             Transform: AWS::Serverless-2016-10-31

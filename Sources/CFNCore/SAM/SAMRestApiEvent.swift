@@ -4,6 +4,17 @@ import CFNLoader
 /// (samtranslator/plugins/api/implicit_api_plugin.py, `_validate_api_event`, `_add_api_to_swagger`)
 /// and the stage that suffixes its permission's logical ID (push.py, `resources_to_link_for_rest_api`).
 extension SAMFunctionEvents {
+    /// An `HttpApi` event's `ApiId` must name, by logical ID, a resource of the template (or the
+    /// implicit `ServerlessHttpApi`): implicit_http_api_plugin.py reads every HttpApi event.
+    func checkHttpApiId(_ event: Event) throws {
+        guard let given = event.properties["ApiId"] else { return }
+        let name = document.intrinsic(given).map { $0.function == .ref ? document.string($0.argument) : nil } ?? document.text(given)
+        guard let name else { throw event.fail("Property 'ApiId' should be a string.", event.range("ApiId")) }
+        guard name == "ServerlessHttpApi" || expander.template.hasResource(named: name) else {
+            throw event.fail("ApiId must be a valid reference to an 'AWS::Serverless::HttpApi' resource in same template.", event.range("ApiId"))
+        }
+    }
+
     /// The permission's suffix: `Prod` for the implicit API, an explicit API's `StageName` when it is
     /// text (`Stage` when it is not), `AllStages` when the API is not named by a logical ID.
     func restApiStageSuffix(_ event: Event) throws -> String {
