@@ -28,6 +28,11 @@ public enum PatternMatcher {
         return firstMatch(expression, value)
     }
 
+    /// Whether ICU compiles the pattern, both as written and in the form `search` uses.
+    static func compiles(_ pattern: String) -> Bool {
+        cache.expression(for: pattern) != nil && cache.expression(for: "^(?s:.*?)(?:" + pattern + ")") != nil
+    }
+
     private static func firstMatch(_ expression: NSRegularExpression, _ value: String) -> Bool? {
         var found = false
         var reports = 0

@@ -14,6 +14,11 @@ public struct LayerPermissionRule: TemplateRule {
     static let rootPattern = "arn:aws[a-zA-Z-]*:iam::[0-9]{12}:root"
     static let organizationPattern = "o-[a-z0-9]{10,32}"
     static let layerArnPattern = "arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:[0-9]{12}:layer:[a-zA-Z0-9_-]+"
+    private static let account = SchemaPattern(whole: accountPattern)
+    private static let root = SchemaPattern(whole: rootPattern)
+    private static let organization = SchemaPattern(whole: organizationPattern)
+    private static let layerArn = SchemaPattern(whole: layerArnPattern)
+    private static let versionArn = SchemaPattern(whole: layerArnPattern + ":[0-9]+")
 
     public static let examples = RuleExamples(
         triggering: [
@@ -39,14 +44,14 @@ public struct LayerPermissionRule: TemplateRule {
             let organizations = context.reachable(resource, "OrganizationId")
             for (conditions, organization) in organizations {
                 guard let organization, let text = organization.text,
-                      PatternMatcher.wholeMatch(Self.organizationPattern, text) == false else { continue }
+                      Self.organization.flatMap({ $0.match(text) }) == false else { continue }
                 collected.add("OrganizationId '\(text)' is not an organization ID: o- followed by 10 to 32 lowercase letters or digits (o-a1b2c3d4e5)",
                               at: organization.node, in: resource, path: ["Properties", "OrganizationId"], when: conditions)
             }
             for (conditions, principal) in context.reachable(resource, "Principal") {
                 guard let principal, let text = principal.text else { continue }
-                let isAccount = PatternMatcher.wholeMatch(Self.accountPattern, text) == true
-                    || PatternMatcher.wholeMatch(Self.rootPattern, text) == true
+                let isAccount = Self.account.flatMap({ $0.match(text) }) == true
+                    || Self.root.flatMap({ $0.match(text) }) == true
                 if !isAccount, text != "*" {
                     collected.add(principalProblem(text), at: principal.node, in: resource, path: ["Properties", "Principal"], when: conditions)
                 }
@@ -89,8 +94,8 @@ public struct LayerPermissionRule: TemplateRule {
             }
         }
         guard let text = target.text else { return nil }
-        if PatternMatcher.wholeMatch(Self.layerArnPattern + ":[0-9]+", text) == true { return nil }
-        if PatternMatcher.wholeMatch(Self.layerArnPattern, text) == true {
+        if Self.versionArn.flatMap({ $0.match(text) }) == true { return nil }
+        if Self.layerArn.flatMap({ $0.match(text) }) == true {
             return "LayerVersionArn '\(text)' names a layer without a version; a permission applies to one layer version: add ':<version>'"
         }
         return "LayerVersionArn '\(text)' is not a layer version ARN (arn:<partition>:lambda:<region>:<account-id>:layer:<name>:<version>)"

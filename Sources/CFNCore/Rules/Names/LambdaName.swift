@@ -22,6 +22,8 @@ enum LambdaName {
 
     static let functionReferencePattern = #"(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?"#
     static let layerPattern = #"(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+"#
+    private static let functionReferenceRegex = SchemaPattern(whole: functionReferencePattern)
+    private static let layerRegex = SchemaPattern(whole: layerPattern)
 
     /// What is wrong with a value of this kind, said of `property`; nil when Lambda accepts it.
     func problem(_ text: String, property: String) -> String? {
@@ -41,14 +43,14 @@ enum LambdaName {
             return length == 0 ? "\(property) is empty; a function name has 1 to 64 characters" : nil
         case .functionReference:
             if length > 140 { return "\(property) is \(length) characters long; Lambda accepts at most 140 (a function ARN) and 64 for a name alone" }
-            if PatternMatcher.wholeMatch(Self.functionReferencePattern, text) == false {
+            if Self.functionReferenceRegex.flatMap({ $0.match(text) }) == false {
                 return "\(shown) is not a function name, a partial ARN (123456789012:function:name) or a function ARN; a name has only letters, digits, hyphens and underscores"
             }
             if !text.contains(":"), length > 64 { return "\(property) is a function name of \(length) characters; Lambda accepts at most 64" }
             return nil
         case .layer:
             if length > 140 { return "\(property) is \(length) characters long; Lambda accepts at most 140" }
-            if PatternMatcher.wholeMatch(Self.layerPattern, text) == false {
+            if Self.layerRegex.flatMap({ $0.match(text) }) == false {
                 return "\(shown) is not a layer name or a layer ARN (arn:<partition>:lambda:<region>:<account-id>:layer:<name>); a name has only letters, digits, hyphens and underscores"
             }
             return nil

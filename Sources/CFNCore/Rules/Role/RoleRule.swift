@@ -10,6 +10,8 @@ public struct RoleRule: FunctionRule {
 
     static let arnPattern = "arn:aws[a-zA-Z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[A-Za-z0-9_+=,.@-]+"
     static let namePattern = "[A-Za-z0-9_+=,.@-]+"
+    private static let arn = SchemaPattern(whole: arnPattern)
+    private static let name = SchemaPattern(whole: namePattern)
 
     public static let examples = RuleExamples(
         triggering: [
@@ -48,9 +50,9 @@ public struct RoleRule: FunctionRule {
     func problem(_ value: Resolved, _ context: RuleContext) -> (String, NodeID?)? {
         switch value.kind {
         case .scalar(let text, _):
-            if PatternMatcher.wholeMatch(Self.arnPattern, text) != false { return nil }
+            if Self.arn.flatMap({ $0.match(text) }) != false { return nil }
             let shown = value.node.map { context.tree.kind($0) == .intrinsic } == true ? "Role resolves to '\(text)', which" : "Role '\(text)'"
-            if !text.hasPrefix("arn:"), PatternMatcher.wholeMatch(Self.namePattern, text) == true {
+            if !text.hasPrefix("arn:"), Self.name.flatMap({ $0.match(text) }) == true {
                 return ("\(shown) is a name, not an IAM role ARN; Lambda needs the role's ARN: arn:<partition>:iam::<account-id>:role/\(text), or !GetAtt <Role>.Arn for a role in this template", value.node)
             }
             return ("\(shown) is not an IAM role ARN (arn:<partition>:iam::<account-id>:role/<name>)", value.node)
