@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// `--color auto|always|never`: auto is colour on a terminal unless `NO_COLOR` is set.
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+enum ColorChoice: String, ArgumentChoice {
     case auto, always, never
 }
 

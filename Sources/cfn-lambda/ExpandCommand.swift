@@ -27,7 +27,7 @@ struct ExpandCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, ArgumentChoice {
         case json
         case yaml
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import CFNCore
 
 /// `--fail-on`: the least severe finding that makes `validate` exit 1.
-enum FailureThreshold: String, ExpressibleByArgument, CaseIterable {
+enum FailureThreshold: String, ArgumentChoice {
     case error
     case warning
     case info

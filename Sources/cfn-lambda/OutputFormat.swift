@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// How `validate` prints its findings.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, ArgumentChoice {
     case text
     case json
     case sarif

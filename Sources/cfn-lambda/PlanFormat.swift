@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// How `plan` prints the plan.
-enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+enum PlanFormat: String, ArgumentChoice {
     case text
     case json
     case markdown

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// How `rules` prints the rule list.
-enum RuleListFormat: String, ExpressibleByArgument, CaseIterable {
+enum RuleListFormat: String, ArgumentChoice {
     case markdown
     case json
 }

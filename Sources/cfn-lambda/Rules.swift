@@ -4,6 +4,7 @@ import CFNReporters
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List every rule, or explain one: its id, default severity, summary and explanation.",
         discussion: """
             Markdown is what docs/rules.md is generated from (scripts/update-rules-doc.sh). \

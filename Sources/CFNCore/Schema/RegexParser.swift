@@ -178,7 +178,7 @@ struct RegexParser {
             position += 4
             return .scalar(escaped)
         default:
-            guard scalar.isASCII, !scalar.properties.isAlphabetic, !("0"..."9").contains(scalar) else { return nil }
+            guard scalar.isASCII, !("a"..."z").contains(scalar), !("A"..."Z").contains(scalar), !("0"..."9").contains(scalar) else { return nil }
             return .scalar(scalar)
         }
     }

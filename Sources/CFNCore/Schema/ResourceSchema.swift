@@ -42,7 +42,7 @@ public struct ResourceSchema: Sendable {
         self.failedPatches = failed
         self.attributes = (document["readOnlyProperties"]?.array ?? []).compactMap { pointer in
             guard let text = pointer.string, text.hasPrefix("/properties/") else { return nil }
-            return text.dropFirst("/properties/".count).replacingOccurrences(of: "/", with: ".")
+            return String(text.dropFirst("/properties/".count).map { $0 == "/" ? "." : $0 })
         }
     }
 
