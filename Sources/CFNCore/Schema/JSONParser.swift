@@ -47,8 +47,9 @@ struct JSONParser {
     }
 
     private mutating func object() throws -> JSONValue {
-        var members: [String: JSONValue] = [:]
-        if try open(closedBy: UInt8(ascii: "}")) { return .object(members) }
+        // Collected first and hashed once each into a dictionary of the right size.
+        var members: [(String, JSONValue)] = []
+        if try open(closedBy: UInt8(ascii: "}")) { return .object([:]) }
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else { throw failure("a member name was expected") }
@@ -57,12 +58,14 @@ struct JSONParser {
             guard peek() == UInt8(ascii: ":") else { throw failure("':' was expected") }
             position += 1
             skipWhitespace()
-            let member = try value()
-            if members[key] == nil { members[key] = member }
+            members.append((key, try value()))
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ",")?: position += 1
-            case UInt8(ascii: "}")?: position += 1; depth -= 1; return .object(members)
+            case UInt8(ascii: "}")?:
+                position += 1
+                depth -= 1
+                return .object(Dictionary(members, uniquingKeysWith: { first, _ in first }))
             default: throw failure("',' or '}' was expected")
             }
         }
@@ -99,6 +102,13 @@ struct JSONParser {
     /// A string, its opening quote at `position`.
     private mutating func string() throws -> String {
         position += 1
+        // Most strings have no escape: decoded straight from the bytes.
+        var end = position
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            defer { position = end + 1 }
+            return String(decoding: bytes[position..<end], as: UTF8.self)
+        }
         var utf8: [UInt8] = []
         while true {
             guard let byte = peek() else { throw failure("the string is not closed") }
