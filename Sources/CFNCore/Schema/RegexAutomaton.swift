@@ -5,8 +5,8 @@
 ///
 /// The subset: literal characters and escaped punctuation, `\uHHHH`, `\d \s \w` (and `\D \S \W`),
 /// `\p{L} \p{N} \p{Z}`, `.`, classes with ranges and negation, groups `( )` and `(?: )`, `|`, the
-/// greedy quantifiers `* + ? {n} {n,} {n,m}`, `^`, `$` and a lookbehind of one character
-/// (`(?<!x)`, `(?<=x)`). Each means what it means to ICU without flags, as tests against
+/// greedy quantifiers `* + ? {n} {n,} {n,m}`, `^`, `$`, lookahead (`(?=…)`, `(?!…)`) and a
+/// lookbehind of one character (`(?<!x)`, `(?<=x)`). Each means what it means to ICU without flags, as tests against
 /// `NSRegularExpression` check: `$` also matches before a line terminator that ends the text, and
 /// `.` matches no line terminator. A pattern outside the subset gives nil.
 struct RegexAutomaton: Sendable {
@@ -25,6 +25,8 @@ struct RegexAutomaton: Sendable {
         case end
         case precededBy(ScalarSet)
         case notPrecededBy(ScalarSet)
+        case followedBy(RegexAutomaton)
+        case notFollowedBy(RegexAutomaton)
     }
 
     let steps: [Step]
@@ -35,6 +37,10 @@ struct RegexAutomaton: Sendable {
     init?(_ source: String) {
         var parser = RegexParser(Array(source.unicodeScalars))
         guard let expression = parser.parse() else { return nil }
+        self.init(expression)
+    }
+
+    private init?(_ expression: RegexParser.Expression) {
         var steps: [Step] = []
         guard Self.emit(expression, into: &steps) else { return nil }
         steps.append(.accept)
@@ -43,15 +49,18 @@ struct RegexAutomaton: Sendable {
 
     /// Whether the pattern, anchors as written, matches somewhere in the text.
     func search(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
+        run(Array(text.unicodeScalars), from: 0, anywhere: true)
+    }
+
+    /// Whether a match starts at `start`, or, `anywhere`, at `start` or after it.
+    private func run(_ scalars: [Unicode.Scalar], from start: Int, anywhere: Bool) -> Bool {
         var current: [Int] = []
         var next: [Int] = []
         // The position each step was last added at, so that a step is followed once per position.
         var addedAt = [Int](repeating: -1, count: steps.count)
         var pending: [Int] = []
-        for position in 0...scalars.count {
-            // A search may start at every position.
-            pending.append(0)
+        for position in start...scalars.count {
+            if anywhere || position == start { pending.append(0) }
             while let index = pending.popLast() {
                 guard addedAt[index] != position else { continue }
                 addedAt[index] = position
@@ -98,6 +107,10 @@ struct RegexAutomaton: Sendable {
             return position > 0 && set.contains(scalars[position - 1])
         case .notPrecededBy(let set):
             return position == 0 || !set.contains(scalars[position - 1])
+        case .followedBy(let automaton):
+            return automaton.run(scalars, from: position, anywhere: false)
+        case .notFollowedBy(let automaton):
+            return !automaton.run(scalars, from: position, anywhere: false)
         }
     }
 
@@ -109,6 +122,9 @@ struct RegexAutomaton: Sendable {
             steps.append(.scalar(set))
         case .assertion(let assertion):
             steps.append(.assertion(assertion))
+        case .lookahead(let inner, let negative):
+            guard let automaton = RegexAutomaton(inner) else { return false }
+            steps.append(.assertion(negative ? .notFollowedBy(automaton) : .followedBy(automaton)))
         case .sequence(let parts):
             for part in parts where !emit(part, into: &steps) { return false }
         case .alternation(let branches):

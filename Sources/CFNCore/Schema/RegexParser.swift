@@ -7,6 +7,8 @@ struct RegexParser {
         case sequence([Expression])
         case alternation([Expression])
         case repetition(Expression, minimum: Int, maximum: Int?)
+        /// `(?=…)` or `(?!…)`.
+        case lookahead(Expression, negative: Bool)
     }
 
     private let source: [Unicode.Scalar]
@@ -66,7 +68,10 @@ struct RegexParser {
         }
         position += 1
         // Lazy and possessive quantifiers, repeated quantifiers and a quantified assertion are not taken.
-        if case .assertion = atom { return nil }
+        switch atom {
+        case .assertion, .lookahead: return nil
+        default: break
+        }
         if let next = current, "*+?{".unicodeScalars.contains(next) { return nil }
         return .repetition(atom, minimum: bounds.0, maximum: bounds.1)
     }
@@ -122,6 +127,8 @@ struct RegexParser {
     private mutating func group() -> Expression? {
         if take("?") {
             if take(":") { return closedGroup() }
+            if take("=") { return closedGroup().map { .lookahead($0, negative: false) } }
+            if take("!") { return closedGroup().map { .lookahead($0, negative: true) } }
             guard take("<") else { return nil }
             let negative: Bool
             if take("!") { negative = true } else if take("=") { negative = false } else { return nil }
