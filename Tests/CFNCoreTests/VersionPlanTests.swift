@@ -150,6 +150,22 @@ private func planFindings(_ result: (plan: Plan, pair: PlanInputPair)) -> [Strin
         #expect(lines(try plan(image, image + version("V1")).plan) == ["Fn none 0", "V1 create 0"])
     }
 
+    @Test func aNamedFunctionsVersionIsItsFunctions() throws {
+        // `!Ref Fn` of a function with a literal FunctionName resolves to the name, not to an
+        // unknown: the version is still Fn's, with Fn's code and the warning when it is not published.
+        let named = ["FunctionName: orders-api"]
+        let created = try plan(fn(copy1, extra: named), fn(copy1, extra: named) + version("V1"))
+        #expect(lines(created.plan) == ["Fn none 0", "V1 create 10485760"])
+        #expect(created.plan.storage.unknownSizes.isEmpty)
+        let stale = try plan(fn(copy1, extra: named) + version("V1"), fn(copy2, extra: named) + version("V1"))
+        #expect(lines(stale.plan) == ["Fn update 10485760 Code/S3Key", "V1 none 0"])
+        #expect(planFindings(stale).map { $0.prefix(45) } == ["13:21 plan.version-not-published V1 Resources"])
+        // A new name replaces the function and, through FunctionName, the version: fn-2.zip twice, fn-1.zip freed twice.
+        let renamed = try plan(fn(copy1, extra: named) + version("V1"), fn(copy2, extra: ["FunctionName: orders-api-2"]) + version("V1"))
+        #expect(lines(renamed.plan) == ["Fn replace 10485760 Code/S3Key,FunctionName", "V1 replace 10485760 FunctionName"])
+        #expect(renamed.plan.storage.unknownSizes.isEmpty)
+    }
+
     @Test func versionOfAFunctionOutsideTheTemplateHasAnUnknownSize() throws {
         let outside = "  V1:\n    Type: AWS::Lambda::Version\n    Properties:\n      FunctionName: orders-api\n"
         let result = try plan(fn(copy1), fn(copy1) + outside)

@@ -13,10 +13,16 @@ enum VersionCode {
 
     /// The logical ID of the template's function that a version's `FunctionName` names.
     static func function(of versionId: String, in context: ResolvedTemplate) -> String? {
-        guard case .unknown(let unknown)? = context.properties[versionId]?["FunctionName"]?.kind else { return nil }
-        let target: String? = switch unknown.origin {
-        case .resource(let name)?: name
-        case .attribute(let name, "Arn")?: name
+        guard let value = context.properties[versionId]?["FunctionName"] else { return nil }
+        let target: String? = switch value.kind {
+        case .unknown(let unknown):
+            switch unknown.origin {
+            case .resource(let name)?: name
+            case .attribute(let name, "Arn")?: name
+            default: nil
+            }
+        // `!Ref` of a function with a literal FunctionName resolves to that name: the `Ref` says which.
+        case .scalar: value.node.flatMap(context.tree.intrinsic).flatMap { $0.function == .ref ? context.tree.string($0.argument) : nil }
         default: nil
         }
         guard let target, context.template.resource(named: target)?.type == LambdaFunction.type else { return nil }
