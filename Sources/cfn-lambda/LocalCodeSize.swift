@@ -35,7 +35,7 @@ enum LocalCodeSize {
             guard (try? handle.seek(toOffset: UInt64(offset))) != nil, let data = try? handle.read(upToCount: count) else { return nil }
             return [UInt8](data)
         }
-        return MeasuredAsset(packaging: .file, zippedBytes: size, unzippedBytes: directory?.unzippedBytes)
+        return MeasuredAsset(packaging: .file, zippedBytes: size, unzippedBytes: directory?.unzippedBytes, entries: directory?.entries)
     }
 
     /// A folder the CDK CLI zips: every regular file, hidden ones included and symbolic links
@@ -52,7 +52,8 @@ enum LocalCodeSize {
             guard let deflated = DeflatedSize.of(file: entry.path) else { return nil }
             zipped += 30 + 16 + 46 + 2 * Int64(entry.name.utf8.count) + deflated
         }
-        return MeasuredAsset(packaging: .zipDirectory, zippedBytes: zipped, unzippedBytes: unzipped, zippedEstimated: true)
+        return MeasuredAsset(packaging: .zipDirectory, zippedBytes: zipped, unzippedBytes: unzipped, zippedEstimated: true,
+                             entries: Int64(entries.count))
     }
 
     /// The regular files below a folder, following symbolic links (a folder reached twice is walked

@@ -50,6 +50,15 @@ import Testing
         #expect(Self.read(zip) == ZipCentralDirectory(entries: 2, unzippedBytes: 5_000_000_005))
     }
 
+    @Test func anEmptyArchiveHasNoEntries() {
+        // Its central directory is empty: a reader that has nothing to give for no bytes is not asked.
+        let zip = Self.archive([])
+        let read = ZipCentralDirectory.read(fileSize: Int64(zip.count)) { offset, count in
+            count == 0 ? nil : Array(zip[Int(offset)..<Int(offset) + count])
+        }
+        #expect(read == ZipCentralDirectory(entries: 0, unzippedBytes: 0))
+    }
+
     @Test func otherBytesAreNoArchive() {
         #expect(Self.read(Array("exports.handler = async () => 'not a zip';\n".utf8)) == nil)
         #expect(Self.read([]) == nil)

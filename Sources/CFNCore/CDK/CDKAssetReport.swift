@@ -22,6 +22,10 @@ struct CDKAssetReport {
                 if use.measured == nil, let finding = missing(use, of: outcome.logicalId, at: code.node), !findings.contains(finding) {
                     findings.append(finding)
                 }
+                if let refusal = use.measured?.refusal, let finding = refused(use, refusal, of: outcome.logicalId, at: code.node),
+                   !findings.contains(finding) {
+                    findings.append(finding)
+                }
             }
             if let missingManifest, let code = outcome.headUnsized.first,
                let finding = unnamed(outcome.logicalId, at: code.node, manifest: missingManifest) {
@@ -44,6 +48,15 @@ struct CDKAssetReport {
             + "beside the template to find its asset by S3 key, and the resource has no aws:asset:path metadata; "
             + "run `cdk synth` again or give its size with --artifact-sizes"
         return head.locatedFinding(CDKAssetRules.assetMissing, message, at: node, in: resource, fallbackPath: ["Properties", property])
+    }
+
+    /// An asset that is there but that Lambda will not take.
+    func refused(_ use: CDKAssetUse, _ refusal: String, of id: String, at node: NodeID?) -> Finding? {
+        guard let resource = head.template.resource(named: id), let property = StoredCode.property(ofType: resource.type) else { return nil }
+        let what = (resource.type == LambdaLayerVersion.type ? "layer version " : "function ") + id
+        let message = "the \(property) of \(what) is the CDK asset \(use.path), which \(refusal); the deployment fails when it "
+            + "creates or updates \(id): check the build that fills the asset and run `cdk synth` again"
+        return head.locatedFinding(CDKAssetRules.assetRefused, message, at: node, in: resource, fallbackPath: ["Properties", property])
     }
 
     func missing(_ use: CDKAssetUse, of id: String, at node: NodeID?) -> Finding? {

@@ -41,7 +41,8 @@ public struct ZipCentralDirectory: Sendable, Hashable {
         }
         // The directory ends before the end record (and the ZIP64 records between them).
         guard size >= 0, size <= directoryLimit, offset >= 0, offset.addingReportingOverflow(size).partialValue <= tailStart + Int64(endAt),
-              let directory = read(offset, Int(size)), directory.count == Int(size) else { return nil }
+              // An empty archive's directory is no bytes: not asked for, as a reader at the end may answer nil.
+              let directory = size == 0 ? [] : read(offset, Int(size)), directory.count == Int(size) else { return nil }
         return parse(directory, entries: entries)
     }
 
