@@ -167,4 +167,21 @@ import Testing
         let summary = try #require(plan["summary"] as? [String: Int])
         #expect(summary == ["create": 0, "update": 0, "replace": 2, "delete": 0])
     }
+
+    /// A function replaced under `AutoPublishAlias` (a FunctionName added) takes its version and
+    /// alias with it: both name the function in their create-only `FunctionName`, so the ripple of
+    /// the new physical ID replaces them, found in the processed template's own structure.
+    @Test func aFunctionReplacedUnderAutoPublishAliasReplacesItsVersionAndAlias() throws {
+        let published = SAMValidatePlanCLITests.published
+        let head = published.replacingOccurrences(of: "      AutoPublishAlias: live\n", with: "      AutoPublishAlias: live\n      FunctionName: orders\n")
+        let plan = try Self.plan(published, head)
+        #expect(Self.changes(plan) == [
+            #"Fn replace [Fn AWS::Serverless::Function] 0 | FunctionName null → "orders" direct always"#,
+            #"FnAliaslive replace [Fn AWS::Serverless::Function] null | FunctionName {"dependsOn":["Fn"],"unknown":"after deploy"} → "orders" reference always | FunctionVersion {"dependsOn":["FnVersion5f8b93ece1"],"unknown":"after deploy"} → {"dependsOn":["FnVersion5f8b93ece1"],"unknown":"after replacement"} reference never"#,
+            // SAM sets DeletionPolicy Retain on versions but no UpdateReplacePolicy: the replaced
+            // version is deleted, so the new copy of v1.zip takes the old one's place.
+            #"FnVersion5f8b93ece1 replace [Fn AWS::Serverless::Function] 0 | FunctionName {"dependsOn":["Fn"],"unknown":"after deploy"} → "orders" reference always"#,
+        ])
+        #expect((plan["storage"] as? [String: Any])?["deltaBytes"] as? Int == 0)
+    }
 }

@@ -161,20 +161,37 @@ public struct ResourcePlanner: Sendable {
                 guard var change = changes[resource.logicalId], change.action != .create, change.action != .delete else { continue }
                 let createOnly = Self.createOnlyProperties(of: resource.type ?? "")
                 var added = false
-                for reference in referencesOf[index] where replaced.contains(reference.target) {
-                    let located = head.template.location(of: reference.range.start).path
-                    let path = Array(located.dropFirst(3).prefix(while: { !$0.hasPrefix("Fn::") && $0 != "Ref" && Int($0) == nil })).joined(separator: "/")
+                let references = referencesOf[index].filter { replaced.contains($0.target) }
+                // The property each reference is in, from the tree: a SAM-made resource's ranges
+                // point into the SAM source, so a position would name the wrong property.
+                let keyPaths = resource.properties.map { head.tree.keyPaths(to: Set(references.map(\.node)), under: $0) } ?? [:]
+                for reference in references {
+                    let path = (keyPaths[reference.node] ?? [])
+                        .prefix(while: { !$0.hasPrefix("Fn::") && $0 != "Ref" && Int($0) == nil }).joined(separator: "/")
                     guard !path.isEmpty else { continue }
+                    let replacement: ChangeDetail.Replacement = path.split(separator: "/").first.map { createOnly.contains(String($0)) } == true
+                        ? .always : .never
                     if let index = change.details.firstIndex(where: { $0.path == path }) {
-                        // A second replaced resource in a value already rippled: its part is new too.
-                        if change.details[index].reason == .reference, let after = change.details[index].after?.replacing(reference.target) {
-                            change.details[index].after = after
+                        switch change.details[index].reason {
+                        case .reference:
+                            // A second replaced resource in a value already rippled: its part is new too.
+                            if let after = change.details[index].after?.replacing(reference.target) {
+                                change.details[index].after = after
+                                added = true
+                            }
+                        case .parameter:
+                            // The value resolved differently only because what it references is
+                            // replaced (`!Ref Fn` once a generated name, now the FunctionName given):
+                            // it changes for certain, by the replacement.
+                            change.details[index].reason = .reference
+                            change.details[index].requiresReplacement = replacement
+                            change.details[index].referencedResource = reference.target
                             added = true
+                        case .direct:
+                            break
                         }
                         continue
                     }
-                    let replacement: ChangeDetail.Replacement = path.split(separator: "/").first.map { createOnly.contains(String($0)) } == true
-                        ? .always : .never
                     // The value as it is, with the parts that depend on the replaced resource new.
                     let before = PlanValue(head.properties[resource.logicalId].flatMap { Self.value(at: path, in: $0) }, path: path)
                     let after = before?.replacing(reference.target) ?? .replacement(of: reference.target)
