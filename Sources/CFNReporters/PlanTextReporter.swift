@@ -12,7 +12,7 @@ import CFNCore
 /// -/+ Deps (AWS::Lambda::LayerVersion) will be replaced
 ///       Content/S3Key: "deps-1.zip" → "deps-2.zip" (edited, forces replacement)
 ///   - Legacy (AWS::Lambda::Function) will be deleted
-///   - Orders1 (AWS::Lambda::Version) will be removed from the stack, kept by its DeletionPolicy: its code keeps counting
+///   - Orders1 (AWS::Lambda::Version) will be removed from the stack, kept by its DeletionPolicy; its code keeps counting
 ///
 /// 1 to create, 1 to update, 1 to replace, 2 to delete; 2 unchanged.
 ///

@@ -6,10 +6,10 @@ import CFNCore
 enum RetainedNote {
     static let codeHolders: Set<String> = ["AWS::Lambda::Function", "AWS::Lambda::Version", "AWS::Lambda::LayerVersion"]
 
-    /// `kept by its DeletionPolicy: its code keeps counting`; nil when nothing is kept.
+    /// `kept by its DeletionPolicy; its code keeps counting`; nil when nothing is kept.
     static func text(_ change: ResourceChange) -> String? {
         guard change.retained == true else { return nil }
-        let counting = codeHolders.contains(change.type) ? ": its code keeps counting" : ""
+        let counting = codeHolders.contains(change.type) ? "; its code keeps counting" : ""
         switch change.action {
         case .delete: return "kept by its DeletionPolicy" + counting
         case .replace: return "the old one is kept by its UpdateReplacePolicy" + counting

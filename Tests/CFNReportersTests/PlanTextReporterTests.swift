@@ -89,7 +89,7 @@ import Testing
 
     @Test func quotaExceededAndOnlyUnknownNetworkInterfaces() {
         var plan = PlanSample.unchanged
-        // Over the quota before the cleanup phase only, by less than rounding shows: exact bytes.
+        // Over the quota before the cleanup phase only, by less than one decimal shows: three do.
         plan.storage = StorageSummary(quotaBytes: 1_048_576, usageBeforeBytes: 1_000_000, deltaBytes: 1536,
                                       usageAfterBytes: 1_001_536, exceedsQuota: true, unknownSizes: [], usagePeakBytes: 1_050_000)
         plan.enis = ENISummary(create: [], reclaim: [], unknown: ["Fn"])
@@ -101,8 +101,8 @@ import Testing
             0 to create, 0 to update, 0 to replace, 0 to delete; 1 unchanged.
 
             Code storage (Lambda-managed): +1.5 KiB
-              usage 1000000 bytes → 1001536 bytes of 1048576 bytes
-              usage before the cleanup phase: 1050000 bytes
+              usage 976.563 KiB → 978.063 KiB of 1.000 MiB
+              usage before the cleanup phase: 1.001 MiB
               usage during the deployment exceeds the quota (before the cleanup phase frees storage)
 
             Network interfaces: none known to be added or removed

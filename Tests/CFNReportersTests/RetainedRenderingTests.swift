@@ -27,17 +27,17 @@ import Testing
         #expect(Array(lines[1...5]) == [
             "  - Bucket (AWS::S3::Bucket) will be removed from the stack, kept by its DeletionPolicy",
             "  - V0 (AWS::Lambda::Version) will be deleted, storage −1.0 MiB",
-            "  - V1 (AWS::Lambda::Version) will be removed from the stack, kept by its DeletionPolicy: its code keeps counting",
-            "-/+ V2 (AWS::Lambda::Version) will be replaced, storage +1.0 MiB; the old one is kept by its UpdateReplacePolicy: its code keeps counting",
+            "  - V1 (AWS::Lambda::Version) will be removed from the stack, kept by its DeletionPolicy; its code keeps counting",
+            "-/+ V2 (AWS::Lambda::Version) will be replaced, storage +1.0 MiB; the old one is kept by its UpdateReplacePolicy; its code keeps counting",
             "      Description: \"a\" → \"b\" (edited, forces replacement)",
         ])
     }
 
     @Test func markdownSaysWhatIsKept() {
         let output = PlanMarkdownReporter().render(PlanSample.run(Self.plan))
-        #expect(output.contains("| `-` | `V1` | `AWS::Lambda::Version` | delete: kept by its DeletionPolicy: its code keeps counting |  |  |"))
+        #expect(output.contains("| `-` | `V1` | `AWS::Lambda::Version` | delete: kept by its DeletionPolicy; its code keeps counting |  |  |"))
         #expect(output.contains("| `-` | `V0` | `AWS::Lambda::Version` | delete | −1.0 MiB |  |"))
-        #expect(output.contains("| `-/+` | `V2` | `AWS::Lambda::Version` | replace: the old one is kept by its UpdateReplacePolicy: its code keeps counting | +1.0 MiB | `Description` |"))
+        #expect(output.contains("| `-/+` | `V2` | `AWS::Lambda::Version` | replace: the old one is kept by its UpdateReplacePolicy; its code keeps counting | +1.0 MiB | `Description` |"))
     }
 
     @Test func jsonWritesRetainedOnEveryChange() {

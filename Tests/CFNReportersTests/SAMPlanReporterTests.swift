@@ -34,7 +34,7 @@ import Testing
             "      Code/S3Key: \"v1.zip\" → \"v2.zip\" (edited)",
             "  ~ FnAliaslive (AWS::Lambda::Alias, from SAM Fn) will be updated in place",
             "      FunctionVersion: (known after deploy: FnVersion5f8b93ece1) → (known after deploy: FnVersionb3e8643a1c) (edited)",
-            "  - FnVersion5f8b93ece1 (AWS::Lambda::Version, from SAM Fn) will be removed from the stack, kept by its DeletionPolicy: its code keeps counting",
+            "  - FnVersion5f8b93ece1 (AWS::Lambda::Version, from SAM Fn) will be removed from the stack, kept by its DeletionPolicy; its code keeps counting",
             "  + FnVersionb3e8643a1c (AWS::Lambda::Version, from SAM Fn) will be created",
         ])
     }

@@ -4,9 +4,19 @@ import Testing
 
 /// Storage figures in text: one unit family (base 1024), and an overflow never rounded away.
 @Suite struct StorageFiguresTests {
-    @Test func figuresThatRoundAlikeButDifferAreExactBytes() {
+    @Test func figuresThatRoundAlikeButDifferGetDecimalsThenExactBytes() {
         let quota: Int64 = 322_122_547_200
-        #expect(ByteText.sizes([5_368_709_120, 5_357_174_784, quota], limit: quota) == ["5.0 GiB", "5.0 GiB", "300.0 GiB"])
+        // −11 MiB and +30 MiB on 5 GiB: two decimals tell them apart.
+        #expect(ByteText.sizes([5_368_709_120, 5_357_174_784, quota], limit: quota) == ["5.00 GiB", "4.99 GiB", "300.00 GiB"])
+        #expect(ByteText.sizes([5_368_709_120, 5_400_166_400, quota], limit: quota) == ["5.00 GiB", "5.03 GiB", "300.00 GiB"])
+        // +2 MiB needs three: 5.000 → 5.002.
+        #expect(ByteText.sizes([5_368_709_120, 5_370_806_272, quota], limit: quota) == ["5.000 GiB", "5.002 GiB", "300.000 GiB"])
+        // +100 KiB is below what three decimals of a GiB show.
+        #expect(ByteText.sizes([5_368_709_120, 5_368_811_520, quota], limit: quota) == ["5368709120 bytes", "5368811520 bytes", "322122547200 bytes"])
+        #expect(ByteText.sizes([1_048_576, 1_048_576, quota], limit: quota) == ["1.0 MiB", "1.0 MiB", "300.0 GiB"])
+        #expect(ByteText.size(1_610_612_736, decimals: 2) == "1.50 GiB")
+        #expect(ByteText.size(-1_049_088, decimals: 3) == "−1.000 MiB")
+        #expect(ByteText.size(1_073_741_823, decimals: 3) == "1.000 GiB")
         // 100 bytes over a 300 GiB quota would read "300.0 GiB of 300.0 GiB".
         #expect(ByteText.sizes([322_122_547_000, 322_122_547_300, quota], limit: quota)
                 == ["322122547000 bytes", "322122547300 bytes", "322122547200 bytes"])

@@ -46,7 +46,7 @@ import Testing
             0 to create, 1 to update, 0 to replace, 0 to delete; 0 unchanged.
 
             Code storage (Lambda-managed): −7.0 MiB
-              usage 50.0 GiB → 50.0 GiB of 300.0 GiB
+              usage 50.00 GiB → 49.99 GiB of 300.00 GiB
               Fn: COPY → REFERENCE (−7.0 MiB)
 
             Network interfaces: no subnet and security group combination added or removed.
