@@ -9,7 +9,8 @@ import CFNLoader
 ///               "conditional": false, "causes": ["Code/S3ObjectStorageMode"],
 ///               "details": [{"path": "Code/S3ObjectStorageMode", "before": null, "after": "REFERENCE",
 ///                            "reason": "direct", "requiresReplacement": "never"}],
-///               "storageDeltaBytes": -10485760, "retained": false}],
+///               "storageDeltaBytes": -10485760, "retained": false,
+///               "deletedWithFunction": null}],
 ///  "transitions": [{"logicalId": "Orders", "from": "COPY", "to": "REFERENCE", "deltaBytes": -10485760}],
 ///  "storage": {"quotaBytes": 322122547200, "usageBeforeBytes": 1073741824, "deltaBytes": -10485760,
 ///              "usageAfterBytes": 1063256064, "exceedsQuota": false, "unknownSizes": []},
@@ -121,6 +122,8 @@ public struct PlanJSONReporter: Sendable {
         json.key("location"); write(change.range, in: run, to: &json)
         json.key("retained")
         if let retained = change.retained { json.bool(retained) } else { json.raw("null") }
+        json.key("deletedWithFunction")
+        if let function = change.deletedWithFunction { json.string(function) } else { json.raw("null") }
         json.endObject()
     }
 

@@ -6,9 +6,15 @@ import CFNCore
 enum RetainedNote {
     static let codeHolders: Set<String> = ["AWS::Lambda::Function", "AWS::Lambda::Version", "AWS::Lambda::LayerVersion"]
 
-    /// `kept by its DeletionPolicy; its code keeps counting`; nil when nothing is kept.
+    /// `kept by its DeletionPolicy; its code keeps counting`, or why a kept version goes all the
+    /// same; nil when nothing is kept.
     static func text(_ change: ResourceChange) -> String? {
         guard change.retained == true else { return nil }
+        if let function = change.deletedWithFunction {
+            return change.action == .delete
+                ? "its DeletionPolicy keeps the resource, but Lambda deletes the version with function \(function)"
+                : "its UpdateReplacePolicy keeps the old resource, but Lambda deletes the old version with function \(function)"
+        }
         let counting = codeHolders.contains(change.type) ? "; its code keeps counting" : ""
         switch change.action {
         case .delete: return "kept by its DeletionPolicy" + counting

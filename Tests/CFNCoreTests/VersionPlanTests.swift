@@ -85,6 +85,25 @@ private func planFindings(_ result: (plan: Plan, pair: PlanInputPair)) -> [Strin
         #expect(result.plan.storage.usagePeakBytes == Int64(1_105_199_104))
     }
 
+    @Test func aRetainedVersionGoesWithItsReplacedFunction() throws {
+        let base = fn(copy1, extra: ["FunctionName: orders-a"]) + version("V1", attributes: ["DeletionPolicy: Retain"]) + alias(of: "V1")
+        let head = fn(copy2, extra: ["FunctionName: orders-b"]) + version("V2", attributes: ["DeletionPolicy: Retain"]) + alias(of: "V2")
+        let result = try plan(base, head, usage: 1_073_741_824)
+        // Replacing Fn deletes the old function and with it every version, V1 included: its
+        // DeletionPolicy keeps the resource out of CloudFormation's hands, not the code in Lambda.
+        #expect(lines(result.plan) == ["Fn replace 10485760 Code/S3Key,FunctionName", "Live replace - FunctionName,FunctionVersion",
+                                       "V1 delete retained:true -10485760", "V2 create 20971520"])
+        #expect(result.plan.changes.first { $0.logicalId == "V1" }?.deletedWithFunction == "Fn")
+        #expect(result.plan.storage.deltaBytes == 20_971_520)
+        // The same with the old function kept by UpdateReplacePolicy: V1 stays, and counts.
+        let keptFunction = try plan(base, fn(copy2, extra: ["FunctionName: orders-b"]).replacingOccurrences(
+            of: "    Type: AWS::Lambda::Function\n", with: "    Type: AWS::Lambda::Function\n    UpdateReplacePolicy: Retain\n")
+            + version("V2", attributes: ["DeletionPolicy: Retain"]) + alias(of: "V2"))
+        #expect(lines(keptFunction.plan).contains("V1 delete retained:true 0"))
+        #expect(keptFunction.plan.changes.first { $0.logicalId == "V1" }?.deletedWithFunction == nil)
+        #expect(keptFunction.plan.storage.deltaBytes == 20_971_520 + 20_971_520)
+    }
+
     @Test func createOnlyChangeReplacesTheVersionAndMovesItsAlias() throws {
         let base = fn(copy1) + version("V1", properties: ["Description: first"]) + alias(of: "V1")
         let head = fn(copy2) + version("V1", properties: ["Description: second"]) + alias(of: "V1")

@@ -40,13 +40,28 @@ import Testing
         #expect(output.contains("| `-/+` | `V2` | `AWS::Lambda::Version` | replace: the old one is kept by its UpdateReplacePolicy; its code keeps counting | +1.0 MiB | `Description` |"))
     }
 
+    @Test func aKeptVersionDeletedWithItsFunctionSaysSo() {
+        var plan = Self.plan
+        plan.changes[2].deletedWithFunction = "Fn"
+        plan.changes[2].storageDeltaBytes = -1_048_576
+        plan.changes[3].deletedWithFunction = "Fn"
+        let lines = PlanTextReporter().render(PlanSample.run(plan)).split(separator: "\n").map(String.init)
+        #expect(Array(lines[3...4]) == [
+            "  - V1 (AWS::Lambda::Version) will be removed from the stack, storage −1.0 MiB, its DeletionPolicy keeps the resource, but Lambda deletes the version with function Fn",
+            "-/+ V2 (AWS::Lambda::Version) will be replaced, storage +1.0 MiB; its UpdateReplacePolicy keeps the old resource, but Lambda deletes the old version with function Fn",
+        ])
+        #expect(PlanMarkdownReporter().render(PlanSample.run(plan)).contains(
+            "| `-` | `V1` | `AWS::Lambda::Version` | delete: its DeletionPolicy keeps the resource, but Lambda deletes the version with function Fn | −1.0 MiB |  |"))
+        #expect(PlanJSONReporter().render(PlanSample.run(plan)).contains(#""retained":true,"deletedWithFunction":"Fn"}"#))
+    }
+
     @Test func jsonWritesRetainedOnEveryChange() {
         let output = PlanJSONReporter().render(PlanSample.run(Self.plan))
-        #expect(output.contains(#""logicalId":"V1","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":0,"source":null,"location":null,"retained":true}"#))
-        #expect(output.contains(#""logicalId":"V0","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":-1048576,"source":null,"location":null,"retained":false}"#))
+        #expect(output.contains(#""logicalId":"V1","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":0,"source":null,"location":null,"retained":true,"deletedWithFunction":null}"#))
+        #expect(output.contains(#""logicalId":"V0","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":-1048576,"source":null,"location":null,"retained":false,"deletedWithFunction":null}"#))
         var unknown = Self.plan
         unknown.changes[2].retained = nil
-        #expect(PlanJSONReporter().render(PlanSample.run(unknown)).contains(#""storageDeltaBytes":0,"source":null,"location":null,"retained":null}"#))
+        #expect(PlanJSONReporter().render(PlanSample.run(unknown)).contains(#""storageDeltaBytes":0,"source":null,"location":null,"retained":null,"deletedWithFunction":null}"#))
     }
 }
 

@@ -55,6 +55,11 @@ public struct ResourceChange: Sendable, Hashable {
     /// kept by `UpdateReplacePolicy: Retain`. A retained function version or layer version keeps
     /// its code in Lambda-managed storage. False for other actions; nil when the policy is not known.
     public var retained: Bool? = false
+    /// A retained function version (`retained` true) that Lambda deletes all the same: the logical
+    /// ID of its function, which this deployment deletes or replaces without keeping the old one.
+    /// DeleteFunction without a qualifier deletes every version of the function (Lambda API
+    /// reference, DeleteFunction), so the version's code is freed. Nil otherwise.
+    public var deletedWithFunction: String?
 
     public init(logicalId: String, type: String, action: Action, conditional: Bool = false, causes: [String] = [],
                 details: [ChangeDetail] = [], storageDeltaBytes: Int64? = nil) {

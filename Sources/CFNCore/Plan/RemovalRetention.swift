@@ -20,5 +20,18 @@ enum RemovalRetention {
             case .unknown: nil
             }
         }
+        markVersionsDeletedWithTheirFunction(&changes, base: base)
+    }
+
+    /// A version CloudFormation keeps goes all the same when its function is deleted (or replaced,
+    /// the old function deleted): Lambda's DeleteFunction without a qualifier deletes every version.
+    static func markVersionsDeletedWithTheirFunction(_ changes: inout [ResourceChange], base: ResolvedTemplate) {
+        let byId = Dictionary(changes.map { ($0.logicalId, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in changes.indices where changes[index].type == VersionCode.type && changes[index].retained == true {
+            guard let function = VersionCode.function(of: changes[index].logicalId, in: base),
+                  let functionChange = byId[function], functionChange.retained == false,
+                  functionChange.action == .delete || functionChange.action == .replace else { continue }
+            changes[index].deletedWithFunction = function
+        }
     }
 }

@@ -18,8 +18,9 @@ import CFNLoader
 ///   `UpdateReplacePolicy` is `Retain`, which keeps the old one.
 /// - `AWS::Lambda::Version`: a copy of its function's code as HEAD deploys it (`VersionCode`):
 ///   created `+new`, replaced `+new −old` (the old one kept by `UpdateReplacePolicy: Retain`), deleted
-///   `−old` (kept by `DeletionPolicy: Retain`); an unchanged version holds what it held, whatever
-///   its function's code becomes.
+///   `−old` (kept by `DeletionPolicy: Retain`, unless its function is deleted or replaced, which
+///   deletes every version of it); an unchanged version holds what it held, whatever its
+///   function's code becomes.
 ///
 /// Sizes come from `--artifact-sizes` by the resolved `S3Bucket`/`S3Key`/`S3ObjectVersion` (the
 /// entry for the pinned version wins), from the CLI's measure of a local path (a `Code`/`Content`
@@ -100,9 +101,11 @@ public struct StoragePlanner: Sendable {
         var befores = alternatives(id, base, sizes.artifacts, sizes.measureBase, sizes.baseAssets)
         if let deployed = sizes.deployed[id] { befores = befores.map { $0.deployed(as: deployed) } }
         let afters = alternatives(id, head, sizes.artifacts, sizes.measureHead, sizes.headAssets).map { $0.sized(like: befores) }
-        let retainedOnDelete = Self.retains(.deletionPolicy, of: id, in: inHead != nil ? head : base,
-                                            values: ["Retain", "RetainExceptOnCreate"])
-        let retainedOnReplace = Self.retains(.updateReplacePolicy, of: id, in: head, values: ["Retain"])
+        // A version kept by its policies goes with a function that is deleted (`RemovalRetention`).
+        let goesWithFunction = change?.deletedWithFunction != nil
+        let retainedOnDelete = goesWithFunction ? false : Self.retains(.deletionPolicy, of: id, in: inHead != nil ? head : base,
+                                                                       values: ["Retain", "RetainExceptOnCreate"])
+        let retainedOnReplace = goesWithFunction ? false : Self.retains(.updateReplacePolicy, of: id, in: head, values: ["Retain"])
         var effects: [(effect: StorageEffect, head: StoredCode)] = []
         for before in befores {
             for after in afters {
