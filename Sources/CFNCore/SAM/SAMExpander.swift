@@ -59,6 +59,9 @@ final class SAMExpander {
                     expansions[resource.logicalId] = try SAMFunction(self, resource).expand()
                 case "AWS::Serverless::LayerVersion":
                     expansions[resource.logicalId] = try SAMLayerVersion(self, resource).expand()
+                case SAMWebSocketApi.type:
+                    var api = try SAMWebSocketApi(self, resource)
+                    expansions[resource.logicalId] = try api.expand()
                 default:
                     notes.append(Finding(SAMRules.notExpanded,
                                          "\(type) is not expanded by cfn-lambda: '\(resource.logicalId)' and the resources the SAM transform makes of it are not checked",
