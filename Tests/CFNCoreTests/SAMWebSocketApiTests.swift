@@ -155,6 +155,11 @@ import Testing
                   RouteSelectionExpression: $request.body.action
                   Routes: {$connect: {FunctionArn: !GetAtt Fn.Arn}}
                   Domain: {DomainName: ws.example.com, CertificateArn: arn:cert, BasePath: [v1, 2]}
+              Conditional:
+                Type: AWS::Serverless::WebSocketApi
+                Properties:
+                  RouteSelectionExpression: $request.body.action
+                  Routes: !If [Never, {$connect: {FunctionArn: !GetAtt Fn.Arn}}, {$default: {FunctionArn: !GetAtt Fn.Arn}}]
             """)
         #expect(samErrors(expansion, source) == [
             "13:9 Resource with id [BadKey] is invalid. Route key 'send-it' must be alphanumeric. Only $connect, $disconnect, and $default special routes are supported.",
@@ -164,6 +169,8 @@ import Testing
             "35:7 Resource with id [DefaultStage] is invalid. Stages cannot be named $default for WebSocket APIs.",
             "37:3 Resource with id [NoSelection] is invalid. Missing required property 'RouteSelectionExpression'.",
             "46:85 Resource with id [BadPath] is invalid. Basepath must be a string.",
+            // The translator reads the function's name as the one route key.
+            "51:15 Resource with id [Conditional] is invalid. Route key 'Fn::If' must be alphanumeric. Only $connect, $disconnect, and $default special routes are supported.",
         ])
         #expect(!expansion.findings.contains { $0.rule == SAMRules.notExpanded.id })
     }

@@ -59,10 +59,13 @@ struct SAMWebSocketApi {
         for key in ["Auth", "Domain", "Routes"] {
             if let value = self[key] { properties.set(key, expander.parameters.resolve(value, document)) }
         }
-        let routes = document.entries(self["Routes"] ?? .map([], at: idRange)) ?? []
-        if document.intrinsic(self["Routes"] ?? .map([], at: idRange)) == nil, routes.isEmpty {
-            throw error("WebSocket API must have at least one route.", at: "Routes")
+        let routesValue = self["Routes"] ?? .map([], at: idRange)
+        // The translator reads an intrinsic function as a mapping whose one route key is its name.
+        if let (function, _) = document.intrinsic(routesValue) {
+            _ = try routeIdPart(function.longName, at: document.range(routesValue))
         }
+        let routes = document.entries(routesValue) ?? []
+        if routes.isEmpty { throw error("WebSocket API must have at least one route.", at: "Routes") }
         if let type = self["IpAddressType"], document.intrinsic(type) == nil, !["ipv4", "dualstack"].contains(document.text(type) ?? "") {
             throw error("IpAddressType must be 'ipv4' or 'dualstack'.", at: "IpAddressType")
         }
@@ -173,8 +176,9 @@ struct SAMWebSocketApi {
         return api
     }
 
-    /// The API's `Tags` with the SAM tag added.
+    /// The API's `Tags` with the SAM tag added; tags given by an intrinsic function stay as written.
     func tags() -> SAMValue {
+        if let given = self["Tags"], document.intrinsic(given) != nil { return given }
         var map = SAMMap(at: self["Tags"].map(document.range) ?? idRange)
         if let given = self["Tags"], let entries = document.entries(given) { map.entries = entries }
         map.set(Self.tagName, .string("SAM", at: idRange), keyRange: idRange)
