@@ -174,4 +174,21 @@ import Testing
         ])
         #expect(!expansion.findings.contains { $0.rule == SAMRules.notExpanded.id })
     }
+
+    /// A finding on a permission a route made points at the route's `FunctionArn` and names both.
+    @Test func findingsOnARoutesPermissionPointAtTheRoute() {
+        let lines = validationLines("""
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Chat:
+                Type: AWS::Serverless::WebSocketApi
+                Properties:
+                  RouteSelectionExpression: $request.body.action
+                  Routes:
+                    $connect: {FunctionArn: "arn:aws:lambda:us-east-1:1:function:x"}
+            """)
+        #expect(lines == [
+            "lambda.name-format error 8:33 FunctionName 'arn:aws:lambda:us-east-1:1:function:x' is not a function name, a partial ARN (123456789012:function:name) or a function ARN; a name has only letters, digits, hyphens and underscores (on ChatConnectPermission, generated from Chat)",
+        ])
+    }
 }
