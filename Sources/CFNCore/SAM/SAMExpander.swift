@@ -22,6 +22,8 @@ final class SAMExpander {
     var cognitoTriggers: [String: Set<String>] = [:]
     /// Conditions the transform adds to the template's `Conditions`, in order.
     var conditions: [SAMEntry] = []
+    /// `api path method` of each route an HttpApi event adds to an API whose body SAM writes.
+    var httpApiRoutes: Set<String> = []
 
     /// Whether the processed template keeps the `Transform` section when part of the template is
     /// not expanded, so that references to what SAM would make there stay known.
@@ -62,6 +64,8 @@ final class SAMExpander {
                 case SAMWebSocketApi.type:
                     var api = try SAMWebSocketApi(self, resource)
                     expansions[resource.logicalId] = try api.expand()
+                case "AWS::Serverless::HttpApi":
+                    expansions[resource.logicalId] = try SAMHttpApi(self, resource).expand()
                 default:
                     notes.append(Finding(SAMRules.notExpanded,
                                          "\(type) is not expanded by cfn-lambda: '\(resource.logicalId)' and the resources the SAM transform makes of it are not checked",

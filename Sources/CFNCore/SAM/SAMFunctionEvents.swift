@@ -462,7 +462,10 @@ struct SAMFunctionEvents {
         if let given = props[idKey], document.string(given) == nil, document.refName(given) == nil, document.intrinsic(given) == nil {
             throw event.fail("Property '\(idKey)' should be a string.", event.range(idKey))
         }
-        if isHttp { try checkHttpApiId(event) }
+        if isHttp {
+            try checkHttpApiId(event)
+            try checkHttpApiRoute(event)
+        }
         let stageSuffix = isHttp ? "" : try restApiStageSuffix(event)
         var path = props["Path"].flatMap(document.string) ?? (isHttp ? "$default" : "")
         var method = props["Method"].flatMap(document.string) ?? (isHttp ? "x-amazon-apigateway-any-method" : "")

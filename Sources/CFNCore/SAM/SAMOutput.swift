@@ -33,6 +33,7 @@ struct SAMOutput {
             case Template.Section.transform.rawValue:
                 // SAM resources left as written (of a type not expanded, or in error) still need it.
                 let leftOver = template.resources.contains { $0.type?.hasPrefix("AWS::Serverless::") == true && expander.expansions[$0.logicalId] == nil }
+                    || expander.expansions.values.contains { $0.contains { $0.type.hasPrefix("AWS::Serverless::") } }
                 if leftOver || (expander.keepsTransformWhenPartial && expander.notes.contains { $0.rule == SAMRules.partlyExpanded.id }) {
                     entries.append((builder.copy(entry.key, from: tree), builder.copy(entry.value, from: tree)))
                     continue
