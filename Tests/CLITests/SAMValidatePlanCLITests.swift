@@ -46,7 +46,7 @@ import Testing
             "lambda.memory-size 4:17 Fn",
             "reference.undefined 14:29 Fn",
             "reference.undefined 19:29 Fn",
-            "sam.not-expanded 21:3 Api",
+            "sam.partly-expanded 21:3 Api",
         ])
         let messages = findings.compactMap { $0["message"] as? String }
         #expect(messages[1].hasSuffix("(on FnRole, generated from Fn)"))

@@ -24,6 +24,10 @@ final class SAMExpander {
     var conditions: [SAMEntry] = []
     /// `api path method` of each route an HttpApi event adds to an API whose body SAM writes.
     var httpApiRoutes: Set<String> = []
+    /// `<api>\0<path>\0<method>` of each method an `Api` event has written into an API SAM manages.
+    var restApiMethods: Set<String> = []
+    /// The `Api` events that make the implicit `ServerlessRestApi`.
+    private(set) lazy var implicitRestApi = SAMImplicitRestApi(template)
 
     /// Whether the processed template keeps the `Transform` section when part of the template is
     /// not expanded, so that references to what SAM would make there stay known.
@@ -66,6 +70,8 @@ final class SAMExpander {
                     expansions[resource.logicalId] = try api.expand()
                 case "AWS::Serverless::HttpApi":
                     expansions[resource.logicalId] = try SAMHttpApi(self, resource).expand()
+                case "AWS::Serverless::Api":
+                    expansions[resource.logicalId] = try SAMRestApi(self, resource).expand(resource: resource)
                 default:
                     notes.append(Finding(SAMRules.notExpanded,
                                          "\(type) is not expanded by cfn-lambda: '\(resource.logicalId)' and the resources the SAM transform makes of it are not checked",
@@ -78,6 +84,7 @@ final class SAMExpander {
                 errors.append((resource.logicalId, SAMError("\(error)", at: resource.idRange)))
             }
         }
+        expandImplicitRestApi(implicitRestApi)
         checkUniqueLogicalIds()
         var findings = notes
         for (resource, error) in errors {

@@ -472,6 +472,7 @@ struct SAMFunctionEvents {
         if !isHttp, props["Path"] == nil || props["Method"] == nil {
             throw event.fail("Missing required property '\(props["Path"] == nil ? "Path" : "Method")'.", at)
         }
+        if !isHttp { try checkRestApiEvent(event) }
         if path.count > 1, path.hasSuffix("/") { path.removeLast() }
         if isHttp, path == "$default" {
             path = ""

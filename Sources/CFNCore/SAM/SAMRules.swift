@@ -5,10 +5,10 @@ public enum SAMRules {
         explanation: "The AWS::Serverless-2016-10-31 transform fails the whole deployment when a SAM resource is malformed: a missing CodeUri, an unknown event type, a bad AutoPublishAlias, a policy template without its parameters. The message is the translator's own, located at the property it is about.")
     public static let notExpanded = RuleDescriptor(
         id: "sam.not-expanded", severity: .warning, summary: "A SAM resource type cfn-lambda does not expand, so does not check",
-        explanation: "cfn-lambda expands AWS::Serverless::Function and AWS::Serverless::LayerVersion (with the roles, versions, aliases, URLs and event sources they make) and checks AWS::Serverless::HttpApi. Other SAM types (Api, StateMachine, SimpleTable, Connector, Application, …) and the resources they would make are not checked; run `sam validate` or cfn-lint for them.")
+        explanation: "cfn-lambda expands AWS::Serverless::Function and AWS::Serverless::LayerVersion (with the roles, versions, aliases, URLs and event sources they make) and checks AWS::Serverless::HttpApi and AWS::Serverless::Api. Other SAM types (StateMachine, SimpleTable, Connector, Application, …) and the resources they would make are not checked; run `sam validate` or cfn-lint for them.")
     public static let partlyExpanded = RuleDescriptor(
         id: "sam.partly-expanded", severity: .warning, summary: "Part of a SAM resource cfn-lambda does not expand",
-        explanation: "An event source or property of an AWS::Serverless::Function whose generated resources cfn-lambda does not make (an Api event's REST API, for instance), or the AWS::ApiGatewayV2 resources of an AWS::Serverless::HttpApi. The resource itself is checked, and what it makes for Lambda (permissions) is expanded; what that part makes is not.")
+        explanation: "An event source or property of an AWS::Serverless::Function whose generated resources cfn-lambda does not make (an Api event's REST API, for instance), or the AWS::ApiGatewayV2 resources of an AWS::Serverless::HttpApi, or the RestApi, Deployment and Stage of an AWS::Serverless::Api. The resource itself is checked, and what it makes for Lambda (permissions) is expanded; what that part makes is not.")
 
     public static let all: [RuleDescriptor] = [invalidResource, notExpanded, partlyExpanded]
 }

@@ -24,8 +24,9 @@ public enum SAMTransform {
     public static let name = "AWS::Serverless-2016-10-31"
 
     /// The SAM resource types expanded here; others are kept as written and reported as unchecked.
-    public static let coveredTypes: Set<String> = ["AWS::Serverless::Function", "AWS::Serverless::LayerVersion", SAMWebSocketApi.type,
-                                                   "AWS::Serverless::HttpApi"]
+    public static let coveredTypes: Set<String> = [
+        "AWS::Serverless::Function", "AWS::Serverless::LayerVersion", SAMWebSocketApi.type, "AWS::Serverless::HttpApi", "AWS::Serverless::Api",
+    ]
 
     /// Whether the template declares the SAM transform.
     public static func isDeclared(in template: Template) -> Bool {
