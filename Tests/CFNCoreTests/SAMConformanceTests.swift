@@ -131,12 +131,6 @@ import Testing
             "embedded Connectors are not expanded (the connector's permission is missing)",
         "embedded_connectors_api_to_function":
             "embedded Connectors are not expanded (the connectors' permissions are missing)",
-        "error_api_duplicate_methods_same_path":
-            "the translator rejects it (Resource with id [Function2] is invalid. Event with id [GetHtml] is invalid. API method \"post\" defin…); cfn-lambda does not make this check",
-        "error_api_invalid_source_vpc_blacklist":
-            "the translator rejects it (Structure of the SAM template is invalid. SourceVpcBlacklist must be a list of strings. Use Intrinsi…); cfn-lambda does not make this check",
-        "error_api_invalid_source_vpc_whitelist":
-            "the translator rejects it (Structure of the SAM template is invalid. SourceVpcWhitelist must be a list of strings. Use Intrinsi…); cfn-lambda does not make this check",
         "error_depends_on_invalid_types":
             "the translator rejects it (Resource with id [Function1BucketEvent] is invalid. Invalid type for field 'DependsOn'. Expected a s…); cfn-lambda does not make this check",
         "error_embedded_connectors":
@@ -145,18 +139,12 @@ import Testing
             "the translator rejects it (Resource with id [FunctionInvalidS3EventS3Event] is invalid. Type of property 'Events' is invalid.); cfn-lambda does not make this check",
         "error_function_with_schedulev2":
             "the translator rejects it (Resource with id [ScheduledFunction] is invalid. Event with id [ScheduledFunctionScheduleMissingDLQP…); cfn-lambda does not make this check",
-        "error_invalid_cors_dict":
-            "the translator rejects it (Resource with id [ServerlessRestApi] is invalid. Invalid key 'Foo' for 'Cors' property.); cfn-lambda does not make this check",
         "error_s3_bucket_invalid_properties":
             "the translator rejects it (Resource with id [Bucket] is invalid. Properties should be a map. Resource with id [Bucket2] is inva…); cfn-lambda does not make this check",
         "error_s3_lambda_configuration_invalid_type":
             "the translator rejects it (Resource with id [AnotherBucket] is invalid. Property 'NotificationConfiguration' should be a map. R…); cfn-lambda does not make this check",
         "function_with_aliasallproperties_and_lambda_layer_publishversion_true":
             "AutoPublishAliasAllProperties does not yet hash the PublishLambdaVersion layer's properties",
-        "implicit_api_with_auth_and_conditions_max":
-            "Globals.Api authorizers make permissions on the implicit REST API, which is not expanded",
-        "implicit_api_with_serverless_rest_api_resource":
-            "a function named ServerlessRestApi, which the implicit REST API replaces",
         "schema_validation_5":
             "embedded Connectors are not expanded (the connectors' permissions are missing)",
     ]
