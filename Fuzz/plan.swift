@@ -47,7 +47,10 @@ enum PlanFuzzInputs {
     static let settings = ValidationSettings(today: "2026-05-10")
     static let options: PlanOptions = {
         let table = #"{"s3://fuzz-bucket/fuzz/code.zip": {"zipped": 1048576, "unzipped": 4194304}, "s3://fuzz-bucket/big.zip": 300000000}"#
-        let measure: @Sendable (String) -> Int64? = { path in Int64(path.utf8.count) * 1_000_000 }
+        let measure: @Sendable (String) -> MeasuredAsset? = { path in
+            MeasuredAsset(packaging: .zipDirectory, zippedBytes: Int64(path.utf8.count) * 1_000_000,
+                          unzippedBytes: Int64(path.utf8.count) * 4_000_000, zippedEstimated: true)
+        }
         let sizes = CodeSizes(artifacts: ArtifactSizes.parse(Array(table.utf8)).sizes, measureHead: measure, measureBase: measure)
         let account = AccountSettings(totalCodeSizeLimit: 80_000_000_000, totalCodeSizeUsage: 79_990_000_000)
         return PlanOptions(sizes: sizes, storage: StorageOptions(account: account), eniQuota: 3)

@@ -127,7 +127,7 @@ public struct PlanMarkdownReporter: Sendable {
             blocks.append("Sizes not known (the totals leave them out): \(summary.unknownSizes.map(Self.code).joined(separator: ", "))")
         }
         if !summary.estimatedSizes.isEmpty {
-            blocks.append("Zipped sizes estimated (CDK zips the folder at deploy): \(summary.estimatedSizes.map(Self.code).joined(separator: ", "))")
+            blocks.append("Zipped sizes estimated (the folder is zipped at deploy): \(summary.estimatedSizes.map(Self.code).joined(separator: ", "))")
         }
         if !plan.assets.isEmpty {
             blocks.append((["| CDK asset | used by | size |", "|---|---|---|"] + plan.assets.map { asset in

@@ -145,7 +145,7 @@ public struct PlanTextReporter: Sendable {
             lines.append("  sizes not known (totals leave them out): \(summary.unknownSizes.joined(separator: ", "))")
         }
         if !summary.estimatedSizes.isEmpty {
-            lines.append("  zipped sizes estimated (CDK zips the folder at deploy): \(summary.estimatedSizes.joined(separator: ", "))")
+            lines.append("  zipped sizes estimated (the folder is zipped at deploy): \(summary.estimatedSizes.joined(separator: ", "))")
         }
         if !plan.assets.isEmpty {
             lines.append("  CDK assets:")

@@ -36,30 +36,9 @@ struct CDKAssetInput {
             manifest = parsed
             if !findings.isEmpty { report = FileReport(file: manifestPath, bytes: bytes, findings: findings) }
         }
-        let cache = MeasureCache(directory: directory)
-        var assets = CDKAssets(manifest: manifest, measure: { cache.measure($0, $1) })
+        let cache = LocalMeasureCache(directory: directory)
+        var assets = CDKAssets(manifest: manifest, measure: { cache.asset($0, $1) })
         assets.missingManifest = missingManifest
         return (assets, report)
-    }
-}
-
-/// Asset sizes by path: a folder is deflated once, not once per question.
-private final class MeasureCache: @unchecked Sendable {
-    let directory: String
-    private let lock = NSLock()
-    private var sizes: [String: MeasuredAsset?] = [:]
-
-    init(directory: String) {
-        self.directory = directory
-    }
-
-    func measure(_ path: String, _ packaging: CDKAssetManifest.Packaging?) -> MeasuredAsset? {
-        let key = (packaging?.rawValue ?? "") + ":" + path
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = sizes[key] { return known }
-        let measured = LocalCodeSize.measureAsset(path, packaging: packaging, relativeTo: directory)
-        sizes[key] = measured
-        return measured
     }
 }

@@ -1,18 +1,29 @@
 import CFNCore
 import Foundation
 
-/// The size on disk of a `Code`/`Content` that names a local file or folder (a template before
-/// `aws cloudformation package`): a file's bytes, or the sum of a folder's files. And the sizes of
-/// a CDK asset: a zip's own size and the unzipped size its central directory declares, or a
-/// folder's files and an estimate of the zip the CDK CLI will make of them.
+/// The sizes of local code: a `Code`/`Content`/`CodeUri` that names a local file or folder (a
+/// template before `aws cloudformation package` or `sam package`, or after `sam build`), and a CDK
+/// asset. A zip's own size and the unzipped size its central directory declares; a folder's files
+/// and an estimate of the zip that will be made of them.
 enum LocalCodeSize {
-    static func measure(_ path: String, relativeTo directory: String) -> Int64? {
+    /// A path as the packagers upload Lambda code: a folder zipped, a zip or jar as it is, another
+    /// file zipped alone (the AWS CLI's `cloudformation package` zips a Lambda code file that is
+    /// not a zip; `sam package` does the same). Nil when it is missing or cannot be read.
+    static func measure(_ path: String, relativeTo directory: String) -> MeasuredAsset? {
         let full = resolve(path, relativeTo: directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { return nil }
-        if !isDirectory.boolValue { return fileSize(full) }
-        return files(in: full)?.reduce(Int64(0)) { $0 + $1.size }
+        if isDirectory.boolValue { return folder(full) }
+        if let zip = file(full), zip.unzippedBytes != nil { return zip }
+        guard let size = fileSize(full), let deflated = DeflatedSize.of(file: full) else { return nil }
+        let name = Int64((full as NSString).lastPathComponent.utf8.count)
+        return MeasuredAsset(packaging: .zipDirectory, zippedBytes: zipOverhead(nameBytes: name) + deflated + 22,
+                             unzippedBytes: size, zippedEstimated: true, entries: 1)
     }
+
+    /// What a zip adds for one entry besides its data: a local header (30 bytes and the name), a
+    /// data descriptor (16) and a central directory header (46 and the name) (PKWARE APPNOTE 4.3).
+    static func zipOverhead(nameBytes: Int64) -> Int64 { 30 + 16 + 46 + 2 * nameBytes }
 
     /// A CDK asset at `path` (relative to the template's folder), packaged as the manifest says or,
     /// without one, as found: a folder is zipped, a file uploaded as it is. Nil when it is missing.
@@ -38,11 +49,10 @@ enum LocalCodeSize {
         return MeasuredAsset(packaging: .file, zippedBytes: size, unzippedBytes: directory?.unzippedBytes, entries: directory?.entries)
     }
 
-    /// A folder the CDK CLI zips: every regular file, hidden ones included and symbolic links
-    /// followed (cdk-assets globs `**` with `dot` and `follow`). The zip is estimated as the files
-    /// deflated one by one plus what the archive adds for each: a local header (30 bytes and the
-    /// name), a data descriptor (16) and a central directory header (46 and the name), and the end
-    /// record (22) (PKWARE APPNOTE 4.3).
+    /// A folder the CDK CLI (or a packager) zips: every regular file, hidden ones included and
+    /// symbolic links followed (cdk-assets globs `**` with `dot` and `follow`). The zip is estimated
+    /// as the files deflated one by one plus what the archive adds for each (`zipOverhead`) and the
+    /// end record (22 bytes).
     static func folder(_ path: String) -> MeasuredAsset? {
         guard let entries = files(in: path) else { return nil }
         var unzipped: Int64 = 0
@@ -50,7 +60,7 @@ enum LocalCodeSize {
         for entry in entries {
             unzipped += entry.size
             guard let deflated = DeflatedSize.of(file: entry.path) else { return nil }
-            zipped += 30 + 16 + 46 + 2 * Int64(entry.name.utf8.count) + deflated
+            zipped += zipOverhead(nameBytes: Int64(entry.name.utf8.count)) + deflated
         }
         return MeasuredAsset(packaging: .zipDirectory, zippedBytes: zipped, unzippedBytes: unzipped, zippedEstimated: true,
                              entries: Int64(entries.count))

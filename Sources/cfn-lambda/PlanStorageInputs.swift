@@ -41,7 +41,8 @@ struct PlanStorageInputs {
             sizes.artifacts = parsed
             if !findings.isEmpty { reports.append(FileReport(file: file.path, bytes: file.bytes, findings: findings)) }
         }
-        sizes.measureHead = { path in LocalCodeSize.measure(path, relativeTo: headDirectory) }
+        let local = LocalMeasureCache(directory: headDirectory)
+        sizes.measureHead = { path in local.packaged(path) }
         for (template, isHead) in [(head, true), (base, false)] {
             guard let template, template != "-" else { continue }
             let (assets, report) = CDKAssetInput(template: template).assets()

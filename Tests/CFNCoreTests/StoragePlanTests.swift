@@ -33,7 +33,7 @@ private let topicOnly = template("  Topic: {Type: AWS::SNS::Topic}\n")
 
 /// Plans BASE → HEAD's code storage; findings as `rule line:column path :: message` in HEAD.
 private func storage(_ baseText: String?, _ headText: String, sizes: String = sizesJSON, basis: QuotaBasis = .unzipped,
-                     account: AccountSettings = AccountSettings(), measure: @escaping @Sendable (String) -> Int64? = { _ in nil },
+                     account: AccountSettings = AccountSettings(), measure: @escaping @Sendable (String) -> MeasuredAsset? = { _ in nil },
                      head headSettings: ValidationSettings = ValidationSettings()) throws -> (plan: StoragePlan, findings: [String]) {
     let loaded = LoadedTemplate(bytes: Array(headText.utf8))
     let head = RuleContext(template: try #require(loaded.template), settings: headSettings)
@@ -227,10 +227,45 @@ private let reference1 = "{S3Bucket: code, S3Key: fn-1.zip, S3ObjectVersion: v1,
         // `aws cloudformation package` input: a path or an S3 URL as Code/Content.
         let head = template(function("Folder", "./src/orders"), function("Url", "s3://code/fn-2.zip"),
                             function("Missing", "build/missing.zip"), layer("Layer", "layer.zip"))
-        let measured: [String: Int64] = ["./src/orders": 4096, "layer.zip": 2048]
+        let measured: [String: MeasuredAsset] = [
+            "./src/orders": MeasuredAsset(packaging: .zipDirectory, zippedBytes: 1500, unzippedBytes: 4096, zippedEstimated: true),
+            "layer.zip": MeasuredAsset(packaging: .file, zippedBytes: 2048, unzippedBytes: 5000),
+        ]
         let (plan, _) = try storage(nil, head, measure: { measured[$0] })
-        #expect(plan.deltas == ["Folder": 4096, "Layer": 2048, "Missing": nil, "Url": 20_971_520])
+        #expect(plan.deltas == ["Folder": 4096, "Layer": 5000, "Missing": nil, "Url": 20_971_520])
         #expect(plan.summary.unknownSizes == ["build/missing.zip"])
+        #expect(plan.summary.estimatedSizes.isEmpty)
+        // On the zipped basis a folder counts the zip estimated for it, and says so.
+        let (zipped, _) = try storage(nil, head, basis: .zipped, measure: { measured[$0] })
+        #expect(zipped.deltas == ["Folder": 1500, "Layer": 2048, "Missing": nil, "Url": 20_971_520])
+        #expect(zipped.summary.estimatedSizes == ["Folder"])
+    }
+
+    @Test func aSAMCodeUriIsMeasuredAsTheLocalPathItIs() throws {
+        // SAM turns `CodeUri: src/` into a stand-in S3 location; the plan measures the folder.
+        let head = """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: src/, AutoPublishAlias: live}
+              Other:
+                Type: AWS::Serverless::Function
+                Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: missing/}
+            """
+        let measured = ["src/": MeasuredAsset(packaging: .zipDirectory, zippedBytes: 1500, unzippedBytes: 4096, zippedEstimated: true)]
+        let loaded = LoadedTemplate(bytes: Array(head.utf8))
+        let template = try #require(loaded.template)
+        let expanded = try #require(SAMTransform.expand(template, parameters: [:]).template)
+        let context = RuleContext(template: expanded, settings: ValidationSettings())
+        let planner = StoragePlanner(base: nil, head: context, changes: ResourcePlanner(base: nil, head: context).changes(),
+                                     sizes: CodeSizes(measureHead: { measured[$0] }), options: StorageOptions(quotaBasis: .zipped))
+        let plan = planner.plan()
+        // The function and the version AutoPublishAlias publishes each store a copy.
+        let version = try #require(plan.deltas.keys.first { $0.hasPrefix("FnVersion") })
+        #expect(plan.deltas == ["Fn": 1500, version: 1500, "Other": nil])
+        #expect(plan.summary.unknownSizes == ["missing/"])
+        #expect(plan.summary.estimatedSizes == ["Fn", version])
     }
 
     // MARK: Conditions

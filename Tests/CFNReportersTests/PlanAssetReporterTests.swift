@@ -30,7 +30,7 @@ import Testing
         #expect(output.contains("-/+ Deps (AWS::Lambda::LayerVersion) will be replaced, storage +1.0 MiB\n"))
         #expect(output.contains("Code storage (Lambda-managed): −7.0 MiB (estimated) and sizes not known\n"))
         #expect(output.contains("""
-              zipped sizes estimated (CDK zips the folder at deploy): Orders
+              zipped sizes estimated (the folder is zipped at deploy): Orders
               CDK assets:
                 asset.1f2e (folder, zipped at deploy) for Orders, Reports: 1.2 MiB zipped (estimated), 4.0 MiB unzipped
                 asset.9a8b.zip (file) for Deps: 2.0 KiB zipped
@@ -41,7 +41,7 @@ import Testing
     @Test func markdownHasAnAssetTable() {
         let output = PlanMarkdownReporter().render(Self.run())
         #expect(output.contains("""
-            Zipped sizes estimated (CDK zips the folder at deploy): `Orders`
+            Zipped sizes estimated (the folder is zipped at deploy): `Orders`
 
             | CDK asset | used by | size |
             |---|---|---|

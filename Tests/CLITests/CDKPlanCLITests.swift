@@ -74,7 +74,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("  + ApiFunction (AWS::Lambda::Function) will be created, storage +487 bytes (estimated)\n"))
         #expect(result.stdout.contains("Code storage (Lambda-managed): +1.1 KiB (estimated)\n"))
-        #expect(result.stdout.contains("  zipped sizes estimated (CDK zips the folder at deploy): ApiFunction\n"))
+        #expect(result.stdout.contains("  zipped sizes estimated (the folder is zipped at deploy): ApiFunction\n"))
         #expect(result.stdout.contains("    \(Self.api) (folder, zipped at deploy) for ApiFunction: 487 bytes zipped (estimated), 3.4 KiB unzipped\n"))
         #expect(result.stdout.contains("    \(Self.worker) (file) for WorkerFunction: 233 bytes zipped, 2.4 KiB unzipped\n"))
     }

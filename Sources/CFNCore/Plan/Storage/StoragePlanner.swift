@@ -121,7 +121,7 @@ public struct StoragePlanner: Sendable {
             outcome.headUnsized = afters.filter { $0.isCounted && $0.size == nil && $0.asset == nil }
         }
         outcome.estimated = outcome.delta.map { $0 != 0 } == true && options.quotaBasis == .zipped
-            && (befores + afters).contains { $0.isCounted && $0.asset?.measured?.zippedEstimated == true }
+            && (befores + afters).contains { $0.isCounted && ($0.zippedEstimated || $0.asset?.measured?.zippedEstimated == true) }
         return outcome
     }
 

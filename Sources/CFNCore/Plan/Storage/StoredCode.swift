@@ -25,6 +25,8 @@ struct StoredCode: Hashable {
     var modeNode: NodeID?
     /// The CDK asset the code is, when it is one and no `--artifact-sizes` entry gave its size.
     var asset: CDKAssetUse?
+    /// `size.zipped` is an estimate: a local folder or file measured before it is zipped.
+    var zippedEstimated = false
 
     /// The text of `label`, or the S3 object it names.
     enum Label: Hashable {
@@ -75,7 +77,7 @@ struct StoredCode: Hashable {
     /// (or the resource, or a Lambda type) is not there. A resource whose `Condition` is not known
     /// has an absent alternative under its negation.
     static func alternatives(of id: String, in context: ResolvedTemplate?, artifacts: ArtifactSizes,
-                             measure: (String) -> Int64?, assets: CDKAssets = CDKAssets()) -> [StoredCode] {
+                             measure: (String) -> MeasuredAsset?, assets: CDKAssets = CDKAssets()) -> [StoredCode] {
         guard let context, let resource = context.template.resource(named: id),
               let property = property(ofType: resource.type) else {
             return [absent(.always, id)]
@@ -103,7 +105,7 @@ struct StoredCode: Hashable {
     /// One reachable value of `Code`/`Content`: absent, a mapping (split by its own `Fn::If`
     /// choices), a string (`aws cloudformation package` input: a local path or an S3 URL), or unknown.
     static func classify(_ value: Resolved?, under conditions: Guard, id: String, isImage: Bool, context: ResolvedTemplate,
-                         artifacts: ArtifactSizes, measure: (String) -> Int64?, cdk: CDKCode = CDKCode()) -> [StoredCode] {
+                         artifacts: ArtifactSizes, measure: (String) -> MeasuredAsset?, cdk: CDKCode = CDKCode()) -> [StoredCode] {
         guard let value else {
             // No code at all: `aws cloudformation package` would upload the template's folder.
             return [StoredCode(guardCondition: conditions, exists: true, mode: isImage ? .image : .copy, size: nil, labelSource: .text(id))]
@@ -114,11 +116,10 @@ struct StoredCode: Hashable {
                 return [StoredCode(guardCondition: conditions, exists: true, mode: .copy, size: artifacts.size(of: location),
                                    labelSource: .location(location), node: value.node)]
             }
-            let measured = measure(text).flatMap { $0 >= 0 ? ArtifactSize.bytes($0) : nil }
-            return [StoredCode(guardCondition: conditions, exists: true, mode: .copy, size: measured, labelSource: .text(text), node: value.node)]
+            return [local(text, under: conditions, node: value.node, measure: measure)]
         case .map:
             return KeyCombination.of(value, keys: keys, under: conditions, in: context).map { code in
-                stored(code, id: id, isImage: isImage, artifacts: artifacts, cdk: cdk)
+                stored(code, id: id, isImage: isImage, artifacts: artifacts, cdk: cdk, measure: measure)
             }
         default:
             return [StoredCode(guardCondition: conditions, exists: true, mode: .unknown, size: nil, labelSource: .text(id), node: value.node)]
@@ -126,7 +127,8 @@ struct StoredCode: Hashable {
     }
 
     /// One combination of the keys of a `Code`/`Content` mapping.
-    static func stored(_ code: KeyCombination, id: String, isImage: Bool, artifacts: ArtifactSizes, cdk: CDKCode = CDKCode()) -> StoredCode {
+    static func stored(_ code: KeyCombination, id: String, isImage: Bool, artifacts: ArtifactSizes, cdk: CDKCode = CDKCode(),
+                       measure: (String) -> MeasuredAsset? = { _ in nil }) -> StoredCode {
         var mode: Mode = .copy
         if let written = code["S3ObjectStorageMode"] {
             mode = switch written.text {
@@ -148,6 +150,13 @@ struct StoredCode: Hashable {
                 size = artifacts.size(of: location)
                 label = .location(location)
             }
+            // SAM's stand-in for a local CodeUri/ContentUri (`SAMCodeLocation`): the path, measured.
+            if size == nil, bucket == SAMCodeLocation.localBucket, let key, mode != .image {
+                var local = local(key, under: code.guardCondition, node: code.map.node, measure: measure)
+                local.mode = mode
+                local.modeNode = code["S3ObjectStorageMode"]?.node
+                return local
+            }
             if size == nil, version == nil, mode != .image {
                 (size, asset) = cdk.size(bucket: bucket, key: key, artifacts: artifacts)
                 if size == nil, let asset, case .text = label { label = .text(asset.path) }
@@ -159,6 +168,15 @@ struct StoredCode: Hashable {
 }
 
 extension StoredCode {
+    /// Code at a local path, as the packagers upload it; its size not known when it cannot be measured.
+    static func local(_ path: String, under conditions: Guard, node: NodeID?, measure: (String) -> MeasuredAsset?) -> StoredCode {
+        let measured = measure(path)
+        var code = StoredCode(guardCondition: conditions, exists: true, mode: .copy, size: measured?.artifactSize,
+                              labelSource: .text(path), node: node)
+        code.zippedEstimated = measured?.zippedEstimated ?? false
+        return code
+    }
+
     /// BASE's code as the deployed stack has it (`plan --state`): Lambda's own size, and its storage
     /// mode when the snapshot could tell it (it wins over the template: someone may have switched
     /// the mode outside CloudFormation).

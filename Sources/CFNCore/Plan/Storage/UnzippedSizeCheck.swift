@@ -10,7 +10,7 @@ import CFNLoader
 struct UnzippedSizeCheck {
     let context: ResolvedTemplate
     let artifacts: ArtifactSizes
-    let measure: (String) -> Int64?
+    let measure: (String) -> MeasuredAsset?
     let limit: Int64
     var assets = CDKAssets()
 

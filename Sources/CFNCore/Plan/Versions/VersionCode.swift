@@ -32,7 +32,7 @@ enum VersionCode {
     /// Every alternative of a version's code in a template; a single absent one when the template
     /// or the version is not there.
     static func alternatives(of id: String, in context: ResolvedTemplate?, artifacts: ArtifactSizes,
-                             measure: (String) -> Int64?, assets: CDKAssets = CDKAssets()) -> [StoredCode] {
+                             measure: (String) -> MeasuredAsset?, assets: CDKAssets = CDKAssets()) -> [StoredCode] {
         guard let context, let version = context.template.resource(named: id), version.type == type else {
             return [StoredCode.absent(.always, id)]
         }
