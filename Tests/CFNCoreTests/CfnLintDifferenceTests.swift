@@ -405,15 +405,14 @@ func everyFinding(_ text: String) -> [String] {
                   Dimensions: [{Name: FunctionName, Value: !Ref Fn}]
 
             """)
-        #expect(findings == [
-            "sam.partly-expanded warning 10:7 DeploymentPreference of 'Fn' is only partly expanded: its CodeDeploy application, deployment group and the alias's update policy are not generated",
-        ])
+        #expect(findings == [])
     }
 
     /// The SAM transform makes `ServerlessHttpApi` for HttpApi events, `<Function>Role` for a
     /// function without Role (expanded) and `ServerlessDeploymentApplication` for
-    /// DeploymentPreference (not expanded: the Transform stays, so the names SAM makes are known);
-    /// references to them are not undefined. Another name still is.
+    /// DeploymentPreference (none here: the Transform stays while the HttpApi event is partly
+    /// expanded, so the names SAM makes are known); references to them are not undefined. Another
+    /// name still is.
     /// Corpus: aws-lambda-web-adapter examples/fastapi-zip/template.yaml (outputs).
     @Test func namesTheSamTransformMakesAreNotUndefined() {
         #expect(everyFinding("""

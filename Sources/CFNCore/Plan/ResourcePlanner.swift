@@ -104,6 +104,7 @@ public struct ResourcePlanner: Sendable {
                                         reason: reason(difference), requiresReplacement: replacement,
                                         range: difference.after?.node.map(head.tree.range)))
         }
+        if !details.isEmpty, let detail = updatePolicyDetail(before, after, base: base) { details.append(detail) }
         return summarize(id: id, type: type, conditional: conditional, details: details)
     }
 

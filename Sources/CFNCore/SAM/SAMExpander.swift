@@ -28,6 +28,8 @@ final class SAMExpander {
     var restApiMethods: Set<String> = []
     /// The `Api` events that make the implicit `ServerlessRestApi`.
     private(set) lazy var implicitRestApi = SAMImplicitRestApi(template)
+    /// Each function's `DeploymentPreference`, in template order, for the shared CodeDeploy resources.
+    var deploymentPreferences: [SAMDeploymentPreference] = []
 
     /// Whether the processed template keeps the `Transform` section when part of the template is
     /// not expanded, so that references to what SAM would make there stay known.
@@ -85,6 +87,7 @@ final class SAMExpander {
             }
         }
         expandImplicitRestApi(implicitRestApi)
+        addCodeDeployResources()
         checkUniqueLogicalIds()
         var findings = notes
         for (resource, error) in errors {

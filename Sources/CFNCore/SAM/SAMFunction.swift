@@ -99,13 +99,12 @@ struct SAMFunction {
                 alias = try self.alias(name, version: version)
                 resources.append(version)
             }
-            if let alias { resources.append(alias) }
         }
+        let group = try self["DeploymentPreference"].flatMap { try deploymentGroup($0, alias: &alias) }
+        if let alias { resources.append(alias) }
+        if let group { resources.append(group) }
         if let url = self["FunctionUrlConfig"] {
             resources += try functionURL(url, alias: alias)
-        }
-        if self["DeploymentPreference"] != nil {
-            expander.notes.append(partial("DeploymentPreference", "its CodeDeploy application, deployment group and the alias's update policy are not generated"))
         }
         var destinationPolicies: [SAMValue] = []
         if let config = self["EventInvokeConfig"], document.isTruthy(config) {
@@ -224,9 +223,6 @@ struct SAMFunction {
                 throw SAMError("'DeadLetterQueue' requires Type of ['SQS', 'SNS']", at: document.range(type))
             }
         }
-        if let preference = self["DeploymentPreference"] {
-            try validateDeploymentPreference(preference)
-        }
         if self["ProvisionedConcurrencyConfig"] != nil, self["AutoPublishAlias"] == nil {
             throw error("To set ProvisionedConcurrencyConfig AutoPublishALias must be defined on the function", at: "ProvisionedConcurrencyConfig")
         }
@@ -241,36 +237,6 @@ struct SAMFunction {
             ] where self[property] != nil {
                 throw error(message, at: property)
             }
-        }
-    }
-
-    /// What the translator checks of `DeploymentPreference` before it makes the CodeDeploy resources.
-    private func validateDeploymentPreference(_ preference: SAMValue) throws {
-        if let hooks = expander.value("Hooks", in: preference), document.entries(hooks) == nil, document.intrinsic(hooks) == nil {
-            throw error("'Hooks' property of 'DeploymentPreference' must be a dictionary", at: "DeploymentPreference")
-        }
-        if let alarms = expander.value("Alarms", in: preference), document.elements(alarms) == nil,
-           document.intrinsic(alarms).map({ $0.function != .if }) ?? true {
-            throw error("Alarms must be a list", at: "DeploymentPreference")
-        }
-        if let condition = expander.value("PassthroughCondition", in: preference) {
-            let resolved = expander.parameters.resolve(condition, document)
-            if document.intrinsic(resolved) != nil, document.intrinsic(resolved)?.function != .findInMap {
-                throw error("Unsupported intrinsic: the only intrinsic functions supported for property PassthroughCondition are FindInMap and parameter Refs.",
-                            at: "DeploymentPreference")
-            }
-            if document.intrinsic(resolved) == nil {
-                let python = document.python(resolved)
-                guard python == .bool(true) || python == .bool(false) || python == .string("true") || python == .string("True")
-                        || python == .string("false") || python == .string("False") else {
-                    throw error("Invalid value for property PassthroughCondition.", at: "DeploymentPreference")
-                }
-            }
-        }
-        let enabled = expander.value("Enabled", in: preference).map { expander.parameters.resolve($0, document) }
-        let isEnabled = enabled.map { document.python($0) != .bool(false) && document.python($0) != .string("false") && document.python($0) != .string("False") } ?? true
-        if isEnabled, self["AutoPublishAlias"] == nil {
-            throw error("'DeploymentPreference' requires AutoPublishAlias property to be specified.", at: "DeploymentPreference")
         }
     }
 
