@@ -33,7 +33,8 @@ TRANSFORM = "AWS::Serverless-2016-10-31"
 # The translator's test harness: its parameter values, and the region its pseudo parameters resolve
 # to (its outputs show AWS::Region as ap-southeast-1, with ARNs in the aws partition).
 HARNESS_PARAMETERS = {"param1": "value1", "param2": "value2", "AWS::Region": "ap-southeast-1", "AWS::Partition": "aws"}
-COVERED = {"AWS::Serverless::Function", "AWS::Serverless::LayerVersion", "AWS::Serverless::WebSocketApi"}
+COVERED = {"AWS::Serverless::Function", "AWS::Serverless::LayerVersion", "AWS::Serverless::WebSocketApi",
+           "AWS::Serverless::SimpleTable", "AWS::Serverless::Application"}
 COMPARED_KEYS = ("Type", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "Properties")
 
 

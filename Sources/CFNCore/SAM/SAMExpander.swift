@@ -67,6 +67,10 @@ final class SAMExpander {
                     expansions[resource.logicalId] = try SAMFunction(self, resource).expand()
                 case "AWS::Serverless::LayerVersion":
                     expansions[resource.logicalId] = try SAMLayerVersion(self, resource).expand()
+                case SAMSimpleTable.type:
+                    expansions[resource.logicalId] = try SAMSimpleTable(self, resource).expand()
+                case SAMApplication.type:
+                    expansions[resource.logicalId] = try SAMApplication(self, resource).expand()
                 case SAMWebSocketApi.type:
                     var api = try SAMWebSocketApi(self, resource)
                     expansions[resource.logicalId] = try api.expand()
