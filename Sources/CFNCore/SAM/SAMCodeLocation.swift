@@ -22,9 +22,16 @@ enum SAMCodeLocation {
             }
             return .map(code, at: range)
         }
-        if document.intrinsic(uri) != nil {
-            // An intrinsic is a dictionary to the translator, without Bucket or Key.
-            throw SAMError("'\(property)' requires Bucket and Key properties to be specified.", at: keyRange)
+        if let intrinsic = document.intrinsic(uri) {
+            // An intrinsic is a dictionary to the translator, without Bucket or Key, even a `Ref` to
+            // a parameter with a value: the transform resolves none in CodeUri (sam_resources.py);
+            // `sam build` and `sam package` do, from their parameter overrides, before it runs.
+            var message = "'\(property)' requires Bucket and Key properties to be specified."
+            if intrinsic.function == .ref, let name = document.string(intrinsic.argument) {
+                message += " (the SAM transform does not resolve !Ref \(name) here; sam build and sam package do, "
+                    + "so check the template they write, such as .aws-sam/build/template.yaml)"
+            }
+            throw SAMError(message, at: keyRange)
         }
         guard let text = document.string(uri), case .string = document.python(uri) else {
             throw SAMError("'\(property)' must be of type dict or string.", at: keyRange)
