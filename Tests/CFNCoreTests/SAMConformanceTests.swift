@@ -111,22 +111,6 @@ import Testing
 
     /// Pairs of covered types that still differ, with the reason.
     static let knownDifferences: [String: String] = [
-        "error_api_gateway_responses_nonnumeric_status_code":
-            "the translator checks an Api's GatewayResponses (a numeric StatusCode); cfn-lambda does not yet",
-        "error_api_gateway_responses_responseparameter_invalid_type":
-            "the translator checks an Api's GatewayResponses (ResponseParameters a map); cfn-lambda does not yet",
-        "error_api_gateway_responses_unknown_responseparameter":
-            "the translator checks an Api's GatewayResponses (known response parameters); cfn-lambda does not yet",
-        "error_api_gateway_responses_unknown_responseparameter_property":
-            "the translator checks an Api's GatewayResponses (known properties); cfn-lambda does not yet",
-        "error_api_with_custom_domains_invalid":
-            "the translator checks an Api's Domain (endpoint, CertificateArn, DomainName, BasePath); cfn-lambda does not yet",
-        "error_api_with_custom_domains_route53_invalid":
-            "the translator checks an Api's Domain.Route53 (a hosted zone); cfn-lambda does not yet",
-        "error_api_with_custom_domains_route53_invalid_type":
-            "the translator checks an Api's Domain.Route53 (a map); cfn-lambda does not yet",
-        "error_api_with_usage_plan_invalid_parameter":
-            "the translator checks an Api's Auth.UsagePlan properties; cfn-lambda does not yet",
         "embedded_connectors_sns_to":
             "embedded Connectors are not expanded (the connector's permission is missing)",
         "embedded_connectors_api_to_function":

@@ -160,4 +160,75 @@ import Testing
             "Resource with id [Other] is invalid. Event with id [Twice] is invalid. API method \"get\" defined multiple times for path \"/open\".",
         ])
     }
+
+    @Test func responsesModelsDomainAndUsagePlanAreCheckedAsTheTranslatorDoes() {
+        let (expansion, source) = expandSAM("""
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Responses:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: dev
+                  GatewayResponses:
+                    UNAUTHORIZED: {StatusCode: forbidden}
+              Models:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: dev
+                  Models: {User: notamap}
+              Domain:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: dev
+                  Domain: {DomainName: api.example.com, CertificateArn: arn, Route53: {EvaluateTargetHealth: true}}
+              Plan:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: dev
+                  Auth:
+                    UsagePlan: {CreateUsagePlan: PER_API, Limit: 5}
+            """)
+        let shown = expansion.findings.filter { $0.rule == "sam.invalid" }.map { "\(source.lineColumn(at: $0.range.start)) \($0.message)" }
+        #expect(shown == [
+            "8:36 Resource with id [Responses] is invalid. Property 'StatusCode' must be numeric",
+            "13:22 Resource with id [Models] is invalid. Invalid value for 'Models' property",
+            "18:75 Resource with id [Domain] is invalid. HostedZoneId or HostedZoneName is required to enable Route53 support on Custom Domains.",
+            "24:47 Resource with id [Plan] is invalid. Invalid property for 'UsagePlan'",
+        ])
+    }
+
+    /// What the translator reports about the template as a whole has no resource; an API's empty
+    /// stage, found through an event, is the API's error.
+    @Test func documentErrorsHaveNoResourceAndAnAPIsStageIsItsOwn() {
+        let (expansion, _) = expandSAM("""
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  InlineCode: x
+                  Handler: index.handler
+                  Runtime: python3.12
+                  Events:
+                    Get: {Type: Api, Properties: {Path: /, Method: get, RestApiId: !Ref Empty}}
+              Empty:
+                Type: AWS::Serverless::Api
+                Properties: {StageName: ""}
+              Written:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: dev
+                  Auth: {ApiKeyRequired: true}
+                  DefinitionBody:
+                    swagger: "2.0"
+                    paths:
+                      /:
+                        get: {x-amazon-apigateway-integration: {type: aws_proxy}, security: [api_key]}
+            """)
+        let shown = expansion.findings.filter { $0.rule == "sam.invalid" }.map { "\($0.resource ?? "-") \($0.message)" }
+        #expect(shown == [
+            "Empty Resource with id [Empty] is invalid. StageName cannot be empty.",
+            "- Structure of the SAM template is invalid. api_key in Security for path / method get is not a valid dictionary.",
+        ])
+    }
 }

@@ -86,6 +86,8 @@ final class SAMExpander {
                 }
             } catch let error as SAMError {
                 errors.append((resource.logicalId, error))
+            } catch let error as SAMTemplateError {
+                errors.append((error.resource, error.error))
             } catch {
                 errors.append((resource.logicalId, SAMError("\(error)", at: resource.idRange)))
             }

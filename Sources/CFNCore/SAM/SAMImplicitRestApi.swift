@@ -106,6 +106,8 @@ extension SAMExpander {
             }
         } catch let error as SAMError {
             errors.append((SAMRestApi.implicitId, error))
+        } catch let error as SAMTemplateError {
+            errors.append((error.resource, error.error))
         } catch {
             errors.append((SAMRestApi.implicitId, SAMError("\(error)", at: first.keyRange)))
         }

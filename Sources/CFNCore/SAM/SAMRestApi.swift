@@ -40,6 +40,9 @@ struct SAMRestApi {
         id = resource.logicalId
         idRange = resource.idRange
         isImplicit = false
+        if let node = resource.properties, expander.template.tree.kind(node) != .mapping {
+            throw SAMError("Attribute 'Properties' should be a map.", at: expander.template.tree.range(node))
+        }
         properties = try expander.properties(of: resource, globals: "Api")
         var attributes = SAMMap(at: resource.idRange)
         for attribute in ["Condition", "DeletionPolicy", "UpdateReplacePolicy"] {
@@ -79,6 +82,10 @@ struct SAMRestApi {
         let auth = try SAMRestApiAuth(api: self)
         try checkCors()
         try auth.check()
+        try checkGatewayResponses()
+        try checkModels()
+        try checkDomain()
+        try checkUsagePlan(auth.auth)
         var resources: [SAMResource] = []
         if let resource {
             resources.append(written(resource))
@@ -185,7 +192,12 @@ struct SAMRestApi {
             throw SAMError("Invalid key '\(entry.key)' for 'Cors' property.", at: entry.keyRange)
         }
         // `add_cors` requires an origin: absent, it defaults to '*'; given empty, it is refused.
-        if let origin = entries.last(where: { $0.key == "AllowOrigin" })?.value, !document.isTruthy(origin) {
+        let origin = entries.last { $0.key == "AllowOrigin" }?.value
+        if let credentials = entries.last(where: { $0.key == "AllowCredentials" })?.value, document.python(credentials) == .bool(true),
+           origin.map({ document.text($0) == "'*'" }) ?? true {
+            throw error("Unable to add Cors configuration because 'AllowCredentials' can not be true when 'AllowOrigin' is \"'*'\" or not set", at: "Cors")
+        }
+        if let origin, !document.isTruthy(origin) {
             throw SAMError("Structure of the SAM template is invalid. Invalid input. Value for AllowedOrigins is required",
                            at: document.range(origin))
         }

@@ -133,7 +133,7 @@ struct SAMRestApiAuth {
         }
         if let policy = document.value("ResourcePolicy", in: auth), document.isTruthy(policy) {
             guard document.entries(policy) != nil, document.intrinsic(policy) == nil else {
-                throw SAMError("Structure of the SAM template is invalid. ResourcePolicy must be a map (ResourcePolicyStatement).", at: document.range(policy))
+                throw SAMSwagger.structure("ResourcePolicy must be a map (ResourcePolicyStatement).", document.range(policy))
             }
             try SAMRestApiResourcePolicy.check(policy, document)
         }

@@ -56,7 +56,7 @@ extension SAMFunctionEvents {
             stage = tree.value(forKey: "StageName", in: apiGlobals)
         }
         guard let stage, let text = document.text(.node(stage)) else { return "Stage" }
-        guard !text.isEmpty else { throw SAMError("StageName cannot be empty.", at: tree.range(stage)) }
+        guard !text.isEmpty else { throw SAMTemplateError(SAMError("StageName cannot be empty.", at: tree.range(stage)), resource: name) }
         return text
     }
 }
@@ -108,10 +108,9 @@ extension SAMFunctionEvents {
         let field = { (key: String) in document.value(key, in: auth).flatMap { document.isNull($0) ? nil : $0 } }
         let authorizer = field("Authorizer").flatMap { document.isTruthy($0) ? $0 : nil }
         if let authorizer {
+            // Authorizers that are not a mapping are the API's error (`SAMRestApiAuth`), not the event's.
             let authorizers = apiAuth.flatMap { document.value("Authorizers", in: $0) }.flatMap { document.isTruthy($0) ? $0 : nil }
-            if let authorizers, document.entries(authorizers) == nil || document.intrinsic(authorizers) != nil {
-                throw SAMError("Property 'Auth.Authorizers' should be a map.", at: document.range(authorizers))
-            }
+            if let authorizers, document.entries(authorizers) == nil || document.intrinsic(authorizers) != nil { return }
             let shown = Self.pythonText(document.python(authorizer))
             let name = document.text(authorizer)
             if name == "NONE" {

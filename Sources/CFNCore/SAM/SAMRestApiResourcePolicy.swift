@@ -8,8 +8,8 @@ enum SAMRestApiResourcePolicy {
         for (key, instead) in [("SourceVpcBlacklist", "IntrinsicVpcBlacklist"), ("SourceVpcWhitelist", "IntrinsicVpcWhitelist")] {
             guard let list = document.value(key, in: policy), let elements = document.elements(list) else { continue }
             if let bad = elements.first(where: { document.text($0) == nil }) {
-                throw SAMError("Structure of the SAM template is invalid. \(key) must be a list of strings. Use \(instead) instead for values that use Intrinsic Functions",
-                               at: document.range(bad))
+                throw SAMSwagger.structure("\(key) must be a list of strings. Use \(instead) instead for values that use Intrinsic Functions",
+                                           document.range(bad))
             }
         }
     }

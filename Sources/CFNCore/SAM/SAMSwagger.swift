@@ -1,5 +1,16 @@
 import CFNLoader
 
+/// An error the translator raises about the template as a whole (`InvalidDocumentException`, no
+/// resource) or about another resource than the one being expanded (an API an event names).
+struct SAMTemplateError: Error {
+    let error: SAMError
+    let resource: String?
+    init(_ error: SAMError, resource: String? = nil) {
+        self.error = error
+        self.resource = resource
+    }
+}
+
 /// What the translator's `SwaggerEditor` (samtranslator/swagger/swagger.py, open_api/base_editor.py)
 /// requires of a written `DefinitionBody` when it edits one: a Swagger or OpenAPI 3 document with a
 /// `paths` mapping, each path item (and each branch of an `Fn::If`) a mapping, each method a mapping,
@@ -22,8 +33,8 @@ enum SAMSwagger {
     /// Methods of a path item that are not methods (`_EXCLUDED_PATHS_FIELDS`).
     static let excluded: Set<String> = ["summary", "description", "parameters"]
 
-    private static func structure(_ message: String, _ range: SourceRange) -> SAMError {
-        SAMError("Structure of the SAM template is invalid. \(message)", at: range)
+    static func structure(_ message: String, _ range: SourceRange) -> SAMTemplateError {
+        SAMTemplateError(SAMError("Structure of the SAM template is invalid. \(message)", at: range))
     }
 
     /// An item's contents: both branches of an `Fn::If` (less `AWS::NoValue`), else the item (`get_conditional_contents`).
