@@ -203,15 +203,8 @@ extension SAMFunctionEvents {
     }
 
     /// A value as Python's `str()` shows it in the translator's messages (`['a']`, `True`).
-    static func pythonText(_ value: PythonValue, nested: Bool = false) -> String {
-        switch value {
-        case .null: return "None"
-        case .bool(let flag): return flag ? "True" : "False"
-        case .int(let text): return text
-        case .float(let number): return "\(number)"
-        case .string(let text): return nested ? "'\(text)'" : text
-        case .list(let elements): return "[" + elements.map { pythonText($0, nested: true) }.joined(separator: ", ") + "]"
-        case .dict(let entries): return "{" + entries.map { "'\($0.0)': \(pythonText($0.1, nested: true))" }.joined(separator: ", ") + "}"
-        }
+    static func pythonText(_ value: PythonValue) -> String {
+        if case .string(let text) = value { return text }
+        return value.pythonRepr
     }
 }

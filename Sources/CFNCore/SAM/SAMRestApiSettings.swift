@@ -22,7 +22,7 @@ extension SAMRestApi {
                 throw SAMError("Unable to set GatewayResponses attribute because intrinsic functions are not supported for this field.", at: document.range(entry.value))
             }
             guard let fields = document.entries(entry.value) else {
-                let type = Self.pythonTypeName(document.python(entry.value))
+                let type = document.python(entry.value).pythonTypeName
                 throw SAMError("Invalid property type '\(type)' for GatewayResponses. Expected an object of type 'GatewayResponse'.", at: document.range(entry.value))
             }
             for field in fields where !["ResponseParameters", "ResponseTemplates", "StatusCode"].contains(field.key) {
@@ -118,19 +118,6 @@ extension SAMRestApi {
         }
         guard ["SHARED", "PER_API", "NONE"].contains(document.text(create) ?? "") else {
             throw SAMError("'CreateUsagePlan' accepts one of ['SHARED', 'PER_API', 'NONE'].", at: document.range(create))
-        }
-    }
-
-    /// Python's name of a value's type, as `type(value).__name__` shows it.
-    static func pythonTypeName(_ value: PythonValue) -> String {
-        switch value {
-        case .null: "NoneType"
-        case .bool: "bool"
-        case .int: "int"
-        case .float: "float"
-        case .string: "str"
-        case .list: "list"
-        case .dict: "dict"
         }
     }
 }
