@@ -19,6 +19,7 @@ PACKAGE = pathlib.Path(samtranslator.__file__).parent
 FILES = {
     "policy_templates.json": PACKAGE / "policy_templates_data" / "policy_templates.json",
     "aws_managed_policies.json": PACKAGE / "internal" / "data" / "aws_managed_policies.json",
+    "connector_profiles.json": PACKAGE / "model" / "connector_profiles" / "profiles.json",
 }
 
 
@@ -40,6 +41,8 @@ folder). The SAM transform (`Sources/CFNCore/SAM/`) reads them through `SAMData`
 - `policy_templates.json`: the policy templates (`DynamoDBCrudPolicy`, `S3ReadPolicy`, …) with
   their parameters and statements.
 - `aws_managed_policies.json`: AWS managed policy name → ARN, per partition.
+- `connector_profiles.json`: what an `AWS::Serverless::Connector` makes for each source and
+  destination type (policies, Lambda permissions) and how it names their ARNs and roles.
 
 Refresh with `scripts/refresh-sam-data.py` after upgrading `aws-sam-translator`; `--check` fails
 when the copies differ from the installed package.

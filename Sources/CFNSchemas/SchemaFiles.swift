@@ -35,6 +35,9 @@ public enum SchemaFiles {
     /// `sam/aws_managed_policies.json`: AWS managed policy name → ARN, per partition.
     public static var samManagedPolicies: Data { data(EmbeddedData.samAwsManagedPoliciesJson) }
 
+    /// `sam/connector_profiles.json`: the SAM translator's connector profiles.
+    public static var samConnectorProfiles: Data { data(EmbeddedData.samConnectorProfilesJson) }
+
     private static func data(_ text: StaticString) -> Data {
         Data(bytes: text.utf8Start, count: text.utf8CodeUnitCount)
     }

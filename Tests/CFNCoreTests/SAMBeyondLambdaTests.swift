@@ -68,9 +68,6 @@ import Testing
 
     /// Pairs that still differ, with the reason.
     static let knownDifferences: [String: String] = [
-        "connector_bucket_to_function": "the bucket notification of an S3 event is not written",
-        "connector_mix_destination": "AWS::Serverless::Connector is not expanded (its queue policy is missing)",
-        "embedded_connectors_sns_to": "embedded Connectors are not expanded (the connector's queue policy is missing)",
         "eventbridgerule_with_dlq": "an event's dead-letter queue (DeadLetterConfig.Type) and its policy are not made",
         "function_with_event_dest_conditional": "the conditions of a conditional destination are written as CloudFormation takes them, where the translator nests Condition twice",
         "cognito_user_pool_with_new_property_and_cognito_event": "the Cognito trigger is not written into the user pool's LambdaConfig",

@@ -111,14 +111,8 @@ import Testing
 
     /// Pairs of covered types that still differ, with the reason.
     static let knownDifferences: [String: String] = [
-        "embedded_connectors_sns_to":
-            "embedded Connectors are not expanded (the connector's permission is missing)",
-        "embedded_connectors_api_to_function":
-            "embedded Connectors are not expanded (the connectors' permissions are missing)",
         "error_depends_on_invalid_types":
             "the translator rejects it (Resource with id [Function1BucketEvent] is invalid. Invalid type for field 'DependsOn'. Expected a s…); cfn-lambda does not make this check",
-        "error_embedded_connectors":
-            "the translator rejects it ( Transforming resource with id [DuplicateTest] attempts to create a new resource with id [DuplicateT…); cfn-lambda does not make this check",
         "error_function_invalid_s3_event":
             "the translator rejects it (Resource with id [FunctionInvalidS3EventS3Event] is invalid. Type of property 'Events' is invalid.); cfn-lambda does not make this check",
         "error_function_with_schedulev2":
@@ -129,7 +123,5 @@ import Testing
             "the translator rejects it (Resource with id [AnotherBucket] is invalid. Property 'NotificationConfiguration' should be a map. R…); cfn-lambda does not make this check",
         "function_with_aliasallproperties_and_lambda_layer_publishversion_true":
             "AutoPublishAliasAllProperties does not yet hash the PublishLambdaVersion layer's properties",
-        "schema_validation_5":
-            "embedded Connectors are not expanded (the connectors' permissions are missing)",
     ]
 }

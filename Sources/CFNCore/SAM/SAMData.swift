@@ -12,11 +12,13 @@ struct SAMData: Sendable {
     let policyTemplates: [String: PolicyTemplate]
     /// Managed policy ARNs by name, per partition (`aws`, `aws-cn`, `aws-us-gov`).
     let managedPolicies: [String: [String: String]]
+    /// `Permissions` (source type → destination type → profile) and `CfnResourceProperties`.
+    let connectorProfiles: JSONValue
 
     static let shipped = SAMData(policyTemplates: SchemaFiles.samPolicyTemplates,
-                                 managedPolicies: SchemaFiles.samManagedPolicies)
+                                 managedPolicies: SchemaFiles.samManagedPolicies, connectorProfiles: SchemaFiles.samConnectorProfiles)
 
-    init(policyTemplates: Data?, managedPolicies: Data?) {
+    init(policyTemplates: Data?, managedPolicies: Data?, connectorProfiles: Data? = nil) {
         var templates: [String: PolicyTemplate] = [:]
         if let data = policyTemplates, let document = try? JSONValue(data: data) {
             for (name, template) in document["Templates"]?.object ?? [:] {
@@ -32,6 +34,7 @@ struct SAMData: Sendable {
             }
         }
         self.managedPolicies = policies
+        self.connectorProfiles = connectorProfiles.flatMap { try? JSONValue(data: $0) } ?? .object([:])
     }
 
     /// Whether the files were found: without them policy templates and managed policy names are not expanded.

@@ -30,6 +30,8 @@ final class SAMExpander {
     private(set) lazy var implicitRestApi = SAMImplicitRestApi(template)
     /// Each function's `DeploymentPreference`, in template order, for the shared CodeDeploy resources.
     var deploymentPreferences: [SAMDeploymentPreference] = []
+    /// What each connector (explicit or embedded) made, by its logical ID: `DependsOn` follows.
+    var connectorIds: [String: [String]] = [:]
 
     /// Whether the processed template keeps the `Transform` section when part of the template is
     /// not expanded, so that references to what SAM would make there stay known.
@@ -78,6 +80,8 @@ final class SAMExpander {
                     expansions[resource.logicalId] = try SAMHttpApi(self, resource).expand()
                 case "AWS::Serverless::Api":
                     expansions[resource.logicalId] = try SAMRestApi(self, resource).expand(resource: resource)
+                case SAMConnector.type:
+                    expansions[resource.logicalId] = try SAMConnector(self, resource).expand()
                 default:
                     notes.append(Finding(SAMRules.notExpanded,
                                          "\(type) is not expanded by cfn-lambda: '\(resource.logicalId)' and the resources the SAM transform makes of it are not checked",
@@ -94,6 +98,7 @@ final class SAMExpander {
         }
         expandImplicitRestApi(implicitRestApi)
         addCodeDeployResources()
+        expandEmbeddedConnectors()
         checkUniqueLogicalIds()
         var findings = notes
         for (resource, error) in errors {

@@ -47,7 +47,7 @@ struct SAMHttpApi {
             _ = try SAMCodeLocation.s3Object(uri, property: "DefinitionUri", document, keyRange: keyRange("DefinitionUri"))
         }
         var kept = SAMResource(id, "AWS::Serverless::HttpApi", at: resource.idRange)
-        for entry in document.entries(.node(resource.node)) ?? [] where entry.key != "Type" && entry.key != "Properties" {
+        for entry in document.entries(.node(resource.node)) ?? [] where !["Type", "Properties", "Connectors"].contains(entry.key) {
             kept.attributes.set(entry.key, entry.value, keyRange: entry.keyRange)
         }
         if let node = resource.properties, let map = document.map(.node(node)) { kept.properties = map }

@@ -93,7 +93,7 @@ struct SAMOutput {
 
     /// A resource written in the template, with `DependsOn` following renamed resources.
     private mutating func resource(_ node: NodeID) -> NodeID {
-        guard !expander.renamed.isEmpty, tree.kind(node) == .mapping, let dependsOn = tree.value(forKey: "DependsOn", in: node) else {
+        guard !expander.renamed.isEmpty || !expander.connectorIds.isEmpty, tree.kind(node) == .mapping, let dependsOn = tree.value(forKey: "DependsOn", in: node) else {
             return source(node)
         }
         var entries: [(key: NodeID, value: NodeID)] = []
@@ -107,10 +107,17 @@ struct SAMOutput {
     private mutating func renamedDependsOn(_ node: NodeID) -> NodeID {
         if tree.kind(node) == .sequence {
             var elements: [NodeID] = []
-            for element in tree.elements(node) { elements.append(renamedName(element)) }
+            for element in tree.elements(node) { elements += connectorParts(element) ?? [renamedName(element)] }
             return builder.sequence(elements, at: tree.range(node))
         }
+        if let parts = connectorParts(node) { return builder.sequence(parts, at: tree.range(node)) }
         return renamedName(node)
+    }
+
+    /// A connector named in `DependsOn` stands for what it made (`replace_depends_on_logical_id`).
+    private mutating func connectorParts(_ node: NodeID) -> [NodeID]? {
+        guard let name = tree.string(node), let made = expander.connectorIds[name] else { return nil }
+        return made.map { builder.string($0, at: tree.range(node)) }
     }
 
     private mutating func renamedName(_ node: NodeID) -> NodeID {

@@ -19,7 +19,9 @@ public struct SAMTemplateTransform: TemplateTransform {
         // What an earlier transform made (a `Fn::ForEach` loop's function) keeps its source; what
         // SAM makes of it names the SAM resource.
         processed.sources = template.sources.merging(processed.sources) { $1 }
-        return LoadedTemplate(source: loaded.source, template: processed, findings: loaded.findings + expansion.findings + structure,
+        // The transform consumes each resource's embedded `Connectors`.
+        let findings = loaded.findings.filter { !($0.rule == TemplateRules.unknownAttribute.id && $0.path.count == 3 && $0.path.last == "Connectors") }
+        return LoadedTemplate(source: loaded.source, template: processed, findings: findings + expansion.findings + structure,
                               generatedFrom: loaded.generatedFrom.merging(expansion.sources) { $1 })
     }
 
