@@ -37,10 +37,17 @@ public struct Validator: Sendable {
         return PreparedTemplate(file: file, loaded: loaded, resolved: loaded.template.map { pipeline.resolve($0, settings: settings) })
     }
 
-    /// The rules and the schema checks of a prepared template, run on every core, and the report.
+    /// The rules and the schema checks of a prepared template, run on every core (a small template's
+    /// on this thread), and the report.
     public func check(_ prepared: PreparedTemplate) -> FileReport {
-        report(prepared, checked: ParallelJobs.run(checks(of: prepared)))
+        let jobs = checks(of: prepared)
+        let small = (prepared.resolved?.template.resources.count ?? 0) < Self.parallelChecksCount
+        return report(prepared, checked: small ? jobs.map { $0() } : ParallelJobs.run(jobs))
     }
+
+    /// From this many resources on, the checks run on every core. Below, starting the threads costs
+    /// more processor time than they save: a pre-commit hook or CI step checks one small template at a time.
+    static let parallelChecksCount = 8
 
     /// The rules that are not disabled by the configuration.
     var activeRules: [any TemplateRule] {

@@ -7,14 +7,17 @@ public struct ResourceSchema: Sendable {
     public let document: JSONValue
     /// The schema of `Properties`.
     public let root: SchemaNode
-    /// `#/definitions/<name>` targets, by name.
-    public let definitions: [String: SchemaNode]
+    /// `#/definitions/<name>` targets, by name, every one built (`resolve` builds only those asked for).
+    public var definitions: [String: SchemaNode] {
+        lazyDefinitions.mapValues(\.node)
+    }
+    private let lazyDefinitions: [String: LazySchemaNode]
     /// The ids of the patches applied, in order.
     public let appliedPatches: [String]
     /// Patches that could not be applied (and so were not), as `id: why`.
     public let failedPatches: [String]
     /// `definitions` by the `$ref` that names them (`#/definitions/<name>`).
-    private let definitionsByReference: NameTable<SchemaNode>
+    private let definitionsByReference: NameTable<LazySchemaNode>
     /// The attributes `Fn::GetAtt` can read: the schema's `readOnlyProperties` as dotted paths
     /// (`/properties/SnapStartResponse/ApplyOn` is `SnapStartResponse.ApplyOn`).
     public let attributes: [String]
@@ -35,8 +38,8 @@ public struct ResourceSchema: Sendable {
         self.typeName = typeName
         self.document = document
         self.root = SchemaNode(document)
-        let definitions = (document["definitions"]?.object ?? [:]).mapValues(SchemaNode.init)
-        self.definitions = definitions
+        let definitions = (document["definitions"]?.object ?? [:]).mapValues(LazySchemaNode.init)
+        lazyDefinitions = definitions
         self.definitionsByReference = NameTable(Dictionary(definitions.map { (Self.definitionPrefix + $0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
         self.appliedPatches = applied
         self.failedPatches = failed
@@ -49,7 +52,7 @@ public struct ResourceSchema: Sendable {
     /// The target of a `$ref`; only local references to definitions (`#/definitions/Name`) exist
     /// in the shipped schemas.
     public func resolve(_ ref: String) -> SchemaNode? {
-        definitionsByReference[ref]
+        definitionsByReference[ref]?.node
     }
 
     private static let definitionPrefix = "#/definitions/"

@@ -45,43 +45,51 @@ public final class SchemaNode: Sendable {
     public let allOf: [SchemaNode]
     public let anyOf: [SchemaNode]
     public let oneOf: [SchemaNode]
-    /// Patterns that did not compile (they are not checked), as written.
-    public let invalidPatterns: [String]
+    /// The patterns of this node's own keywords (and of `additionalProperties`) that did not compile.
+    private let ownInvalidPatterns: [String]
+
+    /// Patterns that did not compile (they are not checked), as written: this node's, then those
+    /// below it. Gathered when asked, so that building the tree sorts nothing.
+    public var invalidPatterns: [String] {
+        ownInvalidPatterns + properties.sorted(by: { $0.key < $1.key }).flatMap(\.value.invalidPatterns)
+            + patternProperties.flatMap(\.schema.invalidPatterns) + (items?.invalidPatterns ?? [])
+            + (allOf + anyOf + oneOf).flatMap(\.invalidPatterns)
+    }
 
     /// Reads the keywords of a schema object; anything else (annotations, `format`, unknown keywords)
     /// is ignored. A schema that is not an object (`true`) constrains nothing.
     public init(_ json: JSONValue) {
-        ref = json["$ref"]?.string
-        if let name = json["type"]?.string {
+        let keywords = SchemaKeywords(json)
+        ref = keywords.ref?.string
+        if let name = keywords.type?.string {
             types = JSONType(rawValue: name).map { [$0] } ?? []
         } else {
-            types = json["type"]?.strings?.compactMap(JSONType.init(rawValue:)) ?? []
+            types = keywords.type?.strings?.compactMap(JSONType.init(rawValue:)) ?? []
         }
-        enumValues = json["enum"]?.array
-        constValue = json["const"]
+        enumValues = keywords.enumValues?.array
+        constValue = keywords.constValue
         var invalid: [String] = []
-        if let source = json["pattern"]?.string {
+        if let source = keywords.pattern?.string {
             pattern = SchemaPattern(source)
             if pattern == nil { invalid.append(source) }
         } else {
             pattern = nil
         }
-        minLength = json["minLength"]?.count
-        maxLength = json["maxLength"]?.count
-        minimum = json["minimum"]?.number
-        maximum = json["maximum"]?.number
-        exclusiveMinimum = json["exclusiveMinimum"]?.number
-        exclusiveMaximum = json["exclusiveMaximum"]?.number
-        let items = json["items"].flatMap { $0.object == nil ? nil : SchemaNode($0) }
-        self.items = items
-        minItems = json["minItems"]?.count
-        maxItems = json["maxItems"]?.count
-        uniqueItems = json["uniqueItems"]?.bool ?? false
-        let properties = (json["properties"]?.object ?? [:]).mapValues(SchemaNode.init)
+        minLength = keywords.minLength?.count
+        maxLength = keywords.maxLength?.count
+        minimum = keywords.minimum?.number
+        maximum = keywords.maximum?.number
+        exclusiveMinimum = keywords.exclusiveMinimum?.number
+        exclusiveMaximum = keywords.exclusiveMaximum?.number
+        items = keywords.items.flatMap { $0.object == nil ? nil : SchemaNode($0) }
+        minItems = keywords.minItems?.count
+        maxItems = keywords.maxItems?.count
+        uniqueItems = keywords.uniqueItems?.bool ?? false
+        let properties = (keywords.properties?.object ?? [:]).mapValues(SchemaNode.init)
         self.properties = properties
         propertyTable = NameTable(properties)
         var patternProperties: [(pattern: SchemaPattern, schema: SchemaNode)] = []
-        for (source, schema) in (json["patternProperties"]?.object ?? [:]).sorted(by: { $0.key < $1.key }) {
+        for (source, schema) in (keywords.patternProperties?.object ?? [:]).sorted(by: { $0.key < $1.key }) {
             if let pattern = SchemaPattern(source) {
                 patternProperties.append((pattern, SchemaNode(schema)))
             } else {
@@ -89,7 +97,7 @@ public final class SchemaNode: Sendable {
             }
         }
         self.patternProperties = patternProperties
-        switch json["additionalProperties"] {
+        switch keywords.additionalProperties {
         case .bool(false):
             additionalProperties = .forbidden
         case .some(let schema) where schema.object != nil:
@@ -99,23 +107,17 @@ public final class SchemaNode: Sendable {
         default:
             additionalProperties = .allowed
         }
-        required = json["required"]?.strings ?? []
-        var dependentRequired = (json["dependentRequired"]?.object ?? [:]).compactMapValues(\.strings)
+        required = keywords.required?.strings ?? []
+        var dependentRequired = (keywords.dependentRequired?.object ?? [:]).compactMapValues(\.strings)
         // Draft 4 `dependencies` with a list of names means the same.
-        for (name, list) in json["dependencies"]?.object ?? [:] {
+        for (name, list) in keywords.dependencies?.object ?? [:] {
             if let names = list.strings { dependentRequired[name, default: []] += names }
         }
         self.dependentRequired = dependentRequired
-        dependentExcluded = (json["dependentExcluded"]?.object ?? [:]).compactMapValues(\.strings)
-        let allOf = json["allOf"]?.array?.map(SchemaNode.init) ?? []
-        let anyOf = json["anyOf"]?.array?.map(SchemaNode.init) ?? []
-        let oneOf = json["oneOf"]?.array?.map(SchemaNode.init) ?? []
-        self.allOf = allOf
-        self.anyOf = anyOf
-        self.oneOf = oneOf
-        invalidPatterns = invalid + properties.sorted(by: { $0.key < $1.key }).flatMap(\.value.invalidPatterns)
-            + patternProperties.flatMap(\.schema.invalidPatterns) + (items?.invalidPatterns ?? [])
-            + (allOf + anyOf + oneOf).flatMap(\.invalidPatterns)
+        dependentExcluded = (keywords.dependentExcluded?.object ?? [:]).compactMapValues(\.strings)
+        allOf = keywords.allOf?.array?.map(SchemaNode.init) ?? []
+        anyOf = keywords.anyOf?.array?.map(SchemaNode.init) ?? []
+        oneOf = keywords.oneOf?.array?.map(SchemaNode.init) ?? []
+        ownInvalidPatterns = invalid
     }
-
 }
