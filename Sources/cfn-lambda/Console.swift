@@ -7,11 +7,18 @@ enum Console {
     nonisolated(unsafe) static var quiet = false
 
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(text, to: .standardOutput)
     }
 
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        write(line + "\n", to: .standardError)
+    }
+
+    /// The text's UTF-8 bytes as they are stored: `Data(text.utf8)` asks the runtime whether the
+    /// view is `ContiguousBytes`, a search of every conformance in the binary on each start.
+    private static func write(_ text: String, to handle: FileHandle) {
+        var text = text
+        text.withUTF8 { handle.write(Data(buffer: $0)) }
     }
 
     /// A progress line on standard error ("checked 120/500 files"), only when it is a terminal and
@@ -20,14 +27,14 @@ enum Console {
         guard total >= 20, !quiet, isatty(STDERR_FILENO) != 0 else { return nil }
         return { done in
             if done == total || done % 10 == 0 {
-                FileHandle.standardError.write(Data("\rchecked \(done)/\(total) files".utf8))
+                write("\rchecked \(done)/\(total) files", to: .standardError)
             }
         }
     }
 
     static func endProgress(total: Int) {
         guard total >= 20, !quiet, isatty(STDERR_FILENO) != 0 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        write("\r\u{1B}[K", to: .standardError)
     }
 
     /// A summary line on standard error, unless `--quiet`.

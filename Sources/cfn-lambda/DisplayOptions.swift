@@ -4,6 +4,8 @@ import Foundation
 /// `--color auto|always|never`: auto is colour on a terminal unless `NO_COLOR` is set.
 enum ColorChoice: String, ArgumentChoice {
     case auto, always, never
+
+    static let choices: [Self] = [.auto, .always, .never]
 }
 
 /// What the text output looks like, for every command that prints findings.

@@ -30,6 +30,8 @@ struct ExpandCommand: ParsableCommand {
     enum Format: String, ArgumentChoice {
         case json
         case yaml
+
+        static let choices: [Self] = [.json, .yaml]
     }
 
     @Option(name: .shortAndLong, help: "Output format.")

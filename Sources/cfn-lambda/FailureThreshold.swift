@@ -7,6 +7,8 @@ enum FailureThreshold: String, ArgumentChoice {
     case warning
     case info
 
+    static let choices: [Self] = [.error, .warning, .info]
+
     var severity: Severity {
         switch self {
         case .error: .error

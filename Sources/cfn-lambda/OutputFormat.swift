@@ -7,4 +7,6 @@ enum OutputFormat: String, ArgumentChoice {
     case sarif
     case github
     case markdown
+
+    static let choices: [Self] = [.text, .json, .sarif, .github, .markdown]
 }

@@ -5,4 +5,6 @@ enum PlanFormat: String, ArgumentChoice {
     case text
     case json
     case markdown
+
+    static let choices: [Self] = [.text, .json, .markdown]
 }

@@ -5,4 +5,6 @@ import ArgumentParser
 enum PlanQuotaBasis: String, ArgumentChoice {
     case unzipped
     case zipped
+
+    static let choices: [Self] = [.unzipped, .zipped]
 }

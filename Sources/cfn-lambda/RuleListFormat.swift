@@ -4,4 +4,6 @@ import ArgumentParser
 enum RuleListFormat: String, ArgumentChoice {
     case markdown
     case json
+
+    static let choices: [Self] = [.markdown, .json]
 }
