@@ -70,12 +70,5 @@ import Testing
     static let knownDifferences: [String: String] = [
         "eventbridgerule_with_dlq": "an event's dead-letter queue (DeadLetterConfig.Type) and its policy are not made",
         "function_with_event_dest_conditional": "the conditions of a conditional destination are written as CloudFormation takes them, where the translator nests Condition twice",
-        "cognito_user_pool_with_new_property_and_cognito_event": "the Cognito trigger is not written into the user pool's LambdaConfig",
-        "cognito_userpool_with_event": "the Cognito trigger is not written into the user pool's LambdaConfig",
-        "congito_userpool_with_sms_configuration": "the Cognito trigger is not written into the user pool's LambdaConfig",
-    ].merging(["function_event_conditions", "function_with_alias_and_event_sources", "function_with_events_and_propagate_tags",
-               "function_with_propagate_tags_and_no_tags", "no_implicit_api_with_serverless_rest_api_resource", "s3", "s3_create_remove",
-               "s3_existing_lambda_notification_configuration", "s3_existing_other_notification_configuration", "s3_filter", "s3_intrinsics",
-               "s3_multiple_events_same_bucket", "s3_multiple_functions", "s3_with_condition", "s3_with_dependsOn", "translate_convert_metadata"]
-        .map { ($0, "the bucket notification of an S3 event is not written") }) { first, _ in first }
+    ]
 }

@@ -111,16 +111,8 @@ import Testing
 
     /// Pairs of covered types that still differ, with the reason.
     static let knownDifferences: [String: String] = [
-        "error_depends_on_invalid_types":
-            "the translator rejects it (Resource with id [Function1BucketEvent] is invalid. Invalid type for field 'DependsOn'. Expected a s…); cfn-lambda does not make this check",
-        "error_function_invalid_s3_event":
-            "the translator rejects it (Resource with id [FunctionInvalidS3EventS3Event] is invalid. Type of property 'Events' is invalid.); cfn-lambda does not make this check",
         "error_function_with_schedulev2":
             "the translator rejects it (Resource with id [ScheduledFunction] is invalid. Event with id [ScheduledFunctionScheduleMissingDLQP…); cfn-lambda does not make this check",
-        "error_s3_bucket_invalid_properties":
-            "the translator rejects it (Resource with id [Bucket] is invalid. Properties should be a map. Resource with id [Bucket2] is inva…); cfn-lambda does not make this check",
-        "error_s3_lambda_configuration_invalid_type":
-            "the translator rejects it (Resource with id [AnotherBucket] is invalid. Property 'NotificationConfiguration' should be a map. R…); cfn-lambda does not make this check",
         "function_with_aliasallproperties_and_lambda_layer_publishversion_true":
             "AutoPublishAliasAllProperties does not yet hash the PublishLambdaVersion layer's properties",
     ]

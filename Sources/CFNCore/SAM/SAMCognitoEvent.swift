@@ -33,3 +33,25 @@ extension SAMFunctionEvents {
         expander.cognitoTriggers[name] = set
     }
 }
+
+extension SAMFunctionEvents {
+    /// Each trigger written into the pool's `LambdaConfig` as the function's ARN, or its alias's
+    /// (`_inject_lambda_config`); `checkCognito` has made sure none is set twice.
+    func writeCognitoTriggers(_ event: Event) throws {
+        let props = event.properties
+        guard let name = props["UserPool"].flatMap(document.refName), let resource = expander.template.resource(named: name),
+              var pool = expander.editable(resource) else { return }
+        let triggers = props["Trigger"].flatMap { document.elements($0) ?? [$0] } ?? []
+        let invalid = SAMError("Property 'LambdaConfig' should be a map.", at: pool.range, resource: name)
+        let at = event.range("Trigger")
+        var properties = try pool.map("Properties", orFail: invalid, document, newAt: at)
+        var config = try properties.map("LambdaConfig", orFail: invalid, document, newAt: at)
+        for trigger in triggers {
+            guard let key = document.text(trigger) else { continue }
+            config.set(key, functionArn.relocated(to: document.range(trigger)), keyRange: document.range(trigger))
+        }
+        properties.set("LambdaConfig", config.value, keyRange: properties.keyRange("LambdaConfig", orNew: at))
+        pool.set("Properties", properties.value, keyRange: pool.keyRange("Properties", orNew: at))
+        expander.editedResources[name] = pool
+    }
+}

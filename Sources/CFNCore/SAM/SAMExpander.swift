@@ -32,6 +32,9 @@ final class SAMExpander {
     var deploymentPreferences: [SAMDeploymentPreference] = []
     /// What each connector (explicit or embedded) made, by its logical ID: `DependsOn` follows.
     var connectorIds: [String: [String]] = [:]
+    /// Template resources events write into (a bucket's notifications, a user pool's triggers),
+    /// each as a whole mapping, as edited so far.
+    var editedResources: [String: SAMMap] = [:]
 
     /// Whether the processed template keeps the `Transform` section when part of the template is
     /// not expanded, so that references to what SAM would make there stay known.
@@ -89,7 +92,7 @@ final class SAMExpander {
                                          path: resource.path("Type")))
                 }
             } catch let error as SAMError {
-                errors.append((resource.logicalId, error))
+                errors.append((error.resource ?? resource.logicalId, error))
             } catch let error as SAMTemplateError {
                 errors.append((error.resource, error.error))
             } catch {

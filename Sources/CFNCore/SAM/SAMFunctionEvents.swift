@@ -102,11 +102,11 @@ struct SAMFunctionEvents {
         case "CloudWatchLogs": return try logs(context)
         case "IoTRule": return try iot(context)
         case "AlexaSkill": return [permission(context, principal: "alexa-appkit.amazon.com", eventSourceToken: properties["SkillId"])]
-        case "S3": return try s3(context)
+        case "S3": return try s3Notification(context)
         case "Api", "HttpApi": return try api(context)
         case "Cognito":
             try checkCognito(context)
-            expander.notes.append(note(context, "the trigger it adds to the user pool is not written"))
+            try writeCognitoTriggers(context)
             var permission = permission(context, principal: "cognito-idp.amazonaws.com",
                                         sourceArn: properties["UserPool"].map { .getAtt(document.refName($0) ?? "", "Arn", at: document.range($0)) })
             permission.logicalId = function.id + "CognitoPermission"
@@ -146,7 +146,9 @@ struct SAMFunctionEvents {
                 throw fail("Property 'Method' is required.", properties.range)
             }
         }
-        if type == "S3", let events = properties["Events"], document.text(events) == nil, document.elements(events) == nil, document.intrinsic(events) == nil {
+        // S3 `Events`: a string or a list of strings; an intrinsic is neither (one_of(IS_STR, list_of(IS_STR))).
+        if type == "S3", let events = properties["Events"], document.text(events) == nil,
+           !(document.elements(events)?.allSatisfy { document.text($0) != nil } ?? false) {
             throw fail("Type of property 'Events' is invalid.", document.range(events))
         }
         if let dlq = properties["DeadLetterConfig"], ["Schedule", "CloudWatchEvent", "EventBridgeRule"].contains(type) {
@@ -296,7 +298,7 @@ struct SAMFunctionEvents {
 
     // MARK: Push events
 
-    private func permission(_ event: Event, principal: String, sourceArn: SAMValue? = nil, sourceAccount: SAMValue? = nil,
+    func permission(_ event: Event, principal: String, sourceArn: SAMValue? = nil, sourceAccount: SAMValue? = nil,
                             eventSourceToken: SAMValue? = nil, suffix: String = "") -> SAMResource {
         var logicalId = event.logicalId + "Permission" + suffix
         if !suffix.isEmpty, !suffix.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) {
@@ -419,15 +421,6 @@ struct SAMFunctionEvents {
         rule.attributes = event.attributes
         rule.properties.set("TopicRulePayload", payload.value, keyRange: at)
         return [permission, rule]
-    }
-
-    private func s3(_ event: Event) throws -> [SAMResource] {
-        guard let bucket = event.properties["Bucket"], let name = document.refName(bucket),
-              expander.template.hasResource(named: name) else {
-            throw event.fail("S3 events must reference an S3 bucket in the same template.", event.range("Bucket"))
-        }
-        expander.notes.append(note(event, "the notification configuration it adds to bucket '\(name)' is not written"))
-        return [permission(event, principal: "s3.amazonaws.com", sourceAccount: .ref("AWS::AccountId", at: event.keyRange))]
     }
 
     /// `{name}` path parameters as `*` (and `{name+}` for REST APIs): `get_path_without_trailing_slash`.

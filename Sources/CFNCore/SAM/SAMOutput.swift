@@ -79,6 +79,10 @@ struct SAMOutput {
     private mutating func resources(_ node: NodeID) -> NodeID {
         var entries: [(key: NodeID, value: NodeID)] = []
         for entry in tree.entries(node) {
+            if let logicalId = tree.string(entry.key), let edited = expander.editedResources[logicalId] {
+                entries.append((builder.copy(entry.key, from: tree), value(edited.value)))
+                continue
+            }
             guard let logicalId = tree.string(entry.key), let generated = expander.expansions[logicalId] else {
                 entries.append((builder.copy(entry.key, from: tree), resource(entry.value)))
                 continue

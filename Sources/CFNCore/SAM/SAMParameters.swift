@@ -4,10 +4,14 @@ import CFNLoader
 struct SAMError: Error {
     let message: String
     let range: SourceRange
+    /// The logical ID the translator names ("Resource with id [X]") when it is not the SAM
+    /// resource being expanded: a bucket an S3 event writes into, say.
+    var resource: String?
 
-    init(_ message: String, at range: SourceRange) {
+    init(_ message: String, at range: SourceRange, resource: String? = nil) {
         self.message = message
         self.range = range
+        self.resource = resource
     }
 }
 
