@@ -6,9 +6,6 @@ public struct LoadedTemplate: Sendable {
     public let source: SourceText
     public let template: Template?
     public let findings: [Finding]
-    /// A logical ID a transform generated → the logical ID of the resource it came from (the SAM
-    /// function of `FnRole`); empty when no transform made resources.
-    public let generatedFrom: [String: String]
 
     public init(bytes: [UInt8], limits: LoaderLimits = .default) {
         // A large file's line index is made on another core while it loads.
@@ -18,12 +15,12 @@ public struct LoadedTemplate: Sendable {
         self.init(loaded: loaded, source: source)
     }
 
-    /// A template made by a stage after loading (`TemplateTransform`): its structure and findings.
-    public init(source: SourceText, template: Template?, findings: [Finding], generatedFrom: [String: String] = [:]) {
+    /// A template made by a stage after loading (`TemplateTransform`): its structure and findings;
+    /// where each resource it made came from is the template's `sources`.
+    public init(source: SourceText, template: Template?, findings: [Finding]) {
         self.source = source
         self.template = template
         self.findings = findings
-        self.generatedFrom = generatedFrom
     }
 
     init(loaded: LoadResult, source: SourceText) {
@@ -49,6 +46,5 @@ public struct LoadedTemplate: Sendable {
         self.source = source
         self.template = template
         self.findings = findings
-        generatedFrom = [:]
     }
 }

@@ -153,15 +153,15 @@ extension Validator {
     /// says which generated resource it is on.
     /// A source value the transform placed twice (a policy template parameter) is reported once.
     static func namingSources(_ findings: [Finding], _ loaded: LoadedTemplate) -> [Finding] {
-        guard !loaded.generatedFrom.isEmpty else { return findings }
+        guard let template = loaded.template, !template.sources.isEmpty else { return findings }
         var seen = Set<Finding>()
         return findings.compactMap { finding in
             var named = finding
-            if let generated = finding.resource, let source = loaded.generatedFrom[generated] {
+            if let generated = finding.resource, let origin = template.sources[generated]?.origin(of: generated) {
                 // A loop (`Fn::ForEach::Name`) is no resource: the finding stays on what it made,
                 // whose Metadata suppressions then apply.
-                if loaded.template?.hasResource(named: source) ?? false { named.resource = source }
-                named.message += " (on \(generated), generated from \(source))"
+                if template.hasResource(named: origin) { named.resource = origin }
+                named.message += " (on \(generated), generated from \(origin))"
             }
             return seen.insert(named).inserted ? named : nil
         }

@@ -26,7 +26,8 @@ import CFNLoader
 ///   resource), `{"if": "IsProd", "then": 1024, "else": null}` (a condition not known); see `PlanValueText`.
 ///   formatVersion 1 wrote these as strings (`"(known after deploy: Layer)"`).
 /// - `source` names the resource a transform made a change's resource from (`{"resource": "Fn",
-///   "type": "AWS::Serverless::Function"}`), null otherwise; `location` of a change and of a detail is
+///   "type": "AWS::Serverless::Function", "loop": null}`, `loop` naming the `Fn::ForEach` loop that
+///   made it or its SAM resource), null otherwise; `location` of a change and of a detail is
 ///   where the user edits it in HEAD (`{"file", "line", "column", "endLine", "endColumn"}`), or null.
 /// - `retained` is true when CloudFormation removes the resource from the stack and leaves it in
 ///   the account (a `delete` kept by its DeletionPolicy, the old resource of a `replace` kept by its
@@ -115,6 +116,8 @@ public struct PlanJSONReporter: Sendable {
             json.beginObject()
             json.key("resource"); json.string(source.resource)
             json.key("type"); json.string(source.type)
+            json.key("loop")
+            if let loop = source.loop { json.string(loop) } else { json.raw("null") }
             json.endObject()
         } else {
             json.raw("null")

@@ -36,7 +36,8 @@ import Testing
             == ["billingWorker", "billingWorkerRole", "ordersWorker", "ordersWorkerRole"])
     }
 
-    /// A plain resource a loop made names the loop as its source; SAM's name their SAM resource.
+    /// A plain resource a loop made names the loop as its source; SAM's name their SAM resource and
+    /// the loop that made it.
     @Test func changesNameTheLoopOrTheSAMResource() throws {
         let text = String(decoding: Self.template("orders"), as: UTF8.self) + """
           Fn::ForEach::Queues:
@@ -48,9 +49,10 @@ import Testing
         """
         let plan = try #require(Analysis.plan(head: InputFile(path: "t.yaml", bytes: Array(text.utf8)), base: .newStack,
                                               settings: AnalysisSettings()).plan)
-        #expect(plan.changes.map { "\($0.logicalId) \($0.source.map { "\($0.resource) \($0.type)" } ?? "-")" } == [
-            "Queuein Fn::ForEach::Queues Fn::ForEach", "Queueout Fn::ForEach::Queues Fn::ForEach",
-            "ordersWorker ordersWorker AWS::Serverless::Function", "ordersWorkerRole ordersWorker AWS::Serverless::Function",
+        #expect(plan.changes.map { "\($0.logicalId) \($0.source.map { "\($0.resource) \($0.type) \($0.loop ?? "-")" } ?? "-")" } == [
+            "Queuein Fn::ForEach::Queues Fn::ForEach Fn::ForEach::Queues", "Queueout Fn::ForEach::Queues Fn::ForEach Fn::ForEach::Queues",
+            "ordersWorker ordersWorker AWS::Serverless::Function Fn::ForEach::Workers",
+            "ordersWorkerRole ordersWorker AWS::Serverless::Function Fn::ForEach::Workers",
         ])
     }
 

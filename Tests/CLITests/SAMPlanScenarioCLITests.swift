@@ -29,7 +29,7 @@ import Testing
         }
         let changes = plan["changes"] as? [[String: Any]] ?? []
         return changes.filter { $0["action"] as? String != "none" }.map { change in
-            let source = (change["source"] as? [String: String]).map { "[\($0["resource"] ?? "") \($0["type"] ?? "")]" } ?? "[-]"
+            let source = (change["source"] as? [String: Any]).map { "[\($0["resource"] as? String ?? "") \($0["type"] as? String ?? "")]" } ?? "[-]"
             let retained = change["retained"] as? Bool == true ? " retained" : ""
             var line = "\(change["logicalId"] as? String ?? "") \(change["action"] as? String ?? "")\(retained) \(source) \(text(change["storageDeltaBytes"]))"
             for detail in change["details"] as? [[String: Any]] ?? [] {

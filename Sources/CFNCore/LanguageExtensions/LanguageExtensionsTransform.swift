@@ -35,8 +35,7 @@ public struct LanguageExtensionsTransform: TemplateTransform {
         let findings = kept + expander.findings.sorted(by: Finding.sourceOrder) + parsed.findings
         // A resource a loop made names the loop as its source (in the plan: `from Fn::ForEach::Workers`).
         var processed = parsed.template ?? template
-        for (made, loop) in expander.generatedFrom { processed.sources[made] = ResourceSource(resource: loop, type: "Fn::ForEach") }
-        return LoadedTemplate(source: loaded.source, template: processed, findings: findings,
-                              generatedFrom: loaded.generatedFrom.merging(expander.generatedFrom) { $1 })
+        for (made, loop) in expander.generatedFrom { processed.sources[made] = .loop(loop) }
+        return LoadedTemplate(source: loaded.source, template: processed, findings: findings)
     }
 }

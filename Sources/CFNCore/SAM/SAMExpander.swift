@@ -110,19 +110,14 @@ final class SAMExpander {
                                     resourceType: resource.flatMap { template.resource(named: $0)?.type },
                                     path: resource.map { ["Resources", $0] } ?? ["Globals"]))
         }
-        var sources: [String: String] = [:]
-        var made: [String: ResourceSource] = [:]
+        var sources: [String: ResourceSource] = [:]
         for (samId, resources) in expansions {
             let source = ResourceSource(resource: samId, type: template.resource(named: samId)?.type ?? "")
-            for resource in resources {
-                made[resource.logicalId] = source
-                if resource.logicalId != samId { sources[resource.logicalId] = samId }
-            }
+            for resource in resources { sources[resource.logicalId] = source }
         }
         var (expanded, structure) = SAMOutput(expander: self).write()
-        expanded?.sources = made
-        return SAMExpansion(template: expanded, sources: sources, findings: findings.sorted(by: Finding.sourceOrder),
-                            structureFindings: structure)
+        expanded?.sources = sources
+        return SAMExpansion(template: expanded, findings: findings.sorted(by: Finding.sourceOrder), structureFindings: structure)
     }
 
     /// What the translator requires of every SAM resource's ID and attributes.

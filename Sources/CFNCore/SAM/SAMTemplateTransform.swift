@@ -16,13 +16,16 @@ public struct SAMTemplateTransform: TemplateTransform {
         // The processed template's own structure findings, less those the source already had.
         let known = Set(loaded.findings.map { FindingKey($0) })
         let structure = expansion.structureFindings.filter { !known.contains(FindingKey($0)) }
-        // What an earlier transform made (a `Fn::ForEach` loop's function) keeps its source; what
-        // SAM makes of it names the SAM resource.
-        processed.sources = template.sources.merging(processed.sources) { $1 }
+        // What an earlier transform made and SAM kept (a `Fn::ForEach` loop's queue) keeps its source;
+        // what SAM makes names the SAM resource, and the loop that made that resource.
+        var sources = template.sources.filter { processed.hasResource(named: $0.key) }
+        for (made, source) in processed.sources {
+            sources[made] = ResourceSource(resource: source.resource, type: source.type, loop: template.sources[source.resource]?.loop)
+        }
+        processed.sources = sources
         // The transform consumes each resource's embedded `Connectors`.
         let findings = loaded.findings.filter { !($0.rule == TemplateRules.unknownAttribute.id && $0.path.count == 3 && $0.path.last == "Connectors") }
-        return LoadedTemplate(source: loaded.source, template: processed, findings: findings + expansion.findings + structure,
-                              generatedFrom: loaded.generatedFrom.merging(expansion.sources) { $1 })
+        return LoadedTemplate(source: loaded.source, template: processed, findings: findings + expansion.findings + structure)
     }
 
     private struct FindingKey: Hashable {

@@ -1,20 +1,19 @@
 import CFNLoader
 
 /// What the SAM transform made of a template: the processed template (what CloudFormation gets
-/// after `AWS::Serverless-2016-10-31`), where each generated resource came from, and the findings
-/// of the transform itself. Every node of the processed tree carries a range of the source file.
+/// after `AWS::Serverless-2016-10-31`, whose `sources` say where each generated resource came
+/// from), and the findings of the transform itself. Every node of the processed tree carries a
+/// range of the source file.
 public struct SAMExpansion: Sendable {
     /// The processed template; nil when the transform's errors leave nothing to process.
     public let template: Template?
-    /// Generated logical ID → the logical ID of the SAM resource that produced it.
-    public let sources: [String: String]
     /// The transform's errors (in the translator's words) and what it leaves unexpanded.
     public let findings: [Finding]
     /// The processed template's own structure findings (`TemplateParser`'s).
     let structureFindings: [Finding]
 
     /// The SAM resource a (generated) logical ID comes from, or the ID itself.
-    public func source(of logicalId: String) -> String { sources[logicalId] ?? logicalId }
+    public func source(of logicalId: String) -> String { template?.sources[logicalId]?.resource ?? logicalId }
 }
 
 /// The SAM transform (`AWS::Serverless-2016-10-31`) for the resources that become Lambda
