@@ -30,13 +30,15 @@ struct SAMFunction {
     let resource: Resource
     let id: String
     let idRange: SourceRange
-    var document: SAMDocument { expander.document }
+    /// Held, not read through `expander` on each use: reading it out of the class retains its tree's arrays.
+    let document: SAMDocument
     /// The function's properties with `Globals.Function` merged in; YAML nulls dropped (SAM reads them as absent).
     let properties: SAMMap
 
     init(_ expander: SAMExpander, _ resource: Resource) throws {
         self.expander = expander
         self.resource = resource
+        document = expander.document
         id = resource.logicalId
         idRange = resource.idRange
         properties = try expander.properties(of: resource, globals: "Function")
@@ -488,6 +490,6 @@ struct SAMFunction {
 extension Resource {
     /// The node of an attribute written by name (`DependsOn`, `Condition`, …), or nil.
     func node(_ attribute: String) -> NodeID? {
-        Attribute(rawValue: attribute).flatMap { self[$0] }
+        Attribute(utf8: attribute.utf8).flatMap { self[$0] }
     }
 }

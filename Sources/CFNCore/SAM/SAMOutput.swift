@@ -9,10 +9,12 @@ struct SAMOutput {
     private var builder = NodeTreeBuilder()
     /// The node made for each source node (by index; -1: none yet), so that shared nodes stay shared.
     private var copies: [Int32]
-    private var tree: NodeTree { expander.template.tree }
+    /// Held, not read through `expander` on each use: reading it out of the class retains its arrays.
+    private let tree: NodeTree
 
     init(expander: SAMExpander) {
         self.expander = expander
+        tree = expander.template.tree
         copies = [Int32](repeating: -1, count: expander.template.tree.nodeCount)
     }
 

@@ -2,14 +2,16 @@ import CFNLoader
 
 /// A value of the SAM transform's output while it is made: a node of the source template (copied as
 /// it is), or a value made by the transform, each with the source range it comes from.
-indirect enum SAMValue {
+/// Only `intrinsic` is boxed: an `indirect enum` allocates every value, and a function's expansion
+/// passes hundreds of them.
+enum SAMValue {
     /// A node of the source tree, with everything under it.
     case node(NodeID)
     /// A scalar made by the transform; `isString` false for numbers and booleans.
     case scalar(String, isString: Bool, at: SourceRange)
     case list([SAMValue], at: SourceRange)
     case map([SAMEntry], at: SourceRange)
-    case intrinsic(IntrinsicFunction, SAMValue, at: SourceRange)
+    indirect case intrinsic(IntrinsicFunction, SAMValue, at: SourceRange)
 
     static func string(_ text: String, at range: SourceRange) -> SAMValue { .scalar(text, isString: true, at: range) }
     static func bool(_ value: Bool, at range: SourceRange) -> SAMValue { .scalar(value ? "true" : "false", isString: false, at: range) }
@@ -51,7 +53,8 @@ struct SAMMap {
     }
 
     subscript(_ key: String) -> SAMValue? {
-        entries.first { Self.same($0.key, key) }?.value
+        for index in entries.indices where Self.same(entries[index].key, key) { return entries[index].value }
+        return nil
     }
 
     /// Key equality, lengths first: most lookups miss (a function asks for some fifty properties),
