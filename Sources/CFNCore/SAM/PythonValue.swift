@@ -1,5 +1,5 @@
 /// A value as the SAM translator (Python) holds it: what its hashed logical IDs are computed from.
-enum PythonValue: Equatable {
+enum PythonValue: Equatable, Sendable {
     case null
     case bool(Bool)
     /// An integer, kept as its decimal text (no overflow on long digit strings).
@@ -24,7 +24,9 @@ enum PythonValue: Equatable {
 
     /// Whether a plain scalar is YAML 1.1's null.
     static func isNull(_ text: String) -> Bool {
-        switch text {
+        // Longer texts skip comparing with each word (asked of every property of every function).
+        guard text.utf8.count <= 4 else { return false }
+        return switch text {
         case "", "~", "null", "Null", "NULL": true
         default: false
         }
@@ -32,11 +34,14 @@ enum PythonValue: Equatable {
 
     /// A plain YAML scalar as PyYAML's YAML 1.1 resolver types it (the loader SAM uses).
     static func plain(_ text: String) -> PythonValue {
-        if isNull(text) { return .null }
-        switch text {
-        case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
-        case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return .bool(false)
-        default: break
+        // The null and boolean words have five letters at most: longer texts skip comparing with each.
+        if text.utf8.count <= 5 {
+            if isNull(text) { return .null }
+            switch text {
+            case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
+            case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return .bool(false)
+            default: break
+            }
         }
         if let integer = decimalInteger(text) { return .int(integer) }
         if isFloat(text), let value = Double(text.replacingOccurrences(of: "_", with: "")) { return .float(value) }

@@ -117,6 +117,10 @@ final class SAMExpander {
         }
         var (expanded, structure) = SAMOutput(expander: self).write()
         expanded?.sources = sources
+        // What the resources were made of is thousands of small values, and nothing waits for their freeing.
+        let made = expansions
+        expansions = [:]
+        BackgroundRelease.free(consume made)
         return SAMExpansion(template: expanded, findings: findings.sorted(by: Finding.sourceOrder), structureFindings: structure)
     }
 

@@ -1,7 +1,7 @@
 import CFNLoader
 
 /// A resource the transform makes, before it is written into the output tree.
-struct SAMResource {
+struct SAMResource: Sendable {
     var logicalId: String
     var type: String
     var properties: SAMMap

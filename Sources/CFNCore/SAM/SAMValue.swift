@@ -4,7 +4,7 @@ import CFNLoader
 /// it is), or a value made by the transform, each with the source range it comes from.
 /// Only `intrinsic` is boxed: an `indirect enum` allocates every value, and a function's expansion
 /// passes hundreds of them.
-enum SAMValue {
+enum SAMValue: Sendable {
     /// A node of the source tree, with everything under it.
     case node(NodeID)
     /// A scalar made by the transform; `isString` false for numbers and booleans.
@@ -30,7 +30,7 @@ enum SAMValue {
 }
 
 /// One entry of a made mapping: the key keeps the range of the key it was copied from.
-struct SAMEntry {
+struct SAMEntry: Sendable {
     var key: String
     var keyRange: SourceRange
     var value: SAMValue
@@ -43,7 +43,7 @@ struct SAMEntry {
 }
 
 /// An ordered mapping being made: entries kept in insertion order, a key set again keeps its place.
-struct SAMMap {
+struct SAMMap: Sendable {
     var entries: [SAMEntry] = []
     var range: SourceRange
 
