@@ -14,6 +14,7 @@ enum LocalCodeSize {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { return nil }
         if isDirectory.boolValue { return folder(full) }
+        guard fileSize(full) != nil else { return nil }
         if let zip = file(full), zip.unzippedBytes != nil { return zip }
         guard let size = fileSize(full), let deflated = DeflatedSize.of(file: full) else { return nil }
         let name = Int64((full as NSString).lastPathComponent.utf8.count)
@@ -98,10 +99,12 @@ enum LocalCodeSize {
         path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
     }
 
-    /// The size of the file a path names, following a symbolic link.
+    /// The size of the regular file a path names, following a symbolic link; nil for anything else,
+    /// so that a device (`/dev/zero`) or a FIFO is never read: the packagers upload files only.
     private static func fileSize(_ path: String) -> Int64? {
         let target = (path as NSString).resolvingSymlinksInPath
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: target),
+              attributes[.type] as? FileAttributeType == .typeRegular,
               let size = attributes[.size] as? NSNumber else { return nil }
         return size.int64Value
     }

@@ -129,6 +129,27 @@ import Testing
         ])
     }
 
+    @Test func anAuthorizersCacheTimeIsReadAsPythonsIntWithoutBounds() {
+        // int(1e300) and int("99999999999999999999") are positive to Python; 0.5 truncates to 0,
+        // which turns caching off and lifts the need for an Identity source.
+        for (ttl, errors) in [("1.0e+300", 1), ("99999999999999999999", 1), ("-99999999999999999999", 0), ("0.5", 0), ("300", 1)] {
+            let (expansion, _) = expandSAM("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  A:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: p
+                      Auth:
+                        Authorizers:
+                          L: {FunctionArn: arn:f, FunctionPayloadType: REQUEST, Identity: {ReauthorizeEvery: \(ttl)}}
+                """)
+            let messages = expansion.findings.filter { $0.rule == "sam.invalid" }.map(\.message)
+            #expect(messages.count == errors, "ReauthorizeEvery \(ttl): \(messages)")
+            #expect(messages.allSatisfy { $0.contains("L Authorizer must specify Identity with at least one of Headers") })
+        }
+    }
+
     @Test func anEventsAuthMustMatchTheAPIs() {
         let (expansion, source) = expandSAM("""
             Transform: AWS::Serverless-2016-10-31

@@ -82,4 +82,31 @@ import Testing
         #expect(fn > 126 && fn < source.utf8.count / 4)
         #expect((zipped["storage"] as? [String: Any])?["estimatedSizes"] as? [String] == ["Fn", "Folder"])
     }
+
+    @Test func aDeviceOrAFIFOIsNeverRead() throws {
+        let scratch = try Self.scratch(["template.yaml": """
+            Resources:
+              Device:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/r
+                  Code: /dev/zero
+              Folder:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: nodejs24.x
+                  Handler: index.handler
+                  Role: arn:aws:iam::123456789012:role/r
+                  Code: ./src
+
+            """])
+        // A FIFO among the folder's files would block the read that measures it.
+        #expect(mkfifo(scratch.path("src/pipe"), 0o600) == 0)
+        let (status, plan, _) = try CDKPlanCLITests.plan(["--quota-basis", "unzipped", scratch.path("template.yaml")])
+        #expect(status == 0)
+        #expect(CDKPlanCLITests.deltas(plan) == ["Folder": 179 + 3280])
+        #expect((plan["storage"] as? [String: Any])?["unknownSizes"] as? [String] == ["/dev/zero"])
+    }
 }

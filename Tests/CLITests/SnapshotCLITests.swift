@@ -363,7 +363,9 @@ private let snapshotArguments = ["snapshot", "--stack", "orders", "--region", "u
 
     @Test func aCallThatHangsIsStoppedAfterTheTimeout() throws {
         let aws = try fakeOrders()
-        try aws.answer("aws lambda get-function --function-name orders-api", sleep: 1237)
+        // A duration of its own, so that another test run's sleeping child is not taken for this one's.
+        let seconds = Int.random(in: 100_000...999_999)
+        try aws.answer("aws lambda get-function --function-name orders-api", sleep: seconds)
         let result = try aws.run(snapshotArguments + ["--call-timeout", "1", "-o", aws.scratch.path("state.json")])
         #expect(result.status == 2)
         #expect(result.stderr == """
@@ -378,7 +380,7 @@ private let snapshotArguments = ["snapshot", "--stack", "orders", "--region", "u
         // Without orders-api's answer its layers are unknown: the foreign layer is not read.
         #expect(!aws.calls.contains { $0.contains(foreignLayer) })
         #if os(Linux)
-        // The fake's own child (`sleep 1237`) was stopped with it: the whole process group is.
+        // The fake's own child (`sleep SECONDS`) was stopped with it: the whole process group is.
         let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         // Read with read(2): Foundation's file reading leaks on /proc files (seen under AddressSanitizer).
         func commandLine(_ pid: String) -> [UInt8] {
@@ -389,7 +391,7 @@ private let snapshotArguments = ["snapshot", "--stack", "orders", "--region", "u
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             return count > 0 ? Array(buffer[0..<count]) : []
         }
-        let sleeping = processes.filter { commandLine($0) == Array("sleep\u{0}1237\u{0}".utf8) }
+        let sleeping = processes.filter { commandLine($0) == Array("sleep\u{0}\(seconds)\u{0}".utf8) }
         #expect(sleeping.isEmpty)
         #endif
     }

@@ -36,7 +36,8 @@ struct SAMApplication {
             throw SAMError("Resource is missing the required [Location] property.", at: idRange)
         }
         var sar: [(tag: String, value: SAMValue)] = []
-        if let entries = document.entries(location), document.intrinsic(location) == nil {
+        // Any mapping is a repository location to the translator, an intrinsic function included.
+        if let entries = document.entries(location) ?? (document.intrinsic(location) != nil ? [] : nil) {
             sar = try repository(entries, at: keyRange("Location"))
             let url = sar.map { document.string($0.value) ?? "" }.joined(separator: "/")
             properties.set("TemplateUrl", .string(Self.placeholderURL + url, at: document.range(location)), keyRange: keyRange("Location"))

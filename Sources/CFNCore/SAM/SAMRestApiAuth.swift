@@ -88,15 +88,28 @@ struct SAMRestApiAuth {
         }
         let missing = !["Headers", "QueryStrings", "StageVariables", "Context"].contains { document.isTruthy(document.value($0, in: identity)) }
         guard let ttl = document.value("ReauthorizeEvery", in: identity), !document.isNull(ttl) else { return missing }
-        let seconds: Int?
+        // Only the sign of Python's `int(ReauthorizeEvery)` matters; it has no upper bound, so a
+        // large value is positive, never a trap.
+        let positive: Bool?
         switch document.python(ttl) {
-        case .int(let text), .string(let text): seconds = Int(text.trimmingCharacters(in: .whitespaces))
-        case .bool(let flag): seconds = flag ? 1 : 0
-        case .float(let number): seconds = number.isFinite ? Int(number) : nil
-        default: seconds = nil
+        case .int(let text), .string(let text):
+            let digits = text.trimmingCharacters(in: .whitespaces)
+            positive = Int(digits).map { $0 > 0 } ?? Self.isLargeInteger(digits)
+        case .bool(let flag): positive = flag
+        case .float(let number): positive = number.isFinite ? number >= 1 : nil
+        default: positive = nil
         }
-        guard let seconds else { return missing }
-        return seconds > 0 && missing
+        guard let positive else { return missing }
+        return positive && missing
+    }
+
+    /// Whether text too long for `Int` is still an integer to Python: true when positive, false when
+    /// negative, nil when it is not an integer at all.
+    static func isLargeInteger(_ text: String) -> Bool? {
+        let negative = text.hasPrefix("-")
+        let digits = text.drop { $0 == "-" || $0 == "+" }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber || $0 == "_" }) else { return nil }
+        return !negative && digits.contains { $0 != "0" && $0 != "_" }
     }
 
     /// `_add_auth` and what building the authorizers' Swagger checks.

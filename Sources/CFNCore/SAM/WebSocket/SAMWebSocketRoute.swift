@@ -17,7 +17,12 @@ extension SAMWebSocketApi {
             throw SAMError("Route key '\(key)' must be alphanumeric. Only $connect, $disconnect, and $default special routes are supported.",
                            at: range)
         }
-        return name.prefix(1).uppercased() + name.dropFirst().lowercased()
+        let part = name.prefix(1).uppercased() + name.dropFirst().lowercased()
+        // Python's isalnum passes any Unicode letter; the logical IDs made from it must be ASCII.
+        guard part.allSatisfy(\.isASCII) else {
+            throw SAMTemplateError(SAMError("Logical ids must be alphanumeric.", at: range), resource: id + part + "Route")
+        }
+        return part
     }
 
     /// The route, integration and permission of one route key, and the authorizer when the route is
