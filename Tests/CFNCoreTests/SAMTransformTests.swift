@@ -239,7 +239,6 @@ func place(_ expansion: SAMExpansion, _ source: SourceText, _ logicalId: String,
             "sam.invalid 17:7 BadAlias",
             "sam.invalid 25:19 BadEvent",
             "sam.invalid 28:17 NotAMap",
-            "sam.partly-expanded 29:3 Api",
         ])
         #expect(expansion.findings[2].message.contains("AutoPublishAlias name ('bad*alias') must contain only alphanumeric characters"))
         #expect(expansion.findings[3].message.contains("Event with id [E] is invalid. Resource dict has missing or invalid value for key Type. Event Type is: Carrier."))

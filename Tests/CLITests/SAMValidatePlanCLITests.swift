@@ -41,12 +41,11 @@ import Testing
         let shown = findings.map { finding in
             "\(finding["rule"] as? String ?? "") \(finding["line"] as? Int ?? 0):\(finding["column"] as? Int ?? 0) \(finding["resource"] as? String ?? "-")"
         }
-        // MemorySize from Globals; the policy template's parameter; the event's stream; the API not expanded.
+        // MemorySize from Globals; the policy template's parameter; the event's stream (the API is expanded).
         #expect(shown == [
             "lambda.memory-size 4:17 Fn",
             "reference.undefined 14:29 Fn",
             "reference.undefined 19:29 Fn",
-            "sam.partly-expanded 21:3 Api",
         ])
         let messages = findings.compactMap { $0["message"] as? String }
         #expect(messages[1].hasSuffix("(on FnRole, generated from Fn)"))

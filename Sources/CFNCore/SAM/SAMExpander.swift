@@ -26,6 +26,8 @@ final class SAMExpander {
     var httpApiRoutes: Set<String> = []
     /// `<api>\0<path>\0<method>` of each method an `Api` event has written into an API SAM manages.
     var restApiMethods: Set<String> = []
+    /// The REST APIs that passed the translator's checks, each with the SAM resource its resources belong to.
+    var restApis: [(api: SAMRestApi, owner: String)] = []
     /// The `Api` events that make the implicit `ServerlessRestApi`.
     private(set) lazy var implicitRestApi = SAMImplicitRestApi(template)
     /// Each function's `DeploymentPreference`, in template order, for the shared CodeDeploy resources.
@@ -100,6 +102,7 @@ final class SAMExpander {
             }
         }
         expandImplicitRestApi(implicitRestApi)
+        expandRestApiResources()
         addCodeDeployResources()
         expandEmbeddedConnectors()
         checkUniqueLogicalIds()

@@ -98,6 +98,7 @@ extension SAMExpander {
             let api = try SAMRestApi(implicit: self, at: first.keyRange, attributes: attributes)
             let made = try api.expand(resource: nil)
             guard let owner else { return }
+            restApis.append((api, owner))
             if owner == SAMRestApi.implicitId {
                 errors.removeAll { $0.resource == owner }
                 expansions[owner] = made

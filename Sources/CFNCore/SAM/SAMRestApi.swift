@@ -3,8 +3,8 @@ import CFNLoader
 /// `AWS::Serverless::Api`, written or the implicit `ServerlessRestApi` that `Api` events without a
 /// `RestApiId` make: the translator's checks of its properties (`SamApi` in sam_resources.py,
 /// `ApiGenerator` in model/api/api_generator.py) and the Lambda permissions of its authorizers
-/// (`_construct_authorizer_lambda_permission`). The RestApi, Deployment and Stage are not made here:
-/// a written API is kept as it is, and a warning says so.
+/// (`_construct_authorizer_lambda_permission`). Its RestApi, Deployment and Stage are made once every
+/// function is expanded (`SAMRestApiResources`); until then a written API is kept as it is.
 struct SAMRestApi {
     static let implicitId = "ServerlessRestApi"
 
@@ -88,10 +88,9 @@ struct SAMRestApi {
         try checkUsagePlan(auth.auth)
         var resources: [SAMResource] = []
         if let resource {
+            // Kept until the functions are expanded: `expandRestApiResources` replaces it.
             resources.append(written(resource))
-            expander.notes.append(Finding(SAMRules.partlyExpanded,
-                                          "AWS::Serverless::Api '\(id)' is only partly expanded: its RestApi, Deployment and Stage are not generated (its authorizers' permissions and the translator's checks are)",
-                                          at: resource.idRange, resource: id, resourceType: "AWS::Serverless::Api", path: resource.path("Type")))
+            expander.restApis.append((self, id))
         }
         resources += auth.permissions()
         return resources

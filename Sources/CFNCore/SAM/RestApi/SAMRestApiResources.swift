@@ -1,0 +1,299 @@
+import CFNLoader
+
+/// The `AWS::ApiGateway::RestApi`, `Deployment` and `Stage` of a REST API, as the translator's
+/// `ApiGenerator` makes them (model/api/api_generator.py `_construct_rest_api`,
+/// `_construct_deployment`, `_construct_stage`; model/apigateway.py `make_auto_deployable`).
+/// What it does not write yet (auth, CORS, domains, gateway responses, models, usage plans…)
+/// leaves the API as written, with a `sam.partly-expanded` warning naming it.
+struct SAMRestApiResources {
+    let api: SAMRestApi
+    let events: SAMRestApiEventOrder
+    var expander: SAMExpander { api.expander }
+    var document: SAMDocument { api.document }
+
+    /// API properties whose effect on the generated resources is not written here.
+    static let unsupportedProperties = [
+        "Auth", "Cors", "GatewayResponses", "Models", "Domain", "DisableExecuteApiEndpoint", "MergeDefinitions",
+        "OpenApiVersion", "AlwaysDeploy", "PropagateTags",
+    ]
+
+    /// Why the API is left as written; nil when it is made here.
+    func unsupported() -> String? {
+        if let key = Self.unsupportedProperties.first(where: { key in api[key].map { document.isTruthy($0) } ?? false }) {
+            return "its \(key) is not written yet"
+        }
+        if key("DisableExecuteApiEndpoint") { return "its DisableExecuteApiEndpoint is not written yet" }
+        if events.stateMachineApis.contains(api.id) { return "a state machine's event adds to it" }
+        if let event = apiEvents(events.pluginOrder).first(where: { $0.unsupported != nil }), let reason = event.unsupported {
+            return "\(event.function)'s \(reason)"
+        }
+        if api.isImplicit, implicitTags() { return "a function propagates its tags to it" }
+        if !api.managesSwagger, let body = api["DefinitionBody"], document.isTruthy(body) {
+            if document.intrinsic(body) != nil || document.entries(body) == nil { return "its DefinitionBody is not a mapping" }
+            if document.isTruthy(api["BinaryMediaTypes"]), !SAMSwagger.isValid(body, document) { return "its DefinitionBody is not a Swagger document" }
+            // `_openapi_postprocess` rewrites an OpenAPI 3 body (security schemes, definitions, headers).
+            if document.value("swagger", in: body).map({ document.isNull($0) }) ?? true,
+               let version = document.value("openapi", in: body), SAMRestApi.isOpenApiVersion(document.python(version)),
+               SAMRestApi.pythonString(document.python(version)).hasPrefix("3") {
+                return "its OpenAPI 3 DefinitionBody is not rewritten yet"
+            }
+        }
+        if let uri = api["DefinitionUri"], document.isTruthy(uri), s3Location(uri) == nil { return "its DefinitionUri is not an S3 location" }
+        if functionNames() == nil { return "a function naming it has a FunctionName that is not text" }
+        return nil
+    }
+
+    private func key(_ name: String) -> Bool { api[name].map { !document.isNull($0) } ?? false }
+
+    private func apiEvents(_ list: [SAMRestApiEventOrder.Event]) -> [SAMRestApiEventOrder.Event] {
+        list.filter { $0.api == api.id }
+    }
+
+    /// `_add_tags_to_implicit_api_if_necessary`: a function with `PropagateTags` and `Tags` tags the implicit API.
+    private func implicitTags() -> Bool {
+        let tree = expander.template.tree
+        let globals = tree.value(forKey: "Globals", in: expander.template.root).flatMap { tree.value(forKey: "Function", in: $0) }
+        let global = { (key: String) in globals.flatMap { tree.value(forKey: key, in: $0) }.map { document.isTruthy(.node($0)) } ?? false }
+        for function in Set(apiEvents(events.pluginOrder).filter { !$0.namesApi }.map(\.function)) {
+            guard let resource = expander.template.resource(named: function) else { continue }
+            let own = { (key: String) in resource.properties.flatMap { tree.value(forKey: key, in: $0) }.map { document.isTruthy(.node($0)) } ?? false }
+            if (own("PropagateTags") || global("PropagateTags")) && (own("Tags") || global("Tags")) { return true }
+        }
+        return false
+    }
+
+    /// `_get_function_names`: the `FunctionName`s of the functions whose events name the API, joined;
+    /// nil when one is not text.
+    func functionNames() -> String? {
+        guard !api.isImplicit else { return "" }
+        var names = ""
+        for event in apiEvents(events.namingOrder) where event.namesApi {
+            guard let resource = expander.template.resource(named: event.function),
+                  let node = resource.properties.flatMap({ expander.template.tree.value(forKey: "FunctionName", in: $0) }) else { continue }
+            let value = expander.parameters.resolve(.node(node), document)
+            guard document.isTruthy(value) else { continue }
+            guard let text = document.text(value), document.intrinsic(value) == nil else { return nil }
+            names += text
+        }
+        return names
+    }
+
+    /// `parse_s3_uri` of a text `DefinitionUri`, or a mapping's `Bucket`, `Key` and `Version`, as a `Py27Dict`.
+    func s3Location(_ uri: SAMValue) -> PyValue? {
+        let range = document.range(uri)
+        var location = PyDict(py27: true, at: range)
+        if let text = document.text(uri), document.intrinsic(uri) == nil {
+            guard text.hasPrefix("s3://") else { return nil }
+            let rest = text.dropFirst(5)
+            guard let slash = rest.firstIndex(of: "/") else { return nil }
+            let bucket = String(rest[..<slash])
+            var key = String(rest[rest.index(after: slash)...])
+            var version: String?
+            if let mark = key.firstIndex(of: "?") {
+                let query = key[key.index(after: mark)...]
+                key = String(key[..<mark])
+                for pair in query.split(separator: "&") where pair.hasPrefix("versionId=") { version = String(pair.dropFirst(10)) }
+            }
+            guard !bucket.isEmpty, !key.isEmpty else { return nil }
+            location.set("Bucket", .text(bucket, unicode: true, at: range))
+            location.set("Key", .text(key, unicode: true, at: range))
+            if let version { location.set("Version", .text(version, unicode: true, at: range)) }
+            return .dict(location)
+        }
+        guard let entries = document.entries(uri), document.intrinsic(uri) == nil else { return nil }
+        let field = { (name: String) in entries.last { $0.key == name }?.value }
+        guard let bucket = field("Bucket"), document.isTruthy(bucket), let key = field("Key"), document.isTruthy(key) else { return nil }
+        location.set("Bucket", .converted(bucket, document))
+        location.set("Key", .converted(key, document))
+        if let version = field("Version") { location.set("Version", .converted(version, document)) }
+        return .dict(location)
+    }
+
+    /// The Swagger SAM writes for an API it manages, from the events that name it.
+    private func managedBody() -> PyDict {
+        var swagger = SAMRestApiSwagger(at: api.idRange)
+        var conditions: [String: [String: String?]] = [:]
+        var pathsSeen: [String] = []
+        for event in apiEvents(events.pluginOrder) {
+            swagger.addPath(event.path, event.method, at: event.keyRange)
+            if conditions[event.path] == nil { pathsSeen.append(event.path) }
+            conditions[event.path, default: [:]][event.method] = .some(event.condition)
+        }
+        // `_maybe_add_conditions_to_implicit_api_paths`: a path whose every method has a condition takes it.
+        var pathConditions: [String: (name: String, unicode: Bool)] = [:]
+        for path in swagger.paths {
+            let values = Array((conditions[path] ?? [:]).values)
+            guard !values.isEmpty, !values.contains(where: { $0 == nil }) else { continue }
+            let names = Set(values.compactMap { $0 })
+            if names.count == 1, let only = names.first {
+                pathConditions[path] = (only, true)
+            } else {
+                let logical = path.replacing("/", with: "SLASH").replacing("{", with: "OB").replacing("}", with: "CB")
+                let name = "\(api.id)\(logical)PathCondition"
+                SAMImplicitRestApi.addCombinedCondition(name, names.sorted(), expander, at: api.idRange)
+                pathConditions[path] = (name, false)
+            }
+        }
+        swagger.makePathsConditional(pathConditions)
+        for event in apiEvents(events.translatorOrder) {
+            swagger.addIntegration(event.path, event.method, uri: integrationUri(event), condition: event.condition, streams: event.streams,
+                                   at: event.keyRange)
+        }
+        return swagger.document
+    }
+
+    /// `_build_apigw_integration_uri`: the function's ARN (its alias's, with `AutoPublishAlias`) in
+    /// API Gateway's invocation path; text of the template when it names the function itself.
+    private func integrationUri(_ event: SAMRestApiEventOrder.Event) -> PyValue {
+        let alias = expander.derived[event.function + ".Alias"]
+        let target = alias ?? event.function + ".Arn"
+        let (version, invocation) = event.streams ? ("2021-11-15", "/response-streaming-invocations") : ("2015-03-31", "/invocations")
+        let arn = "arn:\(expander.partition):apigateway:${AWS::Region}:lambda:path/\(version)/functions/${\(target)}\(invocation)"
+        var sub = PyDict(py27: true, at: event.keyRange)
+        sub.set("Fn::Sub", .text(arn, unicode: alias == nil, at: event.keyRange))
+        return .dict(sub)
+    }
+
+    // MARK: Resources
+
+    func make() -> [SAMResource] {
+        var body: PyDict?
+        if api.managesSwagger {
+            body = managedBody()
+        } else if let given = api["DefinitionBody"], document.isTruthy(given), case .dict(let dict) = PyValue.converted(given, document) {
+            body = dict
+        }
+        if var document = body, let types = api["BinaryMediaTypes"], self.document.isTruthy(types) {
+            var swagger = SAMRestApiSwagger(document: document, at: api.idRange)
+            swagger.addBinaryMediaTypes(.converted(expander.parameters.resolve(types, self.document), self.document))
+            document = swagger.document
+            body = document
+        }
+        let bodyS3 = body == nil ? api["DefinitionUri"].flatMap(s3Location) : nil
+
+        var restApi = SAMResource(api.id, "AWS::ApiGateway::RestApi", at: api.idRange)
+        // `resource_attributes` and `depends_on` of the API as written; the implicit API's come from its functions.
+        if !api.isImplicit, let written = expander.template.resource(named: api.id) {
+            for attribute in ["DeletionPolicy", "UpdatePolicy", "Condition", "UpdateReplacePolicy", "Metadata", "DependsOn"] {
+                if let node = written.node(attribute) {
+                    restApi.attributes.set(attribute, .node(node), keyRange: document.keyRange(attribute, in: .node(written.node)))
+                }
+            }
+        } else {
+            restApi.attributes = api.attributes
+        }
+        set(&restApi, "BinaryMediaTypes", api["BinaryMediaTypes"].map { expander.parameters.resolve($0, document) })
+        set(&restApi, "MinimumCompressionSize", api["MinimumCompressionSize"])
+        if let endpoint = api["EndpointConfiguration"], document.isTruthy(endpoint) { setEndpoint(&restApi, endpoint) }
+        if let flag = api["FailOnWarnings"], document.isTruthy(flag) { set(&restApi, "FailOnWarnings", flag) }
+        if let body { restApi.properties.set("Body", PyValue.dict(body).sam, keyRange: keyRange("DefinitionBody")) }
+        if let bodyS3 { restApi.properties.set("BodyS3Location", bodyS3.sam, keyRange: keyRange("DefinitionUri")) }
+        for key in ["Name", "Description", "Mode", "ApiKeySourceType", "Policy", "SecurityPolicy", "EndpointAccessMode"] {
+            if let value = api[key], document.isTruthy(value) { set(&restApi, key, value) }
+        }
+
+        var passthrough = SAMMap(at: api.idRange)
+        for attribute in ["Condition", "DeletionPolicy", "UpdateReplacePolicy"] {
+            if let value = api.attributes[attribute] { passthrough.set(attribute, value) }
+        }
+        var hashInput = (body.map { PyValue.dict($0) } ?? bodyS3)?.repr ?? ""
+        let names = functionNames() ?? ""
+        if !names.isEmpty { hashInput += "||" + names }
+        let digest = SHA1.hexDigest(hashInput)
+        let deploymentId = hashInput.isEmpty ? api.id + "Deployment" : api.id + "Deployment" + digest.prefix(10)
+        var deployment = SAMResource(deploymentId, "AWS::ApiGateway::Deployment", at: api.idRange)
+        deployment.attributes = passthrough
+        if !hashInput.isEmpty { deployment.properties.set("Description", .string("RestApi deployment id: \(digest)", at: api.idRange)) }
+        deployment.properties.set("RestApiId", .ref(api.id, at: api.idRange))
+        deployment.properties.set("StageName", .string("Stage", at: api.idRange))
+
+        let stageName = api["StageName"]
+        var stage = SAMResource(stageId(stageName), "AWS::ApiGateway::Stage", at: api.idRange)
+        stage.attributes = passthrough
+        stage.properties.set("RestApiId", .ref(api.id, at: api.idRange))
+        stage.properties.set("DeploymentId", .ref(deploymentId, at: api.idRange))
+        set(&stage, "StageName", stageName)
+        for key in ["CacheClusterEnabled", "CacheClusterSize", "Variables", "MethodSettings", "AccessLogSetting", "CanarySetting", "TracingEnabled"] {
+            set(&stage, key, api[key])
+        }
+        if let tags = api["Tags"], let entries = document.entries(tags), document.intrinsic(tags) == nil {
+            let at = keyRange("Tags")
+            stage.properties.set("Tags", .list(entries.map { entry in
+                .map([SAMEntry("Key", .string(entry.key, at: entry.keyRange), keyRange: entry.keyRange),
+                      SAMEntry("Value", entry.value, keyRange: entry.keyRange)], at: entry.keyRange)
+            }, at: at), keyRange: at)
+        }
+        expander.derived[api.id + ".Stage"] = stage.logicalId
+        expander.derived[api.id + ".Deployment"] = deploymentId
+        return [restApi, deployment, stage]
+    }
+
+    private func keyRange(_ key: String) -> SourceRange {
+        api.properties.entries.first { $0.key == key }?.keyRange ?? api.idRange
+    }
+
+    private func set(_ resource: inout SAMResource, _ key: String, _ value: SAMValue?) {
+        guard let value else { return }
+        resource.properties.set(key, value, keyRange: keyRange(key))
+    }
+
+    /// `_set_endpoint_configuration`: a mapping's `Type` (with its VPC endpoints and address type), or the value as the type.
+    private func setEndpoint(_ restApi: inout SAMResource, _ value: SAMValue) {
+        let at = keyRange("EndpointConfiguration")
+        if document.intrinsic(value) == nil, let entries = document.entries(value), let type = entries.last(where: { $0.key == "Type" })?.value,
+           document.isTruthy(type) {
+            var configuration = SAMMap(at: at, [SAMEntry("Types", .list([type], at: at), keyRange: at)])
+            let field = { (name: String) in entries.last { $0.key == name }?.value }
+            if let ids = field("VPCEndpointIds").flatMap({ document.isTruthy($0) ? $0 : nil }) ?? field("VpcEndpointIds") {
+                configuration.set("VpcEndpointIds", ids, keyRange: at)
+            }
+            if let type = field("IpAddressType") { configuration.set("IpAddressType", type, keyRange: at) }
+            restApi.properties.set("EndpointConfiguration", configuration.value, keyRange: at)
+            restApi.properties.set("Parameters", .map([SAMEntry("endpointConfigurationTypes", type, keyRange: at)], at: at), keyRange: at)
+        } else {
+            restApi.properties.set("EndpointConfiguration", .map([SAMEntry("Types", .list([value], at: at), keyRange: at)], at: at), keyRange: at)
+            restApi.properties.set("Parameters", .map([SAMEntry("endpointConfigurationTypes", value, keyRange: at)], at: at), keyRange: at)
+        }
+    }
+
+    /// `_construct_stage`: `<Api><StageName>Stage` for an alphanumeric name, the name's hash for
+    /// another text, `<Api>Stage` for a name that is not text.
+    private func stageId(_ name: SAMValue?) -> String {
+        guard let name, document.intrinsic(name) == nil, let text = document.text(name), !text.isEmpty else { return api.id + "Stage" }
+        if text.allSatisfy({ $0.isLetter || $0.isNumber }) { return api.id + text + "Stage" }
+        return api.id + "Stage" + SHA1.hexDigest(text).prefix(10)
+    }
+}
+
+extension SAMExpander {
+    /// After every resource (functions have named their aliases): each REST API that passed the
+    /// translator's checks becomes its RestApi, Deployment and Stage, in place of the API as written
+    /// (or beside the implicit API's permissions); one whose features are not all written here stays
+    /// as it is, with a warning saying why.
+    func expandRestApiResources() {
+        guard !restApis.isEmpty else { return }
+        let order = SAMRestApiEventOrder(template, implicitRestApi: implicitRestApi.exists)
+        for (api, owner) in restApis where !errors.contains(where: { $0.resource == api.id || $0.resource == owner }) {
+            let made = SAMRestApiResources(api: api, events: order)
+            let events = Set(order.pluginOrder.filter { $0.api == api.id }.map { $0.function + "\u{0}" + $0.name })
+            let isEventNote = { (note: Finding) in
+                note.rule == SAMRules.partlyExpanded.id && note.message.hasSuffix("the REST API resources it adds to are not generated")
+                    && note.path.count == 5 && events.contains((note.resource ?? "") + "\u{0}" + note.path[4])
+            }
+            if let reason = made.unsupported() {
+                for index in notes.indices where isEventNote(notes[index]) { notes[index].message += " (\(api.id): \(reason))" }
+                if !api.isImplicit, let resource = template.resource(named: api.id) {
+                    notes.append(Finding(SAMRules.partlyExpanded,
+                                         "AWS::Serverless::Api '\(api.id)' is only partly expanded: its RestApi, Deployment and Stage are not generated because \(reason) (its authorizers' permissions and the translator's checks are)",
+                                         at: resource.idRange, resource: api.id, resourceType: "AWS::Serverless::Api", path: resource.path("Type")))
+                }
+                continue
+            }
+            let resources = made.make()
+            var list = expansions[owner] ?? []
+            list.removeAll { $0.logicalId == api.id && $0.type == "AWS::Serverless::Api" }
+            expansions[owner] = resources + list
+            notes.removeAll(where: isEventNote)
+        }
+    }
+}
