@@ -13,15 +13,9 @@ import Testing
     static let folder = SAMConformanceTests.folder.appendingPathComponent("beyond")
 
     static func outcome(_ name: String) throws -> SAMConformanceTests.Outcome {
-        let input = try Data(contentsOf: SAMConformanceTests.folder.appendingPathComponent("input/\(name).yaml"))
-        let expectedData = try Data(contentsOf: folder.appendingPathComponent("\(name).json"))
-        let expected = try #require(try JSONSerialization.jsonObject(with: expectedData) as? [String: Any])
-        let template = try #require(LoadedTemplate(bytes: Array(input)).template)
-        let expansion = SAMTransform.expand(template, parameters: SAMConformanceTests.parameters)
-        if let error = expansion.findings.first(where: { $0.rule == "sam.invalid" }) { return .differs("error: \(error.message)") }
-        guard let tree = expansion.template?.tree,
-              let actual = try JSONSerialization.jsonObject(with: Data(TemplateText.render(tree, format: .json).utf8)) as? [String: Any]
-        else { return .differs("no output") }
+        let (expected, actual, error) = try SAMConformanceTests.expanded(name, expectedIn: folder)
+        if let error { return .differs("error: \(error)") }
+        guard let actual else { return .differs("no output") }
         var differences: [String] = []
         let want = expected["Resources"] as? [String: Any] ?? [:]
         let got = actual["Resources"] as? [String: Any] ?? [:]
@@ -50,25 +44,10 @@ import Testing
     }
 
     @Test func resourcesBeyondLambdaAreTheTranslators() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
-            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
-        #expect(names.count == 85)
-        var agree = 0
-        for name in names {
-            let outcome = try Self.outcome(name)
-            if outcome == .agrees { agree += 1 }
-            if let reason = Self.knownDifferences[name] {
-                #expect(outcome != .agrees, "\(name) now agrees: remove it from the known differences (\(reason))")
-            } else {
-                #expect(outcome == .agrees, "\(name): \(outcome)")
-            }
-        }
-        print("SAM beyond Lambda: \(agree) of \(names.count) pairs agree")
+        let (agree, compared) = try SAMConformanceTests.check(Self.folder, count: 85, known: Self.knownDifferences, Self.outcome)
+        print("SAM beyond Lambda: \(agree) of \(compared) pairs agree")
     }
 
     /// Pairs that still differ, with the reason.
-    static let knownDifferences: [String: String] = [
-        "eventbridgerule_with_dlq": "an event's dead-letter queue (DeadLetterConfig.Type) and its policy are not made",
-        "function_with_event_dest_conditional": "the conditions of a conditional destination are written as CloudFormation takes them, where the translator nests Condition twice",
-    ]
+    static let knownDifferences: [String: String] = [:]
 }

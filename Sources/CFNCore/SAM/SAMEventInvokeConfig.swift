@@ -105,16 +105,17 @@ struct SAMEventInvokeConfig {
         return (negated, parts[1])
     }
 
-    /// The function's own condition and the destination's, as one (`_make_and_conditions`). The
-    /// translator nests each `{"Condition": name}` in a second one, which CloudFormation rejects;
-    /// this writes the condition as it must be.
+    /// The function's own condition and the destination's, as one (`_make_and_conditions`), written
+    /// as the translator writes it: each `{"Condition": name}` nested in a second one
+    /// (`make_and_condition` wraps what it is given again), which the processed template keeps and
+    /// the condition evaluator reads as unknown.
     private func combinedCondition(_ condition: String?, at range: SourceRange) -> String? {
         let own = function.resource.node("Condition").flatMap { document.string(.node($0)) }
         guard let condition else { return own }
         guard let own else { return condition }
         let name = "\(own)AND\(condition)" + SHA1.hexDigest(function.id).prefix(10)
-        addCondition(name, .intrinsic(.and, .list([Self.conditionReference(own, at: range), Self.conditionReference(condition, at: range)], at: range),
-                                      at: range), at: range)
+        let nested = { (name: String) in SAMValue.intrinsic(.condition, Self.conditionReference(name, at: range), at: range) }
+        addCondition(name, .intrinsic(.and, .list([nested(own), nested(condition)], at: range), at: range), at: range)
         return name
     }
 

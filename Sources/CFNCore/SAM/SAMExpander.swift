@@ -34,6 +34,8 @@ final class SAMExpander {
     var deploymentPreferences: [SAMDeploymentPreference] = []
     /// What each connector (explicit or embedded) made, by its logical ID: `DependsOn` follows.
     var connectorIds: [String: [String]] = [:]
+    /// Connector policies other resources must wait for, added once everything is made.
+    var connectorDependencies: [SAMConnectorDependency] = []
     /// Template resources events write into (a bucket's notifications, a user pool's triggers),
     /// each as a whole mapping, as edited so far.
     var editedResources: [String: SAMMap] = [:]

@@ -136,7 +136,7 @@ struct SAMFunction {
         }
         // `propagate_tags`: every generated resource that takes tags gets the function's, without SAM's own.
         if document.isTruthy(self["PropagateTags"]), let tags = self["Tags"], document.isTruthy(tags) {
-            for index in resources.indices where ["AWS::Lambda::Function", "AWS::IAM::Role", "AWS::IoT::TopicRule"].contains(resources[index].type) {
+            for index in resources.indices where Self.taggedTypes.contains(resources[index].type) {
                 resources[index].properties.set("Tags", tagList(withSAMTag: false), keyRange: keyRange("Tags"))
             }
         }
@@ -172,6 +172,9 @@ struct SAMFunction {
         }
         return role
     }
+
+    /// The made types whose `Tags` `PropagateTags` sets (those with `Tags` among their `property_types`).
+    static let taggedTypes: Set<String> = ["AWS::Lambda::Function", "AWS::IAM::Role", "AWS::IoT::TopicRule", "AWS::SQS::Queue", "AWS::SNS::Topic"]
 
     /// A note that part of the function is not expanded.
     func partial(_ property: String, _ what: String) -> Finding {
@@ -370,6 +373,7 @@ struct SAMFunction {
             var data: [(String, PythonValue)] = []
             if document.isTruthy(self["AutoPublishAliasAllProperties"]) {
                 data = function.properties.entries.map { ($0.key, document.python($0.value)) }
+                data += publishingLayers()
             } else {
                 if let code = function.properties["Code"], case .dict(let entries) = document.python(code) { data = entries }
                 if let environment = function.properties["Environment"], case .dict(let entries) = document.python(environment) {
@@ -402,6 +406,37 @@ struct SAMFunction {
         }
         expander.derived["\(id).Version"] = version.logicalId
         return version
+    }
+
+    /// The properties of each layer of the template the function names (`Ref` or `Fn::GetAtt`) that
+    /// sets `PublishLambdaVersion`, under the layer's logical ID: with `AutoPublishAliasAllProperties`,
+    /// a change to such a layer publishes a new version (the translator reads the layer as written,
+    /// `Globals` merged, before it is expanded).
+    private func publishingLayers() -> [(String, PythonValue)] {
+        guard let layers = self["Layers"].flatMap(document.elements) else { return [] }
+        var result: [(String, PythonValue)] = []
+        for layer in layers {
+            guard let name = Self.referencedLogicalId(layer, document), let resource = expander.template.resource(named: name) else { continue }
+            let properties = resource.type == "AWS::Serverless::LayerVersion"
+                ? (try? expander.properties(of: resource, globals: "LayerVersion"))
+                : resource.properties.flatMap { document.map(.node($0)) }
+            guard let properties, document.isTruthy(properties["PublishLambdaVersion"]) else { continue }
+            result.append((name, document.python(properties.value)))
+        }
+        return result
+    }
+
+    /// The logical ID a `Ref` or `Fn::GetAtt` names (`get_logical_id_from_intrinsic`).
+    static func referencedLogicalId(_ value: SAMValue, _ document: SAMDocument) -> String? {
+        guard let (function, argument) = document.intrinsic(value) else { return nil }
+        switch function {
+        case .ref: return document.string(argument)
+        case .getAtt:
+            if let parts = document.elements(argument) { return parts.count == 2 ? document.string(parts[0]) : nil }
+            let parts = document.string(argument)?.split(separator: ".", omittingEmptySubsequences: false) ?? []
+            return parts.count == 2 ? String(parts[0]) : nil
+        default: return nil
+        }
     }
 
     private func alias(_ name: String, version: SAMResource) throws -> SAMResource {

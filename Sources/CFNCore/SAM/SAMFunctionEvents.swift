@@ -25,10 +25,8 @@ struct SAMFunctionEvents {
     ]
     static let pushTypes: Set<String> = [
         "Schedule", "CloudWatchEvent", "EventBridgeRule", "SNS", "S3", "CloudWatchLogs", "IoTRule", "AlexaSkill", "Api",
-        "HttpApi", "Cognito",
+        "HttpApi", "Cognito", "ScheduleV2",
     ]
-    /// Types SAM knows whose resources are not made here.
-    static let otherTypes: Set<String> = ["ScheduleV2"]
 
     static let mappingProperties = [
         "StartingPosition", "StartingPositionTimestamp", "BatchSize", "Enabled", "MaximumBatchingWindowInSeconds",
@@ -74,7 +72,7 @@ struct SAMFunctionEvents {
         guard document.entries(event.value) != nil else { throw fail("Type of property 'Events' is invalid.", event.keyRange) }
         let typeValue = expander.value("Type", in: event.value)
         guard let type = typeValue.flatMap(document.string),
-              Self.pullTypes[type] != nil || Self.pushTypes.contains(type) || Self.otherTypes.contains(type) else {
+              Self.pullTypes[type] != nil || Self.pushTypes.contains(type) else {
             let shown = typeValue.flatMap(document.string) ?? "None"
             throw fail("Resource dict has missing or invalid value for key Type. Event Type is: \(shown).",
                        typeValue.map(document.range) ?? event.keyRange)
@@ -104,6 +102,9 @@ struct SAMFunctionEvents {
         case "AlexaSkill": return [permission(context, principal: "alexa-appkit.amazon.com", eventSourceToken: properties["SkillId"])]
         case "S3": return try s3Notification(context)
         case "Api", "HttpApi": return try api(context)
+        case "ScheduleV2":
+            return try SAMSchedulerEvent(logicalId: logicalId, properties: properties, keyRange: event.keyRange, idRange: function.idRange,
+                                         attributes: context.attributes, document: document).make(target: .function(functionArn))
         case "Cognito":
             try checkCognito(context)
             try writeCognitoTriggers(context)
@@ -150,18 +151,6 @@ struct SAMFunctionEvents {
         if type == "S3", let events = properties["Events"], document.text(events) == nil,
            !(document.elements(events)?.allSatisfy { document.text($0) != nil } ?? false) {
             throw fail("Type of property 'Events' is invalid.", document.range(events))
-        }
-        if let dlq = properties["DeadLetterConfig"], ["Schedule", "CloudWatchEvent", "EventBridgeRule"].contains(type) {
-            let arn = document.value("Arn", in: dlq)
-            let kind = document.value("Type", in: dlq)
-            if arn != nil, kind != nil { throw fail("You can either define 'Arn' or 'Type' property of DeadLetterConfig.", document.range(dlq)) }
-            if arn == nil, kind == nil { throw fail("No 'Arn' or 'Type' property provided for DeadLetterConfig.", document.range(dlq)) }
-            if let kind, document.string(kind) != "SQS" {
-                throw fail("The only valid value for 'Type' property of DeadLetterConfig is 'SQS'.", document.range(kind))
-            }
-            if let id = document.value("QueueLogicalId", in: dlq), document.text(id) == nil {
-                throw fail("QueueLogicalId must be a string", document.range(id))
-            }
         }
         if type == "MQ" || type == "DocumentDB" {
             let supported = type == "MQ" ? ["BASIC_AUTH", "VIRTUAL_HOST"] : ["BASIC_AUTH"]
@@ -340,26 +329,33 @@ struct SAMFunctionEvents {
             rule.properties.set("Name", props["Name"], keyRange: event.range("Name"))
             rule.properties.set("Description", props["Description"], keyRange: event.range("Description"))
         }
-        if props["DeadLetterConfig"] != nil {
-            expander.notes.append(note(event, "its dead-letter queue and queue policy are not generated"))
+        let ruleArn = SAMValue.getAtt(event.logicalId, "Arn", at: event.keyRange)
+        let deadLetter = try props["DeadLetterConfig"].map {
+            try SAMEventDeadLetter($0, eventLogicalId: event.logicalId, ruleArn: ruleArn, attributes: event.attributes, idRange: function.idRange, document)
         }
         var target = SAMMap(at: event.keyRange)
         let customId = event.type != "Schedule" ? props["Target"].flatMap { expander.value("Id", in: $0) } : nil
         target.set("Arn", functionArn, keyRange: event.keyRange)
-        target.set("Id", customId ?? .string(Self.targetId(event.logicalId), at: event.keyRange), keyRange: event.keyRange)
-        for key in ["Input", "InputPath", "RetryPolicy", "InputTransformer"] where event.type != "Schedule" || key == "Input" || key == "RetryPolicy" {
+        target.set("Id", customId ?? .string(Self.targetId(event.logicalId, suffix: "LambdaTarget"), at: event.keyRange), keyRange: event.keyRange)
+        for key in ["Input", "InputPath"] where event.type != "Schedule" || key == "Input" {
+            target.set(key, props[key], keyRange: event.range(key))
+        }
+        target.set("DeadLetterConfig", deadLetter?.targetConfig, keyRange: event.range("DeadLetterConfig"))
+        for key in ["RetryPolicy", "InputTransformer"] where event.type != "Schedule" || key == "RetryPolicy" {
             target.set(key, props[key], keyRange: event.range(key))
         }
         rule.properties.set("Targets", .list([target.value], at: event.keyRange), keyRange: event.keyRange)
-        let permission = permission(event, principal: "events.amazonaws.com", sourceArn: .getAtt(event.logicalId, "Arn", at: event.keyRange))
-        return [rule, permission]
+        let permission = permission(event, principal: "events.amazonaws.com", sourceArn: ruleArn)
+        let queue = deadLetter?.resources ?? []
+        // The translator lists a schedule's rule before its queue, an EventBridge rule's after.
+        return event.type == "Schedule" ? [rule] + queue + [permission] : queue + [rule, permission]
     }
 
-    /// An EventBridge target ID: at most 64 characters (`generate_valid_target_id`).
-    static func targetId(_ logicalId: String) -> String {
-        let id = logicalId + "LambdaTarget"
+    /// An EventBridge target ID: at most 64 characters, the logical ID cut to fit (`generate_valid_target_id`).
+    static func targetId(_ logicalId: String, suffix: String) -> String {
+        let id = logicalId + suffix
         guard id.count > 64 else { return id }
-        return String(logicalId.prefix(64 - "LambdaTarget".count - 10)) + String(SHA1.hexDigest(logicalId).prefix(10)) + "LambdaTarget"
+        return String(logicalId.prefix(64 - suffix.count)) + suffix
     }
 
     private func sns(_ event: Event, role: inout SAMResource?) throws -> [SAMResource] {

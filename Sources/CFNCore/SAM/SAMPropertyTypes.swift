@@ -25,6 +25,8 @@ struct SAMPropertyTypes {
     let type: String
     let properties: [(name: String, expected: Expected)]
     var required: Set<String> = []
+    /// Properties declared with `Property` rather than `PropertyType`: an intrinsic function is checked as a value.
+    var withoutIntrinsics: Set<String> = []
 
     func validate(_ given: SAMMap, _ document: SAMDocument, idRange: SourceRange) throws {
         for entry in given.entries where !properties.contains(where: { $0.name == entry.key }) {
@@ -35,7 +37,7 @@ struct SAMPropertyTypes {
                 if required.contains(name) { throw SAMError("Missing required property '\(name)'.", at: idRange) }
                 continue
             }
-            if document.intrinsic(value) != nil || document.entries(value)?.count == 1 { continue }
+            if !withoutIntrinsics.contains(name), document.intrinsic(value) != nil || document.entries(value)?.count == 1 { continue }
             guard !Self.accepts(expected, document.python(value)) else { continue }
             let keyRange = given.entries.last { $0.key == name }?.keyRange ?? idRange
             switch expected {

@@ -40,21 +40,8 @@ extension SAMFunctionEvents {
             }
         }
 
-        var policy = SAMResource(policyId, "AWS::SQS::QueuePolicy", at: function.idRange)
-        policy.attributes = event.attributes
-        let statement: SAMValue = .map([
-            SAMEntry("Action", .string("sqs:SendMessage", at: at), keyRange: at),
-            SAMEntry("Effect", .string("Allow", at: at), keyRange: at),
-            SAMEntry("Principal", .string("*", at: at), keyRange: at),
-            SAMEntry("Resource", queueArn, keyRange: at),
-            SAMEntry("Condition", .map([SAMEntry("ArnEquals", .map([SAMEntry("aws:SourceArn", topic, keyRange: at)], at: at), keyRange: at)], at: at),
-                     keyRange: at),
-        ], at: at)
-        policy.properties.set("PolicyDocument", .map([
-            SAMEntry("Version", .string("2012-10-17", at: at), keyRange: at),
-            SAMEntry("Statement", .list([statement], at: at), keyRange: at),
-        ], at: at), keyRange: at)
-        policy.properties.set("Queues", .list([queueUrl], at: at), keyRange: at)
+        let policy = SAMEventDeadLetter.queuePolicy(policyId, queueArn: queueArn, queueUrl: queueUrl, principal: .string("*", at: at),
+                                                    sourceArn: topic, attributes: event.attributes, idRange: function.idRange, at: at)
 
         // The mapping is the SQS event's; `Enabled` is always true, whatever the setting says (the translator's).
         var mapping = SAMResource(event.logicalId + "EventSourceMapping", "AWS::Lambda::EventSourceMapping", at: function.idRange)

@@ -149,7 +149,16 @@ struct SAMConnector {
         }
         switch kind {
         case "AWS_IAM_ROLE_MANAGED_POLICY":
-            return try policy("Policy", "AWS::IAM::ManagedPolicy", "Roles", owner.roleName, "IAM role name")
+            let made = try policy("Policy", "AWS::IAM::ManagedPolicy", "Roles", owner.roleName, "IAM role name")
+            switch (settings["DependedBy"]?.string, source.logicalId, destination.logicalId) {
+            case let ("DESTINATION_EVENT_SOURCE_MAPPING", source?, function?):
+                expander.connectorDependencies.append(SAMConnectorDependency(policy: made[0].logicalId, dependent: .destinationEventSourceMapping(source: source, function: function)))
+            case let ("SOURCE", source?, _):
+                expander.connectorDependencies.append(SAMConnectorDependency(policy: made[0].logicalId, dependent: .source(source)))
+            default:
+                break
+            }
+            return made
         case "AWS_SQS_QUEUE_POLICY":
             return try policy("QueuePolicy", "AWS::SQS::QueuePolicy", "Queues", owner.queueUrl, "SQS queue URL")
         case "AWS_SNS_TOPIC_POLICY":

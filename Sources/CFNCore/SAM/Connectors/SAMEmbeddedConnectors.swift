@@ -9,7 +9,10 @@ extension SAMExpander {
         for resource in template.resources where resource.type == SAMConnector.type {
             if let made = expansions[resource.logicalId] { connectorIds[resource.logicalId] = made.map(\.logicalId) }
         }
-        defer { replaceConnectorDependencies() }
+        defer {
+            addConnectorDependencies()
+            replaceConnectorDependencies()
+        }
         for resource in template.resources {
             guard let connectors = tree.value(forKey: "Connectors", in: resource.node) else { continue }
             let sourceId = resource.logicalId
@@ -85,16 +88,17 @@ extension SAMExpander {
                 let names = document.elements(dependsOn) ?? [dependsOn]
                 guard names.contains(where: { document.string($0).flatMap { connectorIds[$0] } != nil }) else { continue }
                 let range = document.range(dependsOn)
+                var seen: Set<String> = []
                 let replaced = names.flatMap { name in
                     document.string(name).flatMap { connectorIds[$0] }.map { $0.map { SAMValue.string($0, at: range) } } ?? [name]
-                }
+                }.filter { seen.insert(document.string($0) ?? "\($0)").inserted }
                 expansions[samId]?[index].attributes.set("DependsOn", .list(replaced, at: range))
             }
         }
     }
 
     /// A resource of the template as written, less its `Connectors`.
-    private func kept(_ resource: Resource) -> SAMResource {
+    func kept(_ resource: Resource) -> SAMResource {
         var kept = SAMResource(resource.logicalId, resource.type ?? "", at: resource.idRange)
         for entry in document.entries(.node(resource.node)) ?? [] where !["Type", "Properties", "Connectors"].contains(entry.key) {
             kept.attributes.set(entry.key, entry.value, keyRange: entry.keyRange)
