@@ -52,11 +52,11 @@ import Testing
             == #"{"Fn::Sub":["arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*",{"__ApiId__":{"Ref":"Api"}}]}"#)
         #expect(expandedProperty(expansion, "ApiGrantedAuthorizerPermission", "Principal") == #""apigateway.amazonaws.com""#)
         #expect((resources["ApiGrantedAuthorizerPermission"] as? [String: Any])?["Condition"] as? String == "IsProd")
-        // The API stays as written, with the transform, and says what is not made of it.
-        #expect((resources["Api"] as? [String: Any])?["Type"] as? String == "AWS::Serverless::HttpApi")
-        #expect(expandedJSON(expansion)["Transform"] as? String == "AWS::Serverless-2016-10-31")
-        #expect(expansion.findings.filter { $0.rule == "sam.partly-expanded" }.map { "\(source.lineColumn(at: $0.range.start)) \($0.resource ?? "")" }
-            == ["10:3 Api"])
+        // The API is made, its stage too, and nothing is left unexpanded.
+        #expect((resources["Api"] as? [String: Any])?["Type"] as? String == "AWS::ApiGatewayV2::Api")
+        #expect((resources["ApiApiGatewayDefaultStage"] as? [String: Any])?["Condition"] as? String == "IsProd")
+        #expect(expandedJSON(expansion)["Transform"] == nil)
+        #expect(expansion.findings.filter { $0.rule == "sam.partly-expanded" }.isEmpty)
         // A finding on the permission points at the authorizer it is for.
         #expect(place(expansion, source, "ApiGrantedAuthorizerPermission") == "17:11")
     }

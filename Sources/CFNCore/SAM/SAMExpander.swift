@@ -24,6 +24,13 @@ final class SAMExpander {
     var conditions: [SAMEntry] = []
     /// `api path method` of each route an HttpApi event adds to an API whose body SAM writes.
     var httpApiRoutes: Set<String> = []
+    /// The routes `HttpApi` events add to each HTTP API (by its logical ID), and the APIs in order.
+    var httpApiEvents: [String: [SAMHttpApiRoute]] = [:]
+    var httpApiOrder: [String] = []
+    /// The HTTP APIs of the template, made once every function has added its routes.
+    var httpApis: [Resource] = []
+    /// The API that made each HTTP API record set group: the later APIs of its zone add records to it.
+    var recordSetGroupOwners: [String: String] = [:]
     /// `<api>\0<path>\0<method>` of each method an `Api` event has written into an API SAM manages.
     var restApiMethods: Set<String> = []
     /// The REST APIs that passed the translator's checks, each with the SAM resource its resources belong to.
@@ -84,7 +91,7 @@ final class SAMExpander {
                     var api = try SAMWebSocketApi(self, resource)
                     expansions[resource.logicalId] = try api.expand()
                 case "AWS::Serverless::HttpApi":
-                    expansions[resource.logicalId] = try SAMHttpApi(self, resource).expand()
+                    httpApis.append(resource)
                 case "AWS::Serverless::Api":
                     expansions[resource.logicalId] = try SAMRestApi(self, resource).expand(resource: resource)
                 case SAMConnector.type:
@@ -105,6 +112,7 @@ final class SAMExpander {
         }
         expandImplicitRestApi(implicitRestApi)
         expandRestApiResources()
+        expandHttpApis()
         addCodeDeployResources()
         expandEmbeddedConnectors()
         checkUniqueLogicalIds()

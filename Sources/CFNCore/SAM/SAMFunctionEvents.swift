@@ -454,6 +454,7 @@ struct SAMFunctionEvents {
         if isHttp {
             try checkHttpApiId(event)
             try checkHttpApiRoute(event)
+            recordHttpApiRoute(event)
         }
         let stageSuffix = isHttp ? "" : try restApiStageSuffix(event)
         var path = props["Path"].flatMap(document.string) ?? (isHttp ? "$default" : "")
@@ -471,7 +472,7 @@ struct SAMFunctionEvents {
         }
         path = Self.wildcardParameters(path, greedy: !isHttp)
         method = method.lowercased() == "any" || method.lowercased() == "x-amazon-apigateway-any-method" ? "*" : method.uppercased()
-        expander.notes.append(note(event, "the \(isHttp ? "HTTP API" : "REST API") resources it adds to are not generated"))
+        if !isHttp { expander.notes.append(note(event, "the REST API resources it adds to are not generated")) }
         let resource = isHttp && method == "*" && path == "/$default" ? "${__ApiId__}/${__Stage__}" + path : "${__ApiId__}/${__Stage__}/\(method)\(path)"
         let partition = isHttp ? "${AWS::Partition}" : expander.partition
         let arn: SAMValue = .intrinsic(.sub, .list([

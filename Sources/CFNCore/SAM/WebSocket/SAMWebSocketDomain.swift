@@ -30,27 +30,20 @@ struct SAMWebSocketDomain {
 
     func make() throws -> [SAMResource] {
         let at = api.keyRange("Domain")
-        guard let name = given("DomainName"), let certificate = given("CertificateArn") else {
+        guard let name = given("DomainName"), given("CertificateArn") != nil else {
             throw SAMError("Custom Domains only works if both DomainName and CertificateArn are provided.", at: at)
         }
         let domainId = "ApiGatewayDomainNameV2" + Self.hash(name, document)
         var domain = SAMResource(domainId, "AWS::ApiGatewayV2::DomainName", at: keyRange("DomainName"))
         domain.properties.set("DomainName", name, keyRange: keyRange("DomainName"))
 
-        var configuration = SAMMap(at: at)
-        configuration.set("CertificateArn", certificate, keyRange: keyRange("CertificateArn"))
-        if let endpoint = given("EndpointConfiguration"), document.text(endpoint) != "REGIONAL" {
-            throw SAMError("EndpointConfiguration for Custom Domains must be one of ['REGIONAL'].", at: document.range(endpoint))
-        }
-        configuration.set("EndpointType", given("EndpointConfiguration") ?? .string("REGIONAL", at: at), keyRange: keyRange("EndpointConfiguration"))
-        for key in ["OwnershipVerificationCertificateArn", "SecurityPolicy"] {
-            if let value = config[key], document.isTruthy(value) { configuration.set(key, value, keyRange: keyRange(key)) }
-        }
-        domain.properties.set("DomainNameConfigurations", .list([configuration.value], at: at), keyRange: at)
+        let configuration = try SAMApiV2Domain.configuration(config, document, at: at)
+        domain.properties.set("DomainNameConfigurations", .list([configuration], at: at), keyRange: at)
         domain.properties.set("Tags", .map([SAMEntry(SAMWebSocketApi.tagName, .string("SAM", at: at), keyRange: at)], at: at), keyRange: at)
 
         var made = [domain]
-        made += try mappings(domainId)
+        made += try SAMApiV2Domain.mappings(api: api.id, domainId: domainId, stageId: stageId, config, attributes: SAMMap(at: api.keyRange("Domain")),
+                                            document, at: api.keyRange("Domain"))
         if let group = try recordSetGroup(name, domainId) { made.append(group) }
         return made
     }
@@ -64,79 +57,15 @@ struct SAMWebSocketDomain {
         return String(SHA1.hexDigest(text).prefix(10))
     }
 
-    private func mappings(_ domainId: String) throws -> [SAMResource] {
-        let apiId = api.id
-        let at = api.keyRange("Domain")
-        var paths: [SAMValue]?
-        if let basePath = config["BasePath"], document.isTruthy(basePath) {
-            if case .string = document.python(basePath) {
-                paths = [basePath]
-            } else if let elements = document.elements(basePath) {
-                paths = elements
-            }
-        }
-        func mapping(_ logicalId: String, key: SAMValue?, at range: SourceRange) -> SAMResource {
-            var made = SAMResource(logicalId, "AWS::ApiGatewayV2::ApiMapping", at: range)
-            made.properties.set("ApiId", .ref(apiId, at: range), keyRange: range)
-            made.properties.set("ApiMappingKey", key, keyRange: range)
-            made.properties.set("DomainName", .ref(domainId, at: range), keyRange: range)
-            made.properties.set("Stage", .ref(stageId, at: range), keyRange: range)
-            return made
-        }
-        guard let paths else { return [mapping(apiId + "ApiMapping", key: nil, at: at)] }
-        var made: [SAMResource] = []
-        for path in paths {
-            let range = document.range(path)
-            guard case .string(let text) = document.python(path) else { throw SAMError("Basepath must be a string.", at: range) }
-            let allowed = { (c: Unicode.Scalar) in c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || "/-_".unicodeScalars.contains(c)) }
-            guard text.unicodeScalars.allSatisfy(allowed) else { throw SAMError("Invalid Basepath name provided.", at: range) }
-            let stripped = text.unicodeScalars.filter { !"-_/".unicodeScalars.contains($0) }
-            var key = Substring(text)
-            while key.first == "/" { key = key.dropFirst() }
-            while key.last == "/" { key = key.dropLast() }
-            made.append(mapping(apiId + String(String.UnicodeScalarView(stripped)) + "ApiMapping", key: .string(String(key), at: range), at: range))
-        }
-        return made
-    }
-
     private func recordSetGroup(_ name: SAMValue, _ domainId: String) throws -> SAMResource? {
         guard let route53 = given("Route53") else { return nil }
         guard let zone = document.map(route53) else {
             throw SAMError("Property 'Domain.Route53' should be a map.", at: document.range(route53))
         }
         let at = keyRange("Route53")
-        let zoneId = zone["HostedZoneId"].flatMap { document.isNull($0) ? nil : $0 }
-        let zoneName = zone["HostedZoneName"].flatMap { document.isNull($0) ? nil : $0 }
-        guard let hashed = [zoneId, zoneName].compactMap({ $0 }).first(where: { document.isTruthy($0) }) ?? zoneId ?? zoneName else {
-            throw SAMError("HostedZoneId or HostedZoneName is required to enable Route53 support on Custom Domains.", at: at)
-        }
-        var group = SAMResource("RecordSetGroup" + Self.hash(hashed, document), "AWS::Route53::RecordSetGroup", at: at)
-        if zone["HostedZoneId"] != nil {
-            group.properties.set("HostedZoneId", zoneId, keyRange: zone.entries.first { $0.key == "HostedZoneId" }?.keyRange)
-        } else {
-            group.properties.set("HostedZoneName", zoneName, keyRange: zone.entries.first { $0.key == "HostedZoneName" }?.keyRange)
-        }
-        var records = [record(name, type: "A", zone, domainId, at: at)]
-        if let ipv6 = zone["IpV6"], document.python(ipv6) == .bool(true) {
-            records.append(record(name, type: "AAAA", zone, domainId, at: at))
-        }
+        var group = try SAMApiV2Domain.recordSetGroup(zone, attributes: SAMMap(at: at), document, at: at)
+        let records = SAMApiV2Domain.records(name, nameRange: keyRange("DomainName"), zone, domainId: domainId, document, at: at)
         group.properties.set("RecordSets", .list(records, at: at), keyRange: at)
         return group
-    }
-
-    private func record(_ name: SAMValue, type: String, _ zone: SAMMap, _ domainId: String, at: SourceRange) -> SAMValue {
-        let present = { (key: String) in zone[key].flatMap { document.isNull($0) ? nil : $0 } }
-        let zoneKey = { (key: String) in zone.entries.first { $0.key == key }?.keyRange ?? at }
-        var target = SAMMap(at: at)
-        target.set("EvaluateTargetHealth", present("EvaluateTargetHealth"), keyRange: zoneKey("EvaluateTargetHealth"))
-        target.set("HostedZoneId", .getAtt(domainId, "RegionalHostedZoneId", at: at), keyRange: at)
-        target.set("DNSName", .getAtt(domainId, "RegionalDomainName", at: at), keyRange: at)
-        var record = SAMMap(at: at)
-        record.set("Name", name, keyRange: keyRange("DomainName"))
-        record.set("Type", .string(type, at: at), keyRange: at)
-        record.set("AliasTarget", target.value, keyRange: at)
-        record.set("Region", present("Region"), keyRange: zoneKey("Region"))
-        record.set("SetIdentifier", present("SetIdentifier"), keyRange: zoneKey("SetIdentifier"))
-        return record.value
     }
 }

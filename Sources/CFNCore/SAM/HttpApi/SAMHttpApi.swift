@@ -1,10 +1,10 @@
 import CFNLoader
 
-/// `AWS::Serverless::HttpApi`: the translator's checks of its properties, `CorsConfiguration`,
-/// `Auth` and `DefinitionBody`, and the `AWS::Lambda::Permission` of each Lambda authorizer that
-/// sets `EnableFunctionDefaultPermissions` (`SamHttpApi` in samtranslator/model/sam_resources.py,
-/// `HttpApiGenerator` in model/api/http_api_generator.py). The API itself is kept as written: the
-/// AWS::ApiGatewayV2 API, stage and domain the translator makes of it are not generated.
+/// `AWS::Serverless::HttpApi` and the implicit `ServerlessHttpApi` → the `AWS::ApiGatewayV2::Api`
+/// with its OpenAPI `Body` (or `BodyS3Location`), its stage, custom domain and the permissions of
+/// its Lambda authorizers, after the translator's checks (`SamHttpApi` in
+/// samtranslator/model/sam_resources.py, `HttpApiGenerator` in model/api/http_api_generator.py,
+/// read, not ported).
 struct SAMHttpApi {
     enum Kind { case any, string, map, bool, stringOrMap, boolOrMap }
 
@@ -18,43 +18,75 @@ struct SAMHttpApi {
     static let corsKeys: Set<String> = ["AllowMethods", "AllowHeaders", "AllowOrigins", "MaxAge", "ExposeHeaders", "AllowCredentials"]
     static let authKeys: Set<String> = ["Authorizers", "DefaultAuthorizer", "EnableIamAuthorizer"]
     static let invalidDocument = "Structure of the SAM template is invalid. Invalid OpenApi document. Invalid values or missing keys for 'openapi' or 'paths' in 'DefinitionBody'."
+    static let implicitId = "ServerlessHttpApi"
+    static let attributeNames: Set<String> = ["DependsOn", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "UpdatePolicy", "Metadata"]
+    static let tagName = "httpapi:createdBy"
 
     let expander: SAMExpander
-    let resource: Resource
     let id: String
+    let idRange: SourceRange
     var document: SAMDocument { expander.document }
     /// The API's properties with `Globals.HttpApi` merged in.
-    let properties: SAMMap
+    var properties: SAMMap
+    /// The API's own resource attributes (`DependsOn`, `Condition`, `Metadata`, …).
+    let attributes: SAMMap
+    /// Whether SAM writes the body (no `DefinitionBody` or `DefinitionUri` given): routes are added to it.
+    let managed: Bool
+    let routes: [SAMHttpApiRoute]
 
     init(_ expander: SAMExpander, _ resource: Resource) throws {
         self.expander = expander
-        self.resource = resource
         id = resource.logicalId
+        idRange = resource.idRange
         properties = try expander.properties(of: resource, globals: "HttpApi")
+        var attributes = SAMMap(at: resource.idRange)
+        for entry in expander.document.entries(.node(resource.node)) ?? [] where Self.attributeNames.contains(entry.key) {
+            attributes.set(entry.key, entry.value, keyRange: entry.keyRange)
+        }
+        self.attributes = attributes
+        let own = resource.properties.flatMap { expander.document.map(.node($0)) }
+        managed = !expander.document.isTruthy(own?["DefinitionBody"]) && !expander.document.isTruthy(own?["DefinitionUri"])
+        routes = expander.httpApiEvents[id] ?? []
+    }
+
+    /// The implicit API of `HttpApi` events without `ApiId`: `Globals.HttpApi`, the tags functions
+    /// propagate, and the attributes of the functions whose events make it.
+    init(implicit expander: SAMExpander, routes: [SAMHttpApiRoute], attributes: SAMMap) throws {
+        self.expander = expander
+        id = Self.implicitId
+        let at = routes.first?.keyRange ?? attributes.range
+        idRange = at
+        var own = SAMMap(at: at)
+        var tags = SAMMap(at: at)
+        for route in routes {
+            guard let given = route.propagatedTags, let entries = expander.document.entries(given) else { continue }
+            for entry in entries { tags.set(entry.key, entry.value, keyRange: entry.keyRange) }
+        }
+        if !tags.entries.isEmpty {
+            own.set("Tags", tags.value, keyRange: at)
+            own.set("PropagateTags", .bool(true, at: at), keyRange: at)
+        }
+        properties = try expander.globals.merge("HttpApi", into: own, resource: Self.implicitId, expander.document)
+        properties.entries.removeAll { expander.document.isNull($0.value) }
+        self.attributes = attributes
+        managed = true
+        self.routes = routes
     }
 
     func keyRange(_ key: String) -> SourceRange {
-        properties.entries.first { SAMMap.same($0.key, key) }?.keyRange ?? resource.idRange
+        properties.entries.first { SAMMap.same($0.key, key) }?.keyRange ?? idRange
     }
 
-    func expand() throws -> [SAMResource] {
+    mutating func expand() throws -> [SAMResource] {
         try checkTypes()
         try checkDefinition()
-        let authorizers = try properties["Auth"].map { try SAMHttpApiAuth(api: self, auth: $0).check() } ?? []
+        let auth: (authorizers: [SAMHttpApiAuth.Authorizer], defaultName: String?) =
+            try properties["Auth"].map { try SAMHttpApiAuth(api: self, auth: $0).check() } ?? ([], nil)
         try checkTags()
         try checkOpenApiEdits()
-        if let uri = properties["DefinitionUri"], document.isTruthy(uri), !document.isTruthy(properties["DefinitionBody"]) {
-            _ = try SAMCodeLocation.s3Object(uri, property: "DefinitionUri", document, keyRange: keyRange("DefinitionUri"))
-        }
-        var kept = SAMResource(id, "AWS::Serverless::HttpApi", at: resource.idRange)
-        for entry in document.entries(.node(resource.node)) ?? [] where !["Type", "Properties", "Connectors"].contains(entry.key) {
-            kept.attributes.set(entry.key, entry.value, keyRange: entry.keyRange)
-        }
-        if let node = resource.properties, let map = document.map(.node(node)) { kept.properties = map }
-        expander.notes.append(Finding(SAMRules.partlyExpanded,
-                                      "'\(id)' (AWS::Serverless::HttpApi) is only partly expanded: its settings are checked and its authorizers' permissions made; the AWS::ApiGatewayV2 API, stage and domain it makes are not generated",
-                                      at: resource.idRange, resource: id, resourceType: "AWS::Serverless::HttpApi", path: resource.path("Type")))
-        return [kept] + authorizers.compactMap(permission)
+        var made = try makeApi(authorizers: auth.authorizers, defaultAuthorizer: auth.defaultName)
+        made += auth.authorizers.compactMap(permission)
+        return made
     }
 
     /// `validate_properties`: unknown properties, then each known one's type (intrinsics pass).
@@ -105,7 +137,7 @@ struct SAMHttpApi {
     }
 
     private var bodyRange: SourceRange {
-        properties["DefinitionBody"].map(document.range) ?? resource.idRange
+        properties["DefinitionBody"].map(document.range) ?? idRange
     }
 
     /// `_construct_http_api`: `DefinitionUri` or `DefinitionBody`, and the CORS configuration.
@@ -192,21 +224,17 @@ struct SAMHttpApi {
     }
 
     /// `_construct_authorizer_lambda_permission`: API Gateway may invoke the authorizer's function.
-    private func permission(_ authorizer: SAMHttpApiAuth.Authorizer) -> SAMResource? {
+    func permission(_ authorizer: SAMHttpApiAuth.Authorizer) -> SAMResource? {
         guard authorizer.defaultPermissions, let arn = authorizer.functionArn else { return nil }
         let at = authorizer.range
         var permission = SAMResource(id + authorizer.name + "AuthorizerPermission", "AWS::Lambda::Permission", at: at)
-        for attribute in ["Condition", "DeletionPolicy", "UpdateReplacePolicy"] {
-            if let node = resource.node(attribute) {
-                permission.attributes.set(attribute, .node(node), keyRange: document.keyRange(attribute, in: .node(resource.node)) ?? at)
-            }
-        }
+        permission.attributes = passThrough(at: at)
         permission.properties.set("Action", .string("lambda:InvokeFunction", at: at), keyRange: at)
         permission.properties.set("FunctionName", arn, keyRange: at)
         permission.properties.set("Principal", .string("apigateway.amazonaws.com", at: at), keyRange: at)
         permission.properties.set("SourceArn", .intrinsic(.sub, .list([
             .string("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*", at: at),
-            .map([SAMEntry("__ApiId__", .ref(id, at: resource.idRange), keyRange: at)], at: at),
+            .map([SAMEntry("__ApiId__", .ref(id, at: idRange), keyRange: at)], at: at),
         ], at: at), at: at), keyRange: at)
         return permission
     }

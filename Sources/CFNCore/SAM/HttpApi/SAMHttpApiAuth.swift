@@ -4,7 +4,11 @@ import CFNLoader
 /// samtranslator/model/api/http_api_generator.py; `ApiGatewayV2Authorizer` in model/apigatewayv2.py).
 struct SAMHttpApiAuth {
     struct Authorizer {
+        enum Kind { case iam, jwt, request }
         let name: String
+        let kind: Kind
+        /// The authorizer's mapping in `Auth.Authorizers` (nil for `AWS_IAM`).
+        let config: SAMValue?
         let functionArn: SAMValue?
         /// `EnableFunctionDefaultPermissions: true`: the transform makes the authorizer's permission.
         let defaultPermissions: Bool
@@ -27,8 +31,8 @@ struct SAMHttpApiAuth {
     var document: SAMDocument { api.document }
 
     /// The authorizers, after every check; throws the first the translator would raise.
-    func check() throws -> [Authorizer] {
-        guard document.isTruthy(auth) else { return [] }
+    func check() throws -> (authorizers: [Authorizer], defaultName: String?) {
+        guard document.isTruthy(auth) else { return ([], nil) }
         let at = api.keyRange("Auth")
         guard api.body != nil else { throw SAMError("Auth works only with inline OpenApi specified in the 'DefinitionBody' property.", at: at) }
         let entries = document.entries(auth) ?? document.intrinsic(auth).map { [SAMEntry($0.function.longName, $0.argument, keyRange: at)] } ?? []
@@ -39,7 +43,10 @@ struct SAMHttpApiAuth {
         let value = { (key: String) in entries.last { $0.key == key }.flatMap { document.isNull($0.value) ? nil : $0.value } }
         var authorizers: [Authorizer] = []
         var names: Set<String> = []
-        if let iam = value("EnableIamAuthorizer"), document.python(iam) == .bool(true) { names.insert("AWS_IAM") }
+        if let iam = value("EnableIamAuthorizer"), document.python(iam) == .bool(true) {
+            names.insert("AWS_IAM")
+            authorizers.append(Authorizer(name: "AWS_IAM", kind: .iam, config: nil, functionArn: nil, defaultPermissions: false, range: at))
+        }
         if let config = value("Authorizers"), document.isTruthy(config) {
             guard let list = document.entries(config) else {
                 throw SAMError("Property 'Auth.Authorizers' should be a map.", at: document.range(config))
@@ -49,6 +56,7 @@ struct SAMHttpApiAuth {
             for entry in list { try checkIdentity(entry) }
             names.formUnion(list.map(\.key))
         }
+        var defaultName: String?
         if let given = value("DefaultAuthorizer"), document.isTruthy(given), !document.isNoValue(given) {
             guard let name = document.text(given) else {
                 throw SAMError("Property 'Auth.DefaultAuthorizer' should be a string.", at: document.range(given))
@@ -56,8 +64,9 @@ struct SAMHttpApiAuth {
             guard names.contains(name) else {
                 throw SAMError("Unable to set DefaultAuthorizer because '\(name)' was not defined in 'Authorizers'.", at: document.range(given))
             }
+            defaultName = name
         }
-        return authorizers
+        return (authorizers, defaultName)
     }
 
     /// One authorizer: OAuth2 (JWT) when it has a `JwtConfiguration`, else Lambda.
@@ -102,7 +111,7 @@ struct SAMHttpApiAuth {
             }
             permissions = flag
         }
-        return Authorizer(name: name, functionArn: isJwt ? nil : value("FunctionArn"), defaultPermissions: permissions, range: at)
+        return Authorizer(name: name, kind: isJwt ? .jwt : .request, config: entry.value, functionArn: isJwt ? nil : value("FunctionArn"), defaultPermissions: permissions, range: at)
     }
 
     /// A Lambda authorizer's `Identity`: a mapping whose sources are lists of strings.
