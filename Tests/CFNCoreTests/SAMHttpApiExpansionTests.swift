@@ -120,3 +120,49 @@ import Testing
         #expect(body.contains(#""tags":[{"name":"httpapi:createdBy","x-amazon-apigateway-tag-value":"SAM"}]"#))
     }
 }
+
+/// References SAM resolves to what an HTTP API makes, and plans of HTTP API changes.
+@Suite struct SAMHttpApiReferenceTests {
+    /// `Api.Stage` and `Api.DomainName` name the stage and domain (the translator's output for this template).
+    @Test func stageAndDomainReferencesFollow() {
+        let (expansion, source) = expandSAM("""
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::HttpApi
+                Properties:
+                  StageName: prod
+                  Domain: {DomainName: x.example.com, CertificateArn: arn:c}
+              Watcher:
+                Type: AWS::SNS::Topic
+                Properties:
+                  TopicName: !Ref Api.Stage
+                  DisplayName: !Ref Api.DomainName
+            """)
+        #expect(samErrors(expansion, source).isEmpty)
+        #expect(expandedProperty(expansion, "Watcher", "TopicName") == #"{"Ref":"ApiprodStage"}"#)
+        #expect(expandedProperty(expansion, "Watcher", "DisplayName") == #"{"Ref":"ApiGatewayDomainNameV24f0c432f34"}"#)
+    }
+
+    /// A route added by an event updates the implicit API's body; the plan names the function whose
+    /// events make the API.
+    @Test func aNewRouteUpdatesTheImplicitApi() throws {
+        let base = """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: a.h
+                  CodeUri: s3://b/k
+                  Events:
+                    Get: {Type: HttpApi, Properties: {Path: /a, Method: get}}
+
+            """
+        let head = base + "        Post: {Type: HttpApi, Properties: {Path: /a, Method: post}}\n"
+        let changes = try SAMPlanSourceTests.describe(base, head)
+        #expect(changes.contains { $0.hasPrefix("ServerlessHttpApi update Fn AWS::Serverless::Function") && $0.contains("| Body") })
+        #expect(changes.contains { $0.hasPrefix("FnPostPermission create Fn AWS::Serverless::Function") })
+    }
+}

@@ -54,6 +54,7 @@ extension SAMHttpApi {
         var made = [api]
         made += try domain()
         made.append(stage())
+        expander.derived[id + ".Stage"] = stageId
         return made
     }
 
