@@ -166,3 +166,30 @@ import Testing
         #expect(changes.contains { $0.hasPrefix("FnPostPermission create Fn AWS::Serverless::Function") })
     }
 }
+
+/// The implicit API plugin's checks of an HttpApi event's path and method.
+@Suite struct SAMHttpApiEventCheckTests {
+    /// aws-sam-translator 1.110 rejects these templates with these messages.
+    @Test(arguments: [
+        ("Path: !Ref P, Method: get", "12:47 Resource with id [F1] is invalid. Event with id [E] is invalid. Property 'Path' should be a string."),
+        ("Path: /a, Method: !Ref P", "12:59 Resource with id [F1] is invalid. Event with id [E] is invalid. Property 'Method' should be a string."),
+        ("Path: /a, Method: 5", "12:59 Resource with id [F1] is invalid. Event with id [E] is invalid. Property 'Method' should be a string."),
+    ])
+    func pathAndMethodAreText(properties: String, error: String) {
+        let (expansion, source) = expandSAM("""
+            Transform: AWS::Serverless-2016-10-31
+            Parameters:
+              P: {Type: String, Default: /a}
+            Resources:
+              F1:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: a.h
+                  CodeUri: s3://b/k
+                  Events:
+                    E: {Type: HttpApi, Properties: {\(properties)}}
+            """)
+        #expect(samErrors(expansion, source) == [error])
+    }
+}

@@ -140,11 +140,15 @@ struct SAMFunctionEvents {
             throw fail("Missing required property 'StartingPosition'.", properties.range)
         }
         if type == "HttpApi" {
-            if let path = properties["Path"], document.text(path) == nil, document.intrinsic(path) == nil {
+            // The implicit API plugin reads them before any intrinsic is resolved (`_validate_api_event`).
+            if let path = properties["Path"], document.text(path) == nil {
                 throw fail("Property 'Path' should be a string.", document.range(path))
             }
             if properties["Path"] != nil, properties["Method"] == nil {
                 throw fail("Property 'Method' is required.", properties.range)
+            }
+            if let method = properties["Method"], document.text(method) == nil {
+                throw fail("Property 'Method' should be a string.", document.range(method))
             }
         }
         // S3 `Events`: a string or a list of strings; an intrinsic is neither (one_of(IS_STR, list_of(IS_STR))).
