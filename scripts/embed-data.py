@@ -2,9 +2,10 @@
 """Compile every data file under schemas/ into Sources/CFNSchemas/EmbeddedData.swift.
 
 The binary carries its data (schemas, patches, runtime dates, SAM data) so that a copied
-executable keeps every check. Each file becomes a raw string literal that is parsed only when
-first used. Run after changing anything under schemas/; `--check` (CI, tests) fails when the
-generated source is out of date.
+executable keeps every check. Each JSON file becomes a raw string literal in a packed form that
+the tool reads without parsing JSON (see `packed`), decoding only the parts a template reaches.
+Run after changing anything under schemas/; `--check` (CI, tests) fails when the generated source
+is out of date.
 """
 import json
 import re
@@ -24,6 +25,74 @@ def data_files():
         if path.is_file() and path.suffix not in SKIPPED_SUFFIXES and not path.name.startswith("LICENSE") and not any(p.startswith(".") for p in path.relative_to(DATA).parts):
             files.append(path)
     return files
+
+
+# The packed form, read by CFNCore's PackedJSON. Every value starts with a tag letter; counts and
+# sizes are fixed-width numbers in base 64 (four digits of DIGITS, most significant first), so a
+# reader skips any value without looking inside it and never scans for a delimiter:
+#   n, t, f                       null, true, false
+#   d SIZE TEXT                   a number, as written in the file (the reader converts it as the parser does)
+#   s SIZE BYTES                  a string, its UTF-8 bytes
+#   a COUNT SIZE VALUE...         an array: its element count, the size in bytes of the elements, the elements
+#   o COUNT SIZE (KEY VALUE)...   an object, each KEY being SIZE BYTES; repeated names keep the first (as the parser)
+# Structure is printable ASCII without `"`, `\\` or `#`, so the whole fits a raw string literal.
+DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/"
+WIDTH = 4
+
+
+class Number(str):
+    """A JSON number's text, kept as written."""
+
+
+class Members(list):
+    """A JSON object's members, in file order."""
+
+
+def number(value):
+    if not 0 <= value < len(DIGITS) ** WIDTH:
+        raise SystemExit(f"embed-data: {value} does not fit the packed form's {WIDTH} digits")
+    return "".join(DIGITS[(value >> (6 * (WIDTH - 1 - i))) & 63] for i in range(WIDTH))
+
+
+def sized(text):
+    return number(len(text.encode("utf-8"))) + text
+
+
+def packed(value):
+    if value is None:
+        return "n"
+    if value is True:
+        return "t"
+    if value is False:
+        return "f"
+    if isinstance(value, Number):
+        return "d" + sized(value)
+    if isinstance(value, str):
+        return "s" + sized(value)
+    if isinstance(value, Members):
+        body = "".join(sized(key) + packed(member) for key, member in value)
+        return "o" + number(len(value)) + number(len(body.encode("utf-8"))) + body
+    body = "".join(packed(element) for element in value)
+    return "a" + number(len(value)) + number(len(body.encode("utf-8"))) + body
+
+
+def first_of_each_name(pairs):
+    seen = set()
+    return Members((key, value) for key, value in pairs if not (key in seen or seen.add(key)))
+
+
+def pack_file(path):
+    if path.suffix != ".json":
+        raise SystemExit(f"embed-data: {path}: only JSON data files can be embedded (the packed form is JSON's)")
+    def not_json(name):
+        raise SystemExit(f"embed-data: {path}: {name} is not JSON")
+    document = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=first_of_each_name,
+                          parse_int=Number, parse_float=Number, parse_constant=not_json)
+    text = packed(document)
+    for character in text:
+        if ord(character) < 32 and character not in "\n\t":
+            raise SystemExit(f"embed-data: {path}: control character {character!r} in a string; a Swift literal cannot hold it")
+    return text
 
 
 def literal(text):
@@ -60,15 +129,15 @@ def generate():
     for type_name, relative in sorted(types):
         lines.append(f'        ("{type_name}", "{relative}"),')
     lines += ["    ]", ""]
-    lines.append("    /// A file's text, or nil when no such file is embedded.")
-    lines.append("    static func text(_ path: String) -> StaticString? {")
+    lines.append("    /// A file in its packed form, or nil when no such file is embedded.")
+    lines.append("    static func packed(_ path: String) -> StaticString? {")
     lines.append("        switch path {")
     for path in files:
         lines.append(f'        case "{path.relative_to(DATA).as_posix()}": return {identifier(path)}')
     lines += ["        default: return nil", "        }", "    }"]
     # One property per file: code that needs a file names it, so removing the file fails the build.
     for path in files:
-        text = path.read_text(encoding="utf-8")
+        text = pack_file(path)
         lines += ["", f"    static var {identifier(path)}: StaticString {{", literal(text), "    }"]
     lines += ["}", ""]
     return "\n".join(lines)

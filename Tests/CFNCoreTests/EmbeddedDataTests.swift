@@ -3,11 +3,10 @@ import CFNSchemas
 import Foundation
 import Testing
 
-/// The data files are compiled into the binary (`scripts/embed-data.py`): what is embedded is exactly
-/// what `schemas/` holds, every file parses, and every resource schema is found by its type.
+/// The data files are compiled into the binary (`scripts/embed-data.py`) in a packed form: what is
+/// embedded is exactly the JSON `schemas/` holds, and every resource schema is found by its type.
 @Suite struct EmbeddedDataTests {
-    static let schemas = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("schemas")
+    static let schemas = ShippedJSON.folder
 
     static let filesOnDisk: [String] = {
         let walker = FileManager.default.enumerator(at: schemas, includingPropertiesForKeys: nil)
@@ -23,28 +22,34 @@ import Testing
         return paths.sorted()
     }()
 
-    @Test func everyDataFileIsEmbeddedAsItIs() throws {
+    /// The packed form cannot drift from the JSON: each file decodes to the value `JSONParser` reads
+    /// from the file in `schemas/`, whole and member by member.
+    @Test func everyDataFileIsEmbeddedAsTheJSONItCameFrom() throws {
         #expect(Self.filesOnDisk.contains("patches.json"))
         #expect(SchemaFiles.paths == Self.filesOnDisk, "run scripts/embed-data.py after changing schemas/")
         for path in Self.filesOnDisk {
-            let onDisk = try Data(contentsOf: Self.schemas.appendingPathComponent(path))
-            #expect(SchemaFiles.file(path) == onDisk, "\(path): run scripts/embed-data.py after changing schemas/")
+            let onDisk = try JSONValue(data: Data(contentsOf: Self.schemas.appendingPathComponent(path)))
+            let packed = PackedJSON(try #require(SchemaFiles.packed(path), "\(path)"))
+            #expect(packed.value == onDisk, "\(path): run scripts/embed-data.py after changing schemas/")
+            let members = try #require(onDisk.object, "\(path)")
+            #expect(packed.isObject)
+            #expect(packed.members.map(\.name).sorted() == members.keys.sorted(), "\(path)")
+            for (name, member) in members {
+                #expect(packed[name]?.value == member, "\(path) \(name)")
+                #expect(packed[name]?.string == member.string, "\(path) \(name)")
+            }
+            #expect(packed["not a member"] == nil)
         }
-        #expect(SchemaFiles.file("resources/none.json") == nil)
-    }
-
-    @Test func everyJSONFileParses() throws {
-        for path in SchemaFiles.paths where path.hasSuffix(".json") {
-            #expect(throws: Never.self, "\(path)") { try JSONValue(data: try #require(SchemaFiles.file(path))) }
-        }
+        #expect(SchemaFiles.packed("resources/none.json") == nil)
     }
 
     @Test func eachSchemaIsFoundByItsTypeName() throws {
         #expect(SchemaFiles.resourceTypes.count == Self.filesOnDisk.filter { $0.hasPrefix("resources/") }.count)
         for type in SchemaFiles.resourceTypes {
-            let schema = try JSONValue(data: try #require(SchemaFiles.data(forType: type)))
+            let schema = PackedJSON(try #require(SchemaFiles.packed(forType: type)))
             #expect(schema["typeName"]?.string == type)
         }
+        #expect(SchemaFiles.packed(forType: "AWS::SQS::Queue") == nil)
     }
 
     /// The runtime dates and patches the checks need are there: without them runtime and schema

@@ -11,9 +11,9 @@ import Testing
     }
 
     @Test func everyShippedFileReadsAsJSONDecoderReadsIt() throws {
-        var files = try SchemaFiles.resourceTypes.map { try #require(SchemaFiles.data(forType: $0)) }
-        files.append(try #require(SchemaFiles.patches))
-        files.append(try #require(SchemaFiles.runtimeLifecycle))
+        var files = try SchemaFiles.resourceTypes.map { try #require(ShippedJSON.schema(forType: $0)) }
+        files.append(try #require(ShippedJSON.patches))
+        files.append(try #require(ShippedJSON.runtimeLifecycle))
         for data in files {
             #expect(try JSONValue(data: data) == reference(data))
         }

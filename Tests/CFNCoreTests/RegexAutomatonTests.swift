@@ -24,7 +24,7 @@ import Testing
                 break
             }
         }
-        let files = SchemaFiles.resourceTypes.compactMap(SchemaFiles.data(forType:)) + [SchemaFiles.patches]
+        let files = (SchemaFiles.resourceTypes.map(ShippedJSON.schema(forType:)) + [ShippedJSON.patches]).compactMap { $0 }
         for data in files {
             if let document = try? JSONValue(data: data) { collect(document) }
         }

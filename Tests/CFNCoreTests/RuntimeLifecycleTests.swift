@@ -10,6 +10,21 @@ import Testing
         #expect(dates.successor == "nodejs24.x")
     }
 
+    /// Each runtime is read from the packed file by name, with the dates its JSON gives.
+    @Test func eachRuntimeOfTheFileIsFoundByName() throws {
+        let data = try #require(ShippedJSON.runtimeLifecycle)
+        let json = try #require(try JSONValue(data: data).object)
+        let table = RuntimeLifecycle.shipped
+        #expect(table.runtimes.count == json.count)
+        for (runtime, fields) in json {
+            let dates = try #require(table.dates(of: runtime), "\(runtime)")
+            #expect(dates == table.runtimes[runtime])
+            #expect([dates.deprecated, dates.createBlock, dates.updateBlock, dates.successor]
+                == ["deprecated", "create-block", "update-block", "successor"].map { fields[$0]?.string }, "\(runtime)")
+        }
+        #expect(table.dates(of: "python3.1") == nil)
+    }
+
     @Test func stagesFollowTheDates() {
         let table = RuntimeLifecycle.shipped
         #expect(table.stage(of: "nodejs20.x", on: "2026-01-30")?.stage == .deprecationSoon)  // 90 days before

@@ -8,13 +8,13 @@ import Testing
     @Test func resourcesLoadFromTheBundle() throws {
         #expect(SchemaFiles.resourceTypes.count == 10)
         for type in SchemaFiles.resourceTypes {
-            let data = try #require(SchemaFiles.data(forType: type), "\(type)")
+            let data = try #require(ShippedJSON.schema(forType: type), "\(type)")
             #expect(try JSONValue(data: data)["typeName"] == .string(type))
             #expect(SchemaLibrary.shared.schema(forType: type)?.typeName == type)
         }
-        #expect(SchemaFiles.data(forType: "AWS::SQS::Queue") == nil)
+        #expect(ShippedJSON.schema(forType: "AWS::SQS::Queue") == nil)
         #expect(SchemaLibrary.shared.schema(forType: "AWS::SQS::Queue") == nil)
-        let lifecycle = try JSONValue(data: try #require(SchemaFiles.runtimeLifecycle))
+        let lifecycle = try JSONValue(data: try #require(ShippedJSON.runtimeLifecycle))
         #expect(lifecycle["python3.12"]?["deprecated"] == .string("2028-10-31"))
         #expect(SchemaLibrary.shared.patchFileProblem == nil)
     }
@@ -52,7 +52,7 @@ import Testing
         #expect(schemaFindings(text("REFERENCE")).isEmpty)
         #expect(schemaFindings(text("LINK")) == ["schema.enum 6:80 Code.S3ObjectStorageMode 'LINK' is not one of: COPY, REFERENCE"])
         // A refreshed copy without the property (cfn-lint's eu-south-1 schema, newer releases): the patch keeps it.
-        let function = try #require(SchemaFiles.data(forType: "AWS::Lambda::Function"))
+        let function = try #require(ShippedJSON.schema(forType: "AWS::Lambda::Function"))
         var document = try #require(try JSONSerialization.jsonObject(with: function) as? [String: Any])
         var definitions = try #require(document["definitions"] as? [String: Any])
         var codeSchema = try #require(definitions["Code"] as? [String: Any])
@@ -62,7 +62,7 @@ import Testing
         definitions["Code"] = codeSchema
         document["definitions"] = definitions
         let refreshed = try JSONSerialization.data(withJSONObject: document)
-        let files: @Sendable (String) -> Data? = { $0 == "AWS::Lambda::Function" ? refreshed : SchemaFiles.data(forType: $0) }
+        let files: @Sendable (String) -> Data? = { $0 == "AWS::Lambda::Function" ? refreshed : ShippedJSON.schema(forType: $0) }
         let patched = SchemaLibrary(files: files)
         #expect(patched.schema(forType: "AWS::Lambda::Function")?.appliedPatches == ["function-code-s3objectstoragemode"])
         #expect(schemaFindings(text("REFERENCE"), library: patched).isEmpty)

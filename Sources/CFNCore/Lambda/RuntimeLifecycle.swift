@@ -14,27 +14,36 @@ public struct RuntimeLifecycle: Sendable {
         public let successor: String?
     }
 
-    public let runtimes: [String: Dates]
+    /// The file in its packed form: a run reads the dates of the runtimes its templates name, not all.
+    private let file: PackedJSON
 
-    public static let shipped = RuntimeLifecycle(json: SchemaFiles.runtimeLifecycle)
+    public static let shipped = RuntimeLifecycle(PackedJSON(SchemaFiles.runtimeLifecycle))
 
-    public init(json data: Data?) {
-        var runtimes: [String: Dates] = [:]
-        if let data, let object = (try? JSONValue(data: data))?.object {
-            for (runtime, fields) in object {
-                guard let deprecated = fields["deprecated"]?.string, let create = fields["create-block"]?.string,
-                      let update = fields["update-block"]?.string
-                else { continue }
-                runtimes[runtime] = Dates(deprecated: deprecated, createBlock: create, updateBlock: update,
-                                          successor: fields["successor"]?.string)
-            }
-        }
-        self.runtimes = runtimes
+    public init(_ file: PackedJSON) {
+        self.file = file
+    }
+
+    /// Every runtime in the table, with its dates.
+    public var runtimes: [String: Dates] {
+        Dictionary(file.members.compactMap { member in Self.dates(member.value).map { (member.name, $0) } },
+                   uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A runtime's dates, if it is in the table.
+    public func dates(of runtime: String) -> Dates? {
+        file[runtime].flatMap(Self.dates)
+    }
+
+    private static func dates(_ fields: PackedJSON) -> Dates? {
+        guard let deprecated = fields["deprecated"]?.string, let create = fields["create-block"]?.string,
+              let update = fields["update-block"]?.string
+        else { return nil }
+        return Dates(deprecated: deprecated, createBlock: create, updateBlock: update, successor: fields["successor"]?.string)
     }
 
     /// The stage a runtime is at on a day, if it is in the table.
     public func stage(of runtime: String, on today: String) -> (stage: Stage, dates: Dates)? {
-        guard let dates = runtimes[runtime] else { return nil }
+        guard let dates = dates(of: runtime) else { return nil }
         if today >= dates.updateBlock { return (.updateBlocked, dates) }
         if today >= dates.createBlock { return (.createBlocked, dates) }
         if today >= dates.deprecated { return (.deprecated, dates) }

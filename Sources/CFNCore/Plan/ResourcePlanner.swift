@@ -31,7 +31,7 @@ public struct ResourcePlanner: Sendable {
 
     static func topLevelProperties(of type: String, listedIn list: String) -> Set<String> {
         guard let schema = SchemaLibrary.shared.schema(forType: type) else { return [] }
-        let pointers = schema.document[list]?.array ?? []
+        let pointers = schema.member(list)?.array ?? []
         return Set(pointers.compactMap { pointer -> String? in
             guard let text = pointer.string, text.hasPrefix("/properties/") else { return nil }
             return text.dropFirst("/properties/".count).split(separator: "/").first.map(String.init)

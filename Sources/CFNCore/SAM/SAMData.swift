@@ -15,12 +15,13 @@ struct SAMData: Sendable {
     /// `Permissions` (source type → destination type → profile) and `CfnResourceProperties`.
     let connectorProfiles: JSONValue
 
-    static let shipped = SAMData(policyTemplates: SchemaFiles.samPolicyTemplates,
-                                 managedPolicies: SchemaFiles.samManagedPolicies, connectorProfiles: SchemaFiles.samConnectorProfiles)
+    static let shipped = SAMData(policyTemplates: PackedJSON(SchemaFiles.samPolicyTemplates).value,
+                                 managedPolicies: PackedJSON(SchemaFiles.samManagedPolicies).value,
+                                 connectorProfiles: PackedJSON(SchemaFiles.samConnectorProfiles).value)
 
-    init(policyTemplates: Data?, managedPolicies: Data?, connectorProfiles: Data? = nil) {
+    init(policyTemplates: JSONValue?, managedPolicies: JSONValue?, connectorProfiles: JSONValue? = nil) {
         var templates: [String: PolicyTemplate] = [:]
-        if let data = policyTemplates, let document = try? JSONValue(data: data) {
+        if let document = policyTemplates {
             for (name, template) in document["Templates"]?.object ?? [:] {
                 templates[name] = PolicyTemplate(parameters: (template["Parameters"]?.object ?? [:]).keys.sorted(),
                                                  definition: template["Definition"] ?? .object([:]))
@@ -28,13 +29,13 @@ struct SAMData: Sendable {
         }
         self.policyTemplates = templates
         var policies: [String: [String: String]] = [:]
-        if let data = managedPolicies, let document = try? JSONValue(data: data) {
+        if let document = managedPolicies {
             for (partition, map) in document.object ?? [:] {
                 policies[partition] = (map.object ?? [:]).compactMapValues(\.string)
             }
         }
         self.managedPolicies = policies
-        self.connectorProfiles = connectorProfiles.flatMap { try? JSONValue(data: $0) } ?? .object([:])
+        self.connectorProfiles = connectorProfiles ?? .object([:])
     }
 
     /// Whether the files were found: without them policy templates and managed policy names are not expanded.

@@ -3,8 +3,9 @@ import Foundation
 /// A resource type's schema, patched and parsed: the `Properties` schema and its definitions.
 public struct ResourceSchema: Sendable {
     public let typeName: String
-    /// The schema document after the patches.
-    public let document: JSONValue
+    /// The schema document after the patches, decoded whole (the checks read only the parts they reach).
+    public var document: JSONValue { parts.value }
+    private let parts: SchemaDocument
     /// The schema of `Properties`.
     public let root: SchemaNode
     /// `#/definitions/<name>` targets, by name, every one built (`resolve` builds only those asked for).
@@ -22,23 +23,32 @@ public struct ResourceSchema: Sendable {
     /// (`/properties/SnapStartResponse/ApplyOn` is `SnapStartResponse.ApplyOn`).
     public let attributes: [String]
 
-    /// Applies the patches for this type (each all or nothing) and parses the result.
-    public init(typeName: String, document original: JSONValue, patches: [SchemaPatch] = []) {
+    /// Applies the patches for this type (each all or nothing) and reads the result.
+    public init(typeName: String, document: JSONValue, patches: [SchemaPatch] = []) {
+        self.init(typeName: typeName, parts: SchemaDocument(document), patches: patches)
+    }
+
+    /// The same from a packed document (a shipped schema), decoding only the parts that are read.
+    public init(typeName: String, packed: PackedJSON, patches: [SchemaPatch] = []) {
+        self.init(typeName: typeName, parts: SchemaDocument(packed), patches: patches)
+    }
+
+    private init(typeName: String, parts original: SchemaDocument, patches: [SchemaPatch]) {
         var document = original
         var applied: [String] = []
         var failed: [String] = []
         for patch in patches where patch.resourceType == typeName {
             do {
-                document = try patch.patch.apply(to: document)
+                try document.apply(patch.patch)
                 applied.append(patch.id)
             } catch {
                 failed.append("\(patch.id): \(error)")
             }
         }
         self.typeName = typeName
-        self.document = document
-        self.root = SchemaNode(document)
-        let definitions = (document["definitions"]?.object ?? [:]).mapValues(LazySchemaNode.init)
+        self.parts = document
+        self.root = SchemaNode(document.keywords)
+        let definitions = document.definitionParts.mapValues(LazySchemaNode.init)
         lazyDefinitions = definitions
         self.definitionsByReference = NameTable(Dictionary(definitions.map { (Self.definitionPrefix + $0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
         self.appliedPatches = applied
@@ -47,6 +57,11 @@ public struct ResourceSchema: Sendable {
             guard let text = pointer.string, text.hasPrefix("/properties/") else { return nil }
             return String(text.dropFirst("/properties/".count).map { $0 == "/" ? "." : $0 })
         }
+    }
+
+    /// A top-level member of the document (`createOnlyProperties`), decoded alone.
+    public func member(_ name: String) -> JSONValue? {
+        parts[name]
     }
 
     /// The target of a `$ref`; only local references to definitions (`#/definitions/Name`) exist

@@ -13,34 +13,49 @@ struct SchemaKeywords {
     init(_ json: JSONValue) {
         guard case .object(let members) = json else { return }
         for (key, value) in members {
-            switch key {
-            case "$ref": ref = value
-            case "type": type = value
-            case "enum": enumValues = value
-            case "const": constValue = value
-            case "pattern": pattern = value
-            case "minLength": minLength = value
-            case "maxLength": maxLength = value
-            case "minimum": minimum = value
-            case "maximum": maximum = value
-            case "exclusiveMinimum": exclusiveMinimum = value
-            case "exclusiveMaximum": exclusiveMaximum = value
-            case "items": items = value
-            case "minItems": minItems = value
-            case "maxItems": maxItems = value
-            case "uniqueItems": uniqueItems = value
-            case "properties": properties = value
-            case "patternProperties": patternProperties = value
-            case "additionalProperties": additionalProperties = value
-            case "required": required = value
-            case "dependentRequired": dependentRequired = value
-            case "dependencies": dependencies = value
-            case "dependentExcluded": dependentExcluded = value
-            case "allOf": allOf = value
-            case "anyOf": anyOf = value
-            case "oneOf": oneOf = value
-            default: break
-            }
+            take(key, value)
         }
+    }
+
+    private init() {}
+
+    /// Whether `SchemaNode` reads a member of this name (a schema document's others need no decoding).
+    static func reads(_ name: String) -> Bool {
+        var keywords = SchemaKeywords()
+        return keywords.take(name, .null)
+    }
+
+    /// Keeps a member when it is a keyword, and says whether it was.
+    @discardableResult
+    private mutating func take(_ key: String, _ value: JSONValue) -> Bool {
+        switch key {
+        case "$ref": ref = value
+        case "type": type = value
+        case "enum": enumValues = value
+        case "const": constValue = value
+        case "pattern": pattern = value
+        case "minLength": minLength = value
+        case "maxLength": maxLength = value
+        case "minimum": minimum = value
+        case "maximum": maximum = value
+        case "exclusiveMinimum": exclusiveMinimum = value
+        case "exclusiveMaximum": exclusiveMaximum = value
+        case "items": items = value
+        case "minItems": minItems = value
+        case "maxItems": maxItems = value
+        case "uniqueItems": uniqueItems = value
+        case "properties": properties = value
+        case "patternProperties": patternProperties = value
+        case "additionalProperties": additionalProperties = value
+        case "required": required = value
+        case "dependentRequired": dependentRequired = value
+        case "dependencies": dependencies = value
+        case "dependentExcluded": dependentExcluded = value
+        case "allOf": allOf = value
+        case "anyOf": anyOf = value
+        case "oneOf": oneOf = value
+        default: return false
+        }
+        return true
     }
 }

@@ -20,7 +20,11 @@ public struct SchemaPatch: Sendable, Hashable {
     /// Reads `patches.json`: `{"patches": {"AWS::Type": [{"id", "reason", "source", "operations"}]}}`,
     /// sorted by type, in file order within a type. Every patch must give its reason and source.
     public static func parseFile(_ data: Data) throws -> [SchemaPatch] {
-        let document = try JSONValue(data: data)
+        try parse(JSONValue(data: data))
+    }
+
+    /// The same from the file's content as a value.
+    public static func parse(_ document: JSONValue) throws -> [SchemaPatch] {
         guard let byType = document["patches"]?.object else {
             throw JSONPatch.Failure("patches.json has no \"patches\" object")
         }
