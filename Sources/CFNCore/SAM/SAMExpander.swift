@@ -24,9 +24,8 @@ final class SAMExpander {
     var conditions: [SAMEntry] = []
     /// `api path method` of each route an HttpApi event adds to an API whose body SAM writes.
     var httpApiRoutes: Set<String> = []
-    /// The routes `HttpApi` events add to each HTTP API (by its logical ID), and the APIs in order.
+    /// The routes `HttpApi` events add to each HTTP API, by its logical ID.
     var httpApiEvents: [String: [SAMHttpApiRoute]] = [:]
-    var httpApiOrder: [String] = []
     /// The HTTP APIs of the template, made once every function has added its routes.
     var httpApis: [Resource] = []
     /// The API that made each HTTP API record set group: the later APIs of its zone add records to it.

@@ -252,9 +252,7 @@ extension SAMHttpApi {
 
 /// Values the body is made of when they do not come from the template.
 enum SAMHttpApiBodyValue {
-    /// The body as the editor takes it: a given body as is; the skeleton (a Python value) as made values.
-    static func value(_ body: PythonValue, _ range: SourceRange) -> SAMValue { value(body, at: range) }
-
+    /// A Python value (the skeleton body, a CORS configuration) as made values.
     static func value(_ python: PythonValue, at range: SourceRange) -> SAMValue {
         switch python {
         case .null: .scalar("null", isString: false, at: range)

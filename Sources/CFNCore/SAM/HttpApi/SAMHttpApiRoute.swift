@@ -64,7 +64,6 @@ extension SAMFunctionEvents {
             deletionPolicy: attribute("DeletionPolicy"), updateReplacePolicy: attribute("UpdateReplacePolicy"),
             auth: props["Auth"], timeout: props["TimeoutInMillis"], payloadFormatVersion: props["PayloadFormatVersion"],
             routeSettings: props["RouteSettings"], implicit: given == nil, propagatedTags: tags)
-        if expander.httpApiEvents[apiName] == nil { expander.httpApiOrder.append(apiName) }
         expander.httpApiEvents[apiName, default: []].append(route)
     }
 }
