@@ -12,6 +12,16 @@ struct SAMLayerVersion {
     static let ordered = ["LayerName", "Description", "PublishLambdaVersion", "ContentUri", "CompatibleArchitectures",
                           "CompatibleRuntimes", "LicenseInfo", "RetentionPolicy"]
 
+    /// A property as the hash reads it. A local `ContentUri` (`layer/`) is hashed as the S3
+    /// location this expansion writes for it, so that the logical ID is the translator's for the
+    /// template with that location, which is what `expand` prints.
+    static func hashed(_ key: String, _ value: SAMValue, _ document: SAMDocument) -> PythonValue {
+        if key == "ContentUri", let text = document.string(value), case .string = document.python(value), !text.contains("://") {
+            return .string("s3://\(SAMCodeLocation.localBucket)/\(text)")
+        }
+        return document.python(value)
+    }
+
     let expander: SAMExpander
     let resource: Resource
     var document: SAMDocument { expander.document }
@@ -64,7 +74,7 @@ struct SAMLayerVersion {
         for attribute in ["UpdatePolicy", "Condition"] {
             if let node = resource.node(attribute) { hashed.append((attribute, document.python(.node(node)))) }
         }
-        hashed.append(("Properties", .dict(Self.ordered.compactMap { key in properties[key].map { (key, document.python($0)) } })))
+        hashed.append(("Properties", .dict(Self.ordered.compactMap { key in properties[key].map { (key, Self.hashed(key, $0, document)) } })))
         let newId = id + SHA1.hexDigest(PythonValue.dict([(id, .dict(hashed))]).compactSortedJSON).prefix(10)
 
         var layer = SAMResource(newId, "AWS::Lambda::LayerVersion", at: idRange)
