@@ -8,7 +8,7 @@ public enum SAMRules {
         explanation: "cfn-lambda expands AWS::Serverless::Function and AWS::Serverless::LayerVersion (with the roles, versions, aliases, URLs and event sources they make), AWS::Serverless::SimpleTable, AWS::Serverless::Application, AWS::Serverless::Connector, AWS::Serverless::HttpApi and AWS::Serverless::WebSocketApi, and checks AWS::Serverless::Api. Other SAM types (StateMachine, GraphQLApi, …) and the resources they would make are not checked; run `sam validate` or cfn-lint for them.")
     public static let partlyExpanded = RuleDescriptor(
         id: "sam.partly-expanded", severity: .warning, summary: "Part of a SAM resource cfn-lambda does not expand",
-        explanation: "An event source or property of an AWS::Serverless::Function whose generated resources cfn-lambda does not make (an Api event's REST API, for instance), or the RestApi, Deployment and Stage of an AWS::Serverless::Api that uses what is not written yet (auth, CORS, domains…). The resource itself is checked, and what it makes for Lambda (permissions) is expanded; what that part makes is not.")
+        explanation: "An event source or property of an AWS::Serverless::Function whose generated resources cfn-lambda does not make (an Api event's REST API, for instance), or the RestApi, Deployment and Stage of an AWS::Serverless::Api that uses what is not written yet (auth, custom domains…). The resource itself is checked, and what it makes for Lambda (permissions) is expanded; what that part makes is not.")
 
     public static let all: [RuleDescriptor] = [invalidResource, notExpanded, partlyExpanded]
 }

@@ -13,7 +13,7 @@ struct SAMRestApiResources {
 
     /// API properties whose effect on the generated resources is not written here.
     static let unsupportedProperties = [
-        "Auth", "Cors", "GatewayResponses", "Models", "Domain", "DisableExecuteApiEndpoint", "MergeDefinitions",
+        "Auth", "Domain", "DisableExecuteApiEndpoint", "MergeDefinitions",
         "OpenApiVersion", "AlwaysDeploy", "PropagateTags",
     ]
 
@@ -30,7 +30,10 @@ struct SAMRestApiResources {
         if api.isImplicit, implicitTags() { return "a function propagates its tags to it" }
         if !api.managesSwagger, let body = api["DefinitionBody"], document.isTruthy(body) {
             if document.intrinsic(body) != nil || document.entries(body) == nil { return "its DefinitionBody is not a mapping" }
-            if document.isTruthy(api["BinaryMediaTypes"]), !SAMSwagger.isValid(body, document) { return "its DefinitionBody is not a Swagger document" }
+            let edits = ["BinaryMediaTypes", "Cors", "GatewayResponses", "Models"].contains { document.isTruthy(api[$0]) }
+            if edits, !SAMSwagger.isValid(body, document) {
+                return "its DefinitionBody is not a Swagger document"
+            }
             // `_openapi_postprocess` rewrites an OpenAPI 3 body (security schemes, definitions, headers).
             if document.value("swagger", in: body).map({ document.isNull($0) }) ?? true,
                let version = document.value("openapi", in: body), SAMRestApi.isOpenApiVersion(document.python(version)),
@@ -39,6 +42,13 @@ struct SAMRestApiResources {
             }
         }
         if let uri = api["DefinitionUri"], document.isTruthy(uri), s3Location(uri) == nil { return "its DefinitionUri is not an S3 location" }
+        if let models = api["Models"], document.isTruthy(models) {
+            guard let entries = document.entries(models), document.intrinsic(models) == nil,
+                  entries.allSatisfy({ document.isTruthy(document.value("type", in: $0.value)) }) else { return "its Models are not all schemas with a type" }
+        }
+        if let responses = api["GatewayResponses"], document.isTruthy(responses), document.entries(responses) == nil || document.intrinsic(responses) != nil {
+            return "its GatewayResponses is not a mapping"
+        }
         if functionNames() == nil { return "a function naming it has a FunctionName that is not text" }
         return nil
     }
@@ -163,9 +173,29 @@ struct SAMRestApiResources {
         } else if let given = api["DefinitionBody"], document.isTruthy(given), case .dict(let dict) = PyValue.converted(given, document) {
             body = dict
         }
+        // `_add_cors`, `_add_auth`, `_add_gateway_responses`, `_add_binary_media_types`, `_add_models`: an editor round each.
+        if var document = body, let cors = api["Cors"], self.document.isTruthy(cors) {
+            var swagger = SAMRestApiSwagger(document: document, at: api.idRange)
+            swagger.addCors(SAMRestApiCors(cors, self.document))
+            document = swagger.document
+            body = document
+        }
+        if var document = body, let responses = api["GatewayResponses"], self.document.isTruthy(responses),
+           let entries = self.document.entries(responses) {
+            var swagger = SAMRestApiSwagger(document: document, at: api.idRange)
+            swagger.addGatewayResponses(entries, self.document)
+            document = swagger.document
+            body = document
+        }
         if var document = body, let types = api["BinaryMediaTypes"], self.document.isTruthy(types) {
             var swagger = SAMRestApiSwagger(document: document, at: api.idRange)
             swagger.addBinaryMediaTypes(.converted(expander.parameters.resolve(types, self.document), self.document))
+            document = swagger.document
+            body = document
+        }
+        if var document = body, let models = api["Models"], self.document.isTruthy(models), let entries = self.document.entries(models) {
+            var swagger = SAMRestApiSwagger(document: document, at: api.idRange)
+            swagger.addModels(entries, self.document)
             document = swagger.document
             body = document
         }

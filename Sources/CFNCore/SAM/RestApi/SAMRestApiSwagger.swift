@@ -51,7 +51,7 @@ struct SAMRestApiSwagger {
     }
 
     /// `get_conditional_contents`: the branches of an `Fn::If` path item (less `AWS::NoValue`), else the item.
-    private static func withContents(_ value: inout PyValue, _ body: (inout PyDict) -> Void) {
+    static func withContents(_ value: inout PyValue, _ body: (inout PyDict) -> Void) {
         guard case .dict(var dict) = value else { return }
         if case .list(var branches, let range)? = dict["Fn::If"] {
             for index in branches.indices.dropFirst() {
