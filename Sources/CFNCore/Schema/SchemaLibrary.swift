@@ -8,10 +8,16 @@ public final class SchemaLibrary: @unchecked Sendable {
     public static let shared = SchemaLibrary()
 
     private let documents: @Sendable (String, [SchemaPatch]) -> ResourceSchema?
+    /// Patches given as JSON, read whole; nil for the shipped file, whose patches are read one
+    /// type at a time, when that type's schema is first loaded.
+    private let given: (patches: [SchemaPatch], problem: String?)?
+    /// The shipped file read whole, when asked for.
+    private static let shipped = read { try SchemaPatch.parse(PackedJSON(SchemaFiles.patches).value) }
+
     /// The documented patches (`schemas/patches.json`).
-    public let patches: [SchemaPatch]
+    public var patches: [SchemaPatch] { (given ?? Self.shipped).patches }
     /// Why the patches could not be read, if they could not (then no patch is applied).
-    public let patchFileProblem: String?
+    public var patchFileProblem: String? { (given ?? Self.shipped).problem }
 
     private let lock = NSLock()
     // Guarded by `lock`. A type maps to nil when it has no schema, or it does not parse.
@@ -30,13 +36,22 @@ public final class SchemaLibrary: @unchecked Sendable {
                 SchemaFiles.packed(forType: type).map { ResourceSchema(typeName: type, packed: PackedJSON($0), patches: patches) }
             }
         }
+        given = patches.map { data in Self.read { try SchemaPatch.parseFile(data) } }
+    }
+
+    private static func read(_ parse: () throws -> [SchemaPatch]) -> (patches: [SchemaPatch], problem: String?) {
         do {
-            self.patches = try patches.map(SchemaPatch.parseFile) ?? SchemaPatch.parse(PackedJSON(SchemaFiles.patches).value)
-            self.patchFileProblem = nil
+            return (try parse(), nil)
         } catch {
-            self.patches = []
-            self.patchFileProblem = "\(error)"
+            return ([], "\(error)")
         }
+    }
+
+    /// A type's patches; of the shipped file, only that type's entry is decoded.
+    private func patches(for type: String) -> [SchemaPatch] {
+        if let given { return given.patches.filter { $0.resourceType == type } }
+        guard let list = PackedJSON(SchemaFiles.patches)["patches"]?[type] else { return [] }
+        return (try? SchemaPatch.parse(.object(["patches": .object([type: list.value])]))) ?? []
     }
 
     /// The schema of a resource type, or nil when none is shipped (such types are not judged).
@@ -44,7 +59,7 @@ public final class SchemaLibrary: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cached = cache[type] { return cached }
-        let schema = documents(type, patches)
+        let schema = documents(type, patches(for: type))
         cache[type] = .some(schema)
         return schema
     }
