@@ -132,7 +132,7 @@ enum PythonValue: Equatable, Sendable {
         }
     }
 
-    private static func pythonRepr(_ value: Double) -> String {
+    static func pythonRepr(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
         let text = "\(value)"
@@ -140,7 +140,7 @@ enum PythonValue: Equatable, Sendable {
         return text
     }
 
-    private static func writeString(_ text: String, to out: inout String) {
+    static func writeString(_ text: String, to out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -2,7 +2,9 @@ import CFNLoader
 
 /// `AWS::Serverless::Function` → `AWS::Lambda::Function`, its execution role, version and alias,
 /// URL and event sources (`SamFunction.to_cloudformation` in samtranslator/model/sam_resources.py).
-struct SAMFunction {
+struct SAMFunction: SAMMacroResource {
+    static let createdByTag = "lambda:createdBy"
+
     static let properties: Set<String> = [
         "FunctionName", "Handler", "Runtime", "CodeUri", "ImageUri", "PackageType", "InlineCode", "DeadLetterQueue",
         "Description", "MemorySize", "Timeout", "VpcConfig", "Role", "AssumeRolePolicyDocument", "Policies", "RolePath",
@@ -42,17 +44,6 @@ struct SAMFunction {
         id = resource.logicalId
         idRange = resource.idRange
         properties = try expander.properties(of: resource, globals: "Function")
-    }
-
-    subscript(_ key: String) -> SAMValue? { properties[key] }
-
-    /// The range of a resource attribute's key (`Condition:`), or the logical ID's.
-    func attributeKeyRange(_ attribute: String) -> SourceRange {
-        document.keyRange(attribute, in: .node(resource.node)) ?? idRange
-    }
-
-    func keyRange(_ key: String) -> SourceRange {
-        properties.entries.first { SAMMap.same($0.key, key) }?.keyRange ?? idRange
     }
 
     func range(_ key: String) -> SourceRange {
@@ -281,21 +272,6 @@ struct SAMFunction {
         return out
     }
 
-    /// `[{Key: lambda:createdBy, Value: SAM}]` then the function's tags, as the translator lists them.
-    func tagList(withSAMTag: Bool = true) -> SAMValue {
-        var tags: [SAMValue] = []
-        if withSAMTag {
-            tags.append(.map([SAMEntry("Key", .string("lambda:createdBy", at: idRange), keyRange: idRange),
-                              SAMEntry("Value", .string("SAM", at: idRange), keyRange: idRange)], at: idRange))
-        }
-        for entry in self["Tags"].flatMap(document.entries) ?? [] {
-            let value: SAMValue = document.isNull(entry.value) ? .string("", at: document.range(entry.value)) : entry.value
-            tags.append(.map([SAMEntry("Key", .string(entry.key, at: entry.keyRange), keyRange: entry.keyRange),
-                              SAMEntry("Value", value, keyRange: entry.keyRange)], at: entry.keyRange))
-        }
-        return .list(tags, at: self["Tags"].map(document.range) ?? idRange)
-    }
-
     /// The `Code` of the function and the SAM property it comes from (`_construct_code_dict`).
     private func code() throws -> (SAMValue, String?) {
         let packageType = self["PackageType"].flatMap(document.string) ?? "Zip"
@@ -450,16 +426,6 @@ struct SAMFunction {
         alias.properties.set("ProvisionedConcurrencyConfig", self["ProvisionedConcurrencyConfig"], keyRange: keyRange("ProvisionedConcurrencyConfig"))
         expander.derived["\(id).Alias"] = alias.logicalId
         return alias
-    }
-
-    /// `Condition`, `DeletionPolicy` and `UpdateReplacePolicy` of the SAM resource, which every
-    /// generated resource gets (`get_passthrough_resource_attributes`).
-    func passThroughAttributes() -> SAMMap {
-        var attributes = SAMMap(at: idRange)
-        for attribute in ["Condition", "DeletionPolicy", "UpdateReplacePolicy"] {
-            if let node = resource.node(attribute) { attributes.set(attribute, .node(node), keyRange: attributeKeyRange(attribute)) }
-        }
-        return attributes
     }
 
     // MARK: Function URL
