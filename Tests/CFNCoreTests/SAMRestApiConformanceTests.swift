@@ -120,7 +120,6 @@ import Testing
         "api_with_custom_domains_regional_ownership_verification": "Domain not written yet",
         "api_with_default_aws_iam_auth": "Auth not written yet",
         "api_with_default_aws_iam_auth_and_no_auth_route": "Auth not written yet",
-        "api_with_disable_api_execute_endpoint": "DisableExecuteApiEndpoint not written yet",
         "api_with_disable_api_execute_endpoint_openapi_3": "DisableExecuteApiEndpoint not written yet",
         "api_with_gateway_responses_all_openapi_3": "OpenApiVersion not written yet",
         "api_with_if_conditional_with_resource_policy": "Auth not written yet",

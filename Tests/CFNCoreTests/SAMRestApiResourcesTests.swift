@@ -157,12 +157,12 @@ import Testing
                 Type: AWS::Serverless::Api
                 Properties:
                   StageName: prod
-                  DisableExecuteApiEndpoint: true
+                  MergeDefinitions: true
             """)
         let shown = expansion.findings.map { "\($0.rule) \(source.lineColumn(at: $0.range.start)) \($0.resource ?? "-")" }
         #expect(shown == ["sam.partly-expanded 10:9 Fn", "sam.partly-expanded 13:3 MyApi"])
-        #expect(expansion.findings[0].message.hasSuffix("the REST API resources it adds to are not generated (MyApi: its DisableExecuteApiEndpoint is not written yet)"))
-        #expect(expansion.findings[1].message.contains("because its DisableExecuteApiEndpoint is not written yet"))
+        #expect(expansion.findings[0].message.hasSuffix("the REST API resources it adds to are not generated (MyApi: its MergeDefinitions is not written yet)"))
+        #expect(expansion.findings[1].message.contains("because its MergeDefinitions is not written yet"))
         let resources = try #require(expandedJSON(expansion)["Resources"] as? [String: [String: Any]])
         #expect(resources["MyApi"]?["Type"] as? String == "AWS::Serverless::Api")
     }

@@ -13,7 +13,7 @@ struct SAMRestApiResources {
 
     /// API properties whose effect on the generated resources is not written here.
     static let unsupportedProperties = [
-        "Auth", "Domain", "DisableExecuteApiEndpoint", "MergeDefinitions",
+        "Auth", "Domain", "MergeDefinitions",
         "OpenApiVersion", "AlwaysDeploy", "PropagateTags",
     ]
 
@@ -22,7 +22,7 @@ struct SAMRestApiResources {
         if let key = Self.unsupportedProperties.first(where: { key in api[key].map { document.isTruthy($0) } ?? false }) {
             return "its \(key) is not written yet"
         }
-        if key("DisableExecuteApiEndpoint") { return "its DisableExecuteApiEndpoint is not written yet" }
+        if key("DisableExecuteApiEndpoint"), let reason = SAMRestApiEndpointExtension(api: api).unsupported() { return reason }
         if events.stateMachineApis.contains(api.id) { return "a state machine's event adds to it" }
         if let event = apiEvents(events.pluginOrder).first(where: { $0.unsupported != nil }), let reason = event.unsupported {
             return "\(event.function)'s \(reason)"
@@ -196,6 +196,12 @@ struct SAMRestApiResources {
         if var document = body, let models = api["Models"], self.document.isTruthy(models), let entries = self.document.entries(models) {
             var swagger = SAMRestApiSwagger(document: document, at: api.idRange)
             swagger.addModels(entries, self.document)
+            document = swagger.document
+            body = document
+        }
+        if var document = body, key("DisableExecuteApiEndpoint"), let value = api["DisableExecuteApiEndpoint"] {
+            var swagger = SAMRestApiSwagger(document: document, at: api.idRange)
+            swagger.addDisableExecuteApiEndpoint(.converted(value, self.document))
             document = swagger.document
             body = document
         }
