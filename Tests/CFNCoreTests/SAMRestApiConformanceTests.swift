@@ -151,7 +151,6 @@ import Testing
         "api_with_usageplans_shared_no_side_effect_2": "Auth not written yet",
         "event_bridge_rule_super_long_id": "a state machine's event makes the implicit API (state machines are not expanded)",
         "explicit_api_openapi_3": "OpenApiVersion not written yet",
-        "function_with_events_and_propagate_tags": "a function propagates tags to it",
         "function_with_globals_tags_and_propagate_tags": "an event sets RequestParameters",
         "function_with_request_parameters": "an event sets RequestParameters",
         "global_handle_path_level_parameter": "Auth not written yet",

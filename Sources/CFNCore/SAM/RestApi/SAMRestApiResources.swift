@@ -14,7 +14,7 @@ struct SAMRestApiResources {
     /// API properties whose effect on the generated resources is not written here.
     static let unsupportedProperties = [
         "Auth", "Domain", "MergeDefinitions",
-        "OpenApiVersion", "AlwaysDeploy", "PropagateTags",
+        "OpenApiVersion", "AlwaysDeploy",
     ]
 
     /// Why the API is left as written; nil when it is made here.
@@ -27,7 +27,7 @@ struct SAMRestApiResources {
         if let event = apiEvents(events.pluginOrder).first(where: { $0.unsupported != nil }), let reason = event.unsupported {
             return "\(event.function)'s \(reason)"
         }
-        if api.isImplicit, implicitTags() { return "a function propagates its tags to it" }
+        if case .failure(let reason) = propagatedTags() { return reason.text }
         if !api.managesSwagger, let body = api["DefinitionBody"], document.isTruthy(body) {
             if document.intrinsic(body) != nil || document.entries(body) == nil { return "its DefinitionBody is not a mapping" }
             let edits = ["BinaryMediaTypes", "Cors", "GatewayResponses", "Models"].contains { document.isTruthy(api[$0]) }
@@ -59,17 +59,50 @@ struct SAMRestApiResources {
         list.filter { $0.api == api.id }
     }
 
-    /// `_add_tags_to_implicit_api_if_necessary`: a function with `PropagateTags` and `Tags` tags the implicit API.
-    private func implicitTags() -> Bool {
+    struct Unsupported: Error { let text: String }
+
+    /// `propagate_tags`: with `PropagateTags` and `Tags`, the RestApi and Stage carry the API's tags;
+    /// the implicit API's are those of the functions that propagate theirs to it
+    /// (`_add_tags_to_implicit_api_if_necessary`: each function's own `Tags` or else Globals', merged).
+    func propagatedTags() -> Result<[SAMEntry]?, Unsupported> {
+        let mapping = { (value: SAMValue) -> [SAMEntry]? in
+            self.document.intrinsic(value) == nil ? self.document.entries(value) : nil
+        }
+        guard api.isImplicit else {
+            guard let flag = api["PropagateTags"], document.isTruthy(flag), let tags = api["Tags"], document.isTruthy(tags) else { return .success(nil) }
+            guard let entries = mapping(tags) else { return .failure(Unsupported(text: "its propagated Tags are not a mapping")) }
+            return .success(entries)
+        }
         let tree = expander.template.tree
         let globals = tree.value(forKey: "Globals", in: expander.template.root).flatMap { tree.value(forKey: "Function", in: $0) }
-        let global = { (key: String) in globals.flatMap { tree.value(forKey: key, in: $0) }.map { document.isTruthy(.node($0)) } ?? false }
-        for function in Set(apiEvents(events.pluginOrder).filter { !$0.namesApi }.map(\.function)) {
-            guard let resource = expander.template.resource(named: function) else { continue }
-            let own = { (key: String) in resource.properties.flatMap { tree.value(forKey: key, in: $0) }.map { document.isTruthy(.node($0)) } ?? false }
-            if (own("PropagateTags") || global("PropagateTags")) && (own("Tags") || global("Tags")) { return true }
+        let global = { (key: String) in globals.flatMap { tree.value(forKey: key, in: $0) }.map { SAMValue.node($0) } }
+        var merged: [SAMEntry] = []
+        var seen: Set<String> = []
+        for event in apiEvents(events.pluginOrder) where !event.namesApi && !seen.contains(event.function) {
+            seen.insert(event.function)
+            guard let resource = expander.template.resource(named: event.function) else { continue }
+            let own = { (key: String) in resource.properties.flatMap { tree.value(forKey: key, in: $0) }.map { SAMValue.node($0) } }
+            let truthy = { (value: SAMValue?) in value.map { self.document.isTruthy($0) } ?? false }
+            let propagates = truthy(own("PropagateTags")) ? own("PropagateTags") : global("PropagateTags")
+            let tags = truthy(own("Tags")) ? own("Tags") : global("Tags")
+            guard truthy(propagates), let tags, truthy(tags) else { continue }
+            guard let entries = mapping(tags) else { return .failure(Unsupported(text: "a function propagates Tags that are not a mapping to it")) }
+            // `dict.update`: a key already there keeps its place and takes the new value.
+            for entry in entries {
+                if let index = merged.firstIndex(where: { $0.key == entry.key }) { merged[index] = SAMEntry(entry.key, entry.value, keyRange: merged[index].keyRange) } else { merged.append(entry) }
+            }
         }
-        return false
+        if merged.isEmpty { return .success(nil) }
+        if let own = api["Tags"], document.isTruthy(own) { return .failure(Unsupported(text: "a function propagates its tags beside Globals' Api Tags")) }
+        return .success(merged)
+    }
+
+    /// `get_tag_list`: each tag as `Key` and `Value`.
+    private func tagList(_ entries: [SAMEntry], at range: SourceRange) -> SAMValue {
+        .list(entries.map { entry in
+            .map([SAMEntry("Key", .string(entry.key, at: entry.keyRange), keyRange: entry.keyRange),
+                  SAMEntry("Value", entry.value, keyRange: entry.keyRange)], at: entry.keyRange)
+        }, at: range)
     }
 
     /// `_get_function_names`: the `FunctionName`s of the functions whose events name the API, joined;
@@ -253,11 +286,11 @@ struct SAMRestApiResources {
             set(&stage, key, api[key])
         }
         if let tags = api["Tags"], let entries = document.entries(tags), document.intrinsic(tags) == nil {
-            let at = keyRange("Tags")
-            stage.properties.set("Tags", .list(entries.map { entry in
-                .map([SAMEntry("Key", .string(entry.key, at: entry.keyRange), keyRange: entry.keyRange),
-                      SAMEntry("Value", entry.value, keyRange: entry.keyRange)], at: entry.keyRange)
-            }, at: at), keyRange: at)
+            stage.properties.set("Tags", tagList(entries, at: keyRange("Tags")), keyRange: keyRange("Tags"))
+        }
+        if case .success(let propagated?) = propagatedTags() {
+            restApi.properties.set("Tags", tagList(propagated, at: keyRange("Tags")), keyRange: keyRange("Tags"))
+            stage.properties.set("Tags", tagList(propagated, at: keyRange("Tags")), keyRange: keyRange("Tags"))
         }
         expander.derived[api.id + ".Stage"] = stage.logicalId
         expander.derived[api.id + ".Deployment"] = deploymentId
