@@ -156,7 +156,6 @@ import Testing
         "global_handle_path_level_parameter": "Auth not written yet",
         "globals_for_api": "Auth not written yet",
         "implicit_api_with_auth_and_conditions_max": "Auth not written yet",
-        "implicit_api_with_timeout": "an event sets TimeoutInMillis",
         "intrinsic_functions": "a function naming it has a FunctionName that is not text",
         "state_machine_with_api": "a state machine's event adds to it",
         "state_machine_with_api_single": "a state machine's event adds to it",

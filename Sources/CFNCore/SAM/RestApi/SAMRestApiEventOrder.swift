@@ -17,8 +17,10 @@ struct SAMRestApiEventOrder {
         let method: String
         let condition: String?
         let streams: Bool
-        /// What this event asks that is not written here yet (auth, models, parameters, a timeout).
+        /// What this event asks that is not written here yet (auth, models, parameters).
         let unsupported: String?
+        /// `TimeoutInMillis` when truthy, for the integration.
+        let timeout: SAMValue?
     }
 
     /// The plugin's order: resources, then each function's `Api` events, in Python 2.7's order.
@@ -85,12 +87,14 @@ struct SAMRestApiEventOrder {
                     stateMachineApis.insert(api)
                     continue
                 }
-                let unsupported = ["Auth", "RequestModel", "RequestParameters", "TimeoutInMillis"].first { key in
+                let unsupported = ["Auth", "RequestModel", "RequestParameters"].first { key in
                     tree.value(forKey: key, in: properties).map { document.isTruthy(.node($0)) } ?? false
                 }
                 events[name] = Event(function: resource.logicalId, name: name, keyRange: tree.range(entry.key), api: api, namesApi: namesApi,
                                      path: path, method: method, condition: condition, streams: text("ResponseTransferMode") == "RESPONSE_STREAM",
-                                     unsupported: unsupported.map { "its event \(name) sets \($0)" })
+                                     unsupported: unsupported.map { "its event \(name) sets \($0)" },
+                                     timeout: tree.value(forKey: "TimeoutInMillis", in: properties).map { SAMValue.node($0) }
+                                        .flatMap { document.isTruthy($0) ? $0 : nil })
             }
             // `_get_api_events` copies the Api events into a new `Py27Dict`, in the order of `Events`.
             var apiKeys = Py27Keys()

@@ -27,6 +27,9 @@ struct SAMRestApiResources {
         if let event = apiEvents(events.pluginOrder).first(where: { $0.unsupported != nil }), let reason = event.unsupported {
             return "\(event.function)'s \(reason)"
         }
+        if !api.managesSwagger, let event = apiEvents(events.pluginOrder).first(where: { $0.timeout != nil }) {
+            return "\(event.function)'s event \(event.name) sets TimeoutInMillis on its DefinitionBody"
+        }
         if case .failure(let reason) = propagatedTags() { return reason.text }
         if !api.managesSwagger, let body = api["DefinitionBody"], document.isTruthy(body) {
             if document.intrinsic(body) != nil || document.entries(body) == nil { return "its DefinitionBody is not a mapping" }
@@ -180,6 +183,7 @@ struct SAMRestApiResources {
         swagger.makePathsConditional(pathConditions)
         for event in apiEvents(events.translatorOrder) {
             swagger.addIntegration(event.path, event.method, uri: integrationUri(event), condition: event.condition, streams: event.streams,
+                                   timeout: event.timeout.map { .converted($0, document) },
                                    at: event.keyRange)
         }
         return swagger.document

@@ -102,8 +102,10 @@ struct SAMRestApiSwagger {
     }
 
     /// `add_lambda_integration` (the path is there already): the `aws_proxy` integration and empty
-    /// `responses`, the method wrapped in the function's condition when it has one.
-    mutating func addIntegration(_ path: String, _ method: String, uri: PyValue, condition: String?, streams: Bool, at range: SourceRange) {
+    /// `responses`, the method wrapped in the function's condition when it has one; then, in the same
+    /// editor, `add_timeout_to_method`'s `timeoutInMillis` (push.py `_add_swagger_integration`).
+    mutating func addIntegration(_ path: String, _ method: String, uri: PyValue, condition: String?, streams: Bool, timeout: PyValue? = nil,
+                                 at range: SourceRange) {
         let (key, unicode) = Self.methodKey(method)
         let wrappedUri = condition.map { Self.conditional($0, unicode: true, uri, at: range) } ?? uri
         edit { document in
@@ -119,6 +121,7 @@ struct SAMRestApiSwagger {
                             integration.set("httpMethod", .text("POST", unicode: false, at: range))
                             integration.set("uri", wrappedUri)
                             if streams { integration.set("responseTransferMode", .text("STREAM", unicode: false, at: range)) }
+                            if let timeout { integration.set("timeoutInMillis", timeout) }
                             definition.set("x-amazon-apigateway-integration", .dict(integration))
                             definition.setDefault("responses", .dict(PyDict(py27: true, at: range)), unicodeKey: false, keyRange: range)
                             method = .dict(definition)
