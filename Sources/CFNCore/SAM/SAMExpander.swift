@@ -97,6 +97,8 @@ final class SAMExpander {
                     expansions[resource.logicalId] = try SAMConnector(self, resource).expand()
                 case SAMStateMachine.type:
                     expansions[resource.logicalId] = try SAMStateMachine(self, resource).expand()
+                case SAMCapacityProvider.type:
+                    expansions[resource.logicalId] = try SAMCapacityProvider(self, resource).expand()
                 default:
                     notes.append(Finding(SAMRules.notExpanded,
                                          "\(type) is not expanded by cfn-lambda: '\(resource.logicalId)' and the resources the SAM transform makes of it are not checked",

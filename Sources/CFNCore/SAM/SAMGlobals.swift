@@ -5,8 +5,8 @@ import CFNLoader
 /// key, lists are the global elements then the resource's. Merged values keep their own source range,
 /// so a value from `Globals` points at the `Globals` line.
 struct SAMGlobals {
-    /// Properties each resource type accepts in `Globals` (the translator's `supported_properties`).
-    static let supported: [String: Set<String>] = [
+    /// Properties each resource type accepts in `Globals`, in the order the translator's messages list them (`supported_properties`).
+    static let supported: [String: [String]] = [
         "Function": [
             "Handler", "Runtime", "CodeUri", "DeadLetterQueue", "Description", "MemorySize", "Timeout", "VpcConfig",
             "Environment", "Tags", "PropagateTags", "Tracing", "KmsKeyArn", "AutoPublishAlias",
@@ -68,7 +68,7 @@ struct SAMGlobals {
                 if allowed.contains(property.key) {
                     accepted.append(property)
                 } else {
-                    errors.append(SAMError("'Globals' section is invalid. '\(property.key)' is not a supported property of '\(section.key)'. Must be one of the following values - [\(allowed.sorted().map { "'\($0)'" }.joined(separator: ", "))]",
+                    errors.append(SAMError("'Globals' section is invalid. '\(property.key)' is not a supported property of '\(section.key)'. Must be one of the following values - [\(allowed.map { "'\($0)'" }.joined(separator: ", "))]",
                                            at: property.keyRange))
                 }
             }

@@ -25,7 +25,7 @@ public enum SAMTransform {
     /// The SAM resource types expanded here; others are kept as written and reported as unchecked.
     public static let coveredTypes: Set<String> = [
         "AWS::Serverless::Function", "AWS::Serverless::LayerVersion", SAMWebSocketApi.type, "AWS::Serverless::HttpApi", "AWS::Serverless::Api",
-        SAMSimpleTable.type, SAMApplication.type, SAMConnector.type, SAMStateMachine.type,
+        SAMSimpleTable.type, SAMApplication.type, SAMConnector.type, SAMStateMachine.type, SAMCapacityProvider.type,
     ]
 
     /// Whether the template declares the SAM transform.
