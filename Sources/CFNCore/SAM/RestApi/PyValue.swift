@@ -242,13 +242,7 @@ struct PyDict: Sendable {
             entries[key]?.value = value
         }
         var reordered = false
-        if isPy27 {
-            let old = keys.order
-            var fresh = Py27Keys()
-            for key in old { fresh.add(key) }
-            keys = fresh
-            reordered = fresh.order != old
-        }
+        if isPy27 { reordered = keys.rebuild() }
         dirty = childDirty || reordered
     }
 

@@ -110,5 +110,21 @@ struct SAMRestApiEventOrder {
         pluginOrder = pluginResources.flatMap { byFunction[$0]?.plugin ?? [] }
         translatorOrder = translatorResources.flatMap { byFunction[$0]?.sorted ?? [] }
         namingOrder = translatorResources.flatMap { byFunction[$0]?.written ?? [] }
+        for event in pluginOrder { byApi[event.api, default: Orders()].plugin.append(event) }
+        for event in translatorOrder { byApi[event.api, default: Orders()].translator.append(event) }
+        for event in namingOrder { byApi[event.api, default: Orders()].naming.append(event) }
     }
+
+    /// One API's events in the three orders.
+    struct Orders {
+        var plugin: [Event] = []
+        var translator: [Event] = []
+        var naming: [Event] = []
+    }
+
+    /// Each API's events, grouped once, so that each API reads only its own (linear in the events
+    /// however many APIs a template has).
+    private(set) var byApi: [String: Orders] = [:]
+
+    func of(_ api: String) -> Orders { byApi[api] ?? Orders() }
 }

@@ -24,10 +24,10 @@ struct SAMRestApiResources {
         }
         if key("DisableExecuteApiEndpoint"), let reason = SAMRestApiEndpointExtension(api: api).unsupported() { return reason }
         if events.stateMachineApis.contains(api.id) { return "a state machine's event adds to it" }
-        if let event = apiEvents(events.pluginOrder).first(where: { $0.unsupported != nil }), let reason = event.unsupported {
+        if let event = events.of(api.id).plugin.first(where: { $0.unsupported != nil }), let reason = event.unsupported {
             return "\(event.function)'s \(reason)"
         }
-        if !api.managesSwagger, let event = apiEvents(events.pluginOrder).first(where: { $0.timeout != nil }) {
+        if !api.managesSwagger, let event = events.of(api.id).plugin.first(where: { $0.timeout != nil }) {
             return "\(event.function)'s event \(event.name) sets TimeoutInMillis on its DefinitionBody"
         }
         if case .failure(let reason) = propagatedTags() { return reason.text }
@@ -58,10 +58,6 @@ struct SAMRestApiResources {
 
     private func key(_ name: String) -> Bool { api[name].map { !document.isNull($0) } ?? false }
 
-    private func apiEvents(_ list: [SAMRestApiEventOrder.Event]) -> [SAMRestApiEventOrder.Event] {
-        list.filter { $0.api == api.id }
-    }
-
     struct Unsupported: Error { let text: String }
 
     /// `propagate_tags`: with `PropagateTags` and `Tags`, the RestApi and Stage carry the API's tags;
@@ -81,7 +77,7 @@ struct SAMRestApiResources {
         let global = { (key: String) in globals.flatMap { tree.value(forKey: key, in: $0) }.map { SAMValue.node($0) } }
         var merged: [SAMEntry] = []
         var seen: Set<String> = []
-        for event in apiEvents(events.pluginOrder) where !event.namesApi && !seen.contains(event.function) {
+        for event in events.of(api.id).plugin where !event.namesApi && !seen.contains(event.function) {
             seen.insert(event.function)
             guard let resource = expander.template.resource(named: event.function) else { continue }
             let own = { (key: String) in resource.properties.flatMap { tree.value(forKey: key, in: $0) }.map { SAMValue.node($0) } }
@@ -109,11 +105,11 @@ struct SAMRestApiResources {
     }
 
     /// `_get_function_names`: the `FunctionName`s of the functions whose events name the API, joined;
-    /// nil when one is not text.
+    /// nil when one is not text. The implicit API plugin has already given each event of the implicit
+    /// API its `RestApiId` (implicit_api_plugin.py) when the names are read, so those events count too.
     func functionNames() -> String? {
-        guard !api.isImplicit else { return "" }
         var names = ""
-        for event in apiEvents(events.namingOrder) where event.namesApi {
+        for event in events.of(api.id).naming where event.namesApi || api.isImplicit {
             guard let resource = expander.template.resource(named: event.function),
                   let node = resource.properties.flatMap({ expander.template.tree.value(forKey: "FunctionName", in: $0) }) else { continue }
             let value = expander.parameters.resolve(.node(node), document)
@@ -160,7 +156,7 @@ struct SAMRestApiResources {
         var swagger = SAMRestApiSwagger(at: api.idRange)
         var conditions: [String: [String: String?]] = [:]
         var pathsSeen: [String] = []
-        for event in apiEvents(events.pluginOrder) {
+        for event in events.of(api.id).plugin {
             swagger.addPath(event.path, event.method, at: event.keyRange)
             if conditions[event.path] == nil { pathsSeen.append(event.path) }
             conditions[event.path, default: [:]][event.method] = .some(event.condition)
@@ -181,7 +177,7 @@ struct SAMRestApiResources {
             }
         }
         swagger.makePathsConditional(pathConditions)
-        for event in apiEvents(events.translatorOrder) {
+        for event in events.of(api.id).translator {
             swagger.addIntegration(event.path, event.method, uri: integrationUri(event), condition: event.condition, streams: event.streams,
                                    timeout: event.timeout.map { .converted($0, document) },
                                    at: event.keyRange)
@@ -346,15 +342,24 @@ extension SAMExpander {
     func expandRestApiResources() {
         guard !restApis.isEmpty else { return }
         let order = SAMRestApiEventOrder(template, implicitRestApi: implicitRestApi.exists)
-        for (api, owner) in restApis where !errors.contains(where: { $0.resource == api.id || $0.resource == owner }) {
+        let failed = Set(errors.compactMap(\.resource))
+        // The events' "not generated" notes, by function and event, read once for all the APIs.
+        var eventNotes: [String: [Int]] = [:]
+        for index in notes.indices {
+            let note = notes[index]
+            guard note.rule == SAMRules.partlyExpanded.id, note.path.count == 5,
+                  note.message.hasSuffix("the REST API resources it adds to are not generated") else { continue }
+            eventNotes[(note.resource ?? "") + "\u{0}" + note.path[4], default: []].append(index)
+        }
+        var settled = Set<Int>(), removed = Set<Int>()
+        for (api, owner) in restApis where !failed.contains(api.id) && !failed.contains(owner) {
             let made = SAMRestApiResources(api: api, events: order)
-            let events = Set(order.pluginOrder.filter { $0.api == api.id }.map { $0.function + "\u{0}" + $0.name })
-            let isEventNote = { (note: Finding) in
-                note.rule == SAMRules.partlyExpanded.id && note.message.hasSuffix("the REST API resources it adds to are not generated")
-                    && note.path.count == 5 && events.contains((note.resource ?? "") + "\u{0}" + note.path[4])
-            }
+            let noteIndices = order.of(api.id).plugin.flatMap { eventNotes[$0.function + "\u{0}" + $0.name] ?? [] }
             if let reason = made.unsupported() {
-                for index in notes.indices where isEventNote(notes[index]) { notes[index].message += " (\(api.id): \(reason))" }
+                for index in noteIndices where !settled.contains(index) {
+                    notes[index].message += " (\(api.id): \(reason))"
+                    settled.insert(index)
+                }
                 if !api.isImplicit, let resource = template.resource(named: api.id) {
                     notes.append(Finding(SAMRules.partlyExpanded,
                                          "AWS::Serverless::Api '\(api.id)' is only partly expanded: its RestApi, Deployment and Stage are not generated because \(reason) (its authorizers' permissions and the translator's checks are)",
@@ -366,7 +371,8 @@ extension SAMExpander {
             var list = expansions[owner] ?? []
             list.removeAll { $0.logicalId == api.id && $0.type == "AWS::Serverless::Api" }
             expansions[owner] = resources + list
-            notes.removeAll(where: isEventNote)
+            for index in noteIndices { settled.insert(index); removed.insert(index) }
         }
+        notes = notes.indices.filter { !removed.contains($0) }.map { notes[$0] }
     }
 }
