@@ -40,6 +40,19 @@ import Testing
         #expect(expandedProperty(expansion, "FnNightlyQueuePolicy", "Queues") == #"[{"Ref":"NightlyDLQ"}]"#)
     }
 
+    /// The translator writes `queue_logical_id or <Event>Queue`: an empty name takes the default.
+    @Test func anEmptyQueueLogicalIdTakesTheDefaultName() {
+        let (expansion, _) = expandSAM(Self.function + """
+                    Nightly:
+                      Type: Schedule
+                      Properties:
+                        Schedule: rate(1 day)
+                        DeadLetterConfig: {Type: SQS, QueueLogicalId: ""}
+            """)
+        let resources = expandedJSON(expansion)["Resources"] as? [String: Any] ?? [:]
+        #expect(resources.keys.sorted() == ["Fn", "FnNightly", "FnNightlyPermission", "FnNightlyQueue", "FnNightlyQueuePolicy", "FnRole"])
+    }
+
     @Test func aLongEventLogicalIdIsCutToMakeTheTargetId() {
         let (expansion, _) = expandSAM(Self.function + """
                     AnEventWhoseNameIsLongEnoughToPushTheTargetIdPastSixtyFourCharacters:

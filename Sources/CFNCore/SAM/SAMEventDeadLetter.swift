@@ -40,8 +40,10 @@ struct SAMEventDeadLetter {
             resources = []
             return
         }
-        let queueId = document.value("QueueLogicalId", in: config).flatMap(document.text) ?? eventLogicalId + "Queue"
-        var queue = SAMResource(queueId, "AWS::SQS::Queue", at: idRange)
+        // `queue_logical_id or …`: an empty name is Python's false, and takes the default.
+        let given = document.value("QueueLogicalId", in: config).flatMap { value in document.text(value).map { ($0, document.range(value)) } }
+        let (queueId, queueRange) = given.flatMap { $0.0.isEmpty ? nil : $0 } ?? (eventLogicalId + "Queue", idRange)
+        var queue = SAMResource(queueId, "AWS::SQS::Queue", at: queueRange)
         queue.attributes = attributes
         queue.writesEmptyProperties = true
         arn = .getAtt(queueId, "Arn", at: at)

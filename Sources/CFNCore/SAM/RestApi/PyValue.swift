@@ -185,8 +185,11 @@ struct PyDict: Sendable {
 
     let isPy27: Bool
     var range: SourceRange
+    /// The keys as inserted, each entry at the same index, and each key's index: a deep copy walks
+    /// the entries without hashing a key.
     private var inserted: [String] = []
-    private var entries: [String: Entry] = [:]
+    private var entries: [Entry] = []
+    private var position: [String: Int] = [:]
     private var keys = Py27Keys()
     /// Changed since the last deep copy, or ordered by it differently than before.
     private(set) var dirty = true
@@ -200,46 +203,48 @@ struct PyDict: Sendable {
     var isEmpty: Bool { inserted.isEmpty }
 
     var orderedEntries: [(key: String, keyRange: SourceRange, value: PyValue)] {
-        order.compactMap { key in entries[key].map { (key, $0.keyRange, $0.value) } }
+        order.compactMap { key in position[key].map { (key, entries[$0].keyRange, entries[$0].value) } }
     }
 
-    subscript(_ key: String) -> PyValue? { entries[key]?.value }
+    subscript(_ key: String) -> PyValue? { position[key].map { entries[$0].value } }
 
     /// `d[key] = value`: a key already there keeps its place and its own object (and `u` prefix).
     mutating func set(_ key: String, _ value: PyValue, unicodeKey: Bool = false, keyRange: SourceRange? = nil) {
         dirty = true
-        if entries[key] != nil {
-            entries[key]?.value = value
+        if let index = position[key] {
+            entries[index].value = value
             return
         }
+        position[key] = entries.count
         inserted.append(key)
-        entries[key] = Entry(unicodeKey: unicodeKey, keyRange: keyRange ?? range, value: value)
+        entries.append(Entry(unicodeKey: unicodeKey, keyRange: keyRange ?? range, value: value))
         if isPy27 { keys.add(key) }
     }
 
     /// `d.setdefault(key, value)`.
     mutating func setDefault(_ key: String, _ value: PyValue, unicodeKey: Bool, keyRange: SourceRange) {
-        if entries[key] == nil { set(key, value, unicodeKey: unicodeKey, keyRange: keyRange) }
+        if position[key] == nil { set(key, value, unicodeKey: unicodeKey, keyRange: keyRange) }
     }
 
     /// Changes the value at `key` in place (it must be there).
     mutating func update(_ key: String, _ body: (inout PyValue) -> Void) {
-        guard var value = entries[key]?.value else { return }
+        guard let index = position[key] else { return }
+        var value = entries[index].value
         dirty = true
-        entries[key]?.value = .text("", unicode: false, at: range)
+        entries[index].value = .text("", unicode: false, at: range)
         body(&value)
-        entries[key]?.value = value
+        entries[index].value = value
     }
 
     /// `copy.deepcopy`: each `Py27Dict` re-adds its keys in its order; only what may still change is visited.
     mutating func deepCopy() {
         guard dirty else { return }
         var childDirty = false
-        for key in inserted {
-            guard var value = entries[key]?.value, value.mayChange else { continue }
-            entries[key]?.value = .text("", unicode: false, at: range)
+        for index in entries.indices where entries[index].value.mayChange {
+            var value = entries[index].value
+            entries[index].value = .text("", unicode: false, at: range)
             childDirty = value.deepCopy() || childDirty
-            entries[key]?.value = value
+            entries[index].value = value
         }
         var reordered = false
         if isPy27 { reordered = keys.rebuild() }
@@ -249,7 +254,7 @@ struct PyDict: Sendable {
     func repr(into out: inout String) {
         out += "{"
         for (index, key) in order.enumerated() {
-            guard let entry = entries[key] else { continue }
+            guard let entry = position[key].map({ entries[$0] }) else { continue }
             if index > 0 { out += ", " }
             out += entry.unicodeKey ? PyValue.unicodeRepr(key) : PyValue.stringRepr(key)
             out += ": "
