@@ -340,6 +340,8 @@ extension SAMExpander {
     /// (or beside the implicit API's permissions); one whose features are not all written here stays
     /// as it is, with a warning saying why.
     func expandRestApiResources() {
+        // Each SAMRestApi holds the expander: emptied here, the list leaves no reference cycle.
+        defer { restApis = [] }
         guard !restApis.isEmpty else { return }
         let order = SAMRestApiEventOrder(template, implicitRestApi: implicitRestApi.exists)
         let failed = Set(errors.compactMap(\.resource))
