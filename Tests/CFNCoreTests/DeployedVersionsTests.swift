@@ -68,4 +68,18 @@ private let functionArn = "arn:aws:lambda:us-east-1:123456789012:function:orders
         #expect(versions.provisionedConcurrency == nil)
         #expect(versions.eventSourceMappings == nil)
     }
+
+    /// The reader walks the functions as a dictionary; its findings still come in file order, the same
+    /// on every run (the state fuzz target found two runs over one file disagreeing).
+    @Test func findingsOfManyFunctionsComeInFileOrder() throws {
+        let names = (1...8).map { "fn-\($0)" }
+        var fixture = StateFixture()
+        fixture.resources = names.enumerated().map { ("F\($0.offset)", $0.element, "AWS::Lambda::Function") }
+        fixture.functions = Dictionary(uniqueKeysWithValues: names.map { ($0, StateFixture.function($0)) })
+        let lists = names.map { "\(quote($0)): {\"Items\": []}" }.joined(separator: ", ")
+        fixture.moreResponses = [#""listVersionsByFunction": {}"#, "\"listAliases\": {\(lists)}"]
+        let (_, findings) = DeployedState.parse(fixture.bytes)
+        #expect(findings.map(\.message) == names.map { "responses.listAliases.\($0) has no Aliases" })
+        #expect(findings.map(\.range.start) == findings.map(\.range.start).sorted())
+    }
 }

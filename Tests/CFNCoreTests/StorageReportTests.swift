@@ -96,4 +96,15 @@ func storageFixture() -> StateFixture {
         #expect(report.items.filter { $0.resource == "Api" && $0.kind == .functionVersion }.allSatisfy { !$0.reclaimable && $0.keptBy.last == "unknown" })
         #expect(report.notes.first?.hasPrefix("what keeps the versions of function Api is not fully known (list-aliases failed)") == true)
     }
+
+    /// Version numbers equal as integers ("1", "01") or beyond Int sort by ARN, not by a Set's order.
+    @Test func layerVersionsOfEqualNumberSortByArn() throws {
+        var fixture = storageFixture()
+        let odd = ["1", "01", "001", "0001", "99999999999999999999", "99999999999999999998"]
+        fixture.moreResponses[4] = #""listLayerVersions": {"\#(layer)": {"LayerVersions": ["#
+            + (["3"] + odd).map { #"{"LayerVersionArn": "\#(layer):\#($0)"}"# }.joined(separator: ", ") + "]}}"
+        let state = try #require(DeployedState.parse(fixture.bytes).state)
+        let versions = StorageReport(state: state).items.filter { $0.kind == .layerVersion }.map(\.version)
+        #expect(versions == ["99999999999999999998", "99999999999999999999", "0001", "001", "01", "1", "3"])
+    }
 }

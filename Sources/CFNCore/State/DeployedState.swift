@@ -70,6 +70,7 @@ public struct DeployedState: Sendable {
         }
         var reader = StateFileReader(bytes: bytes, root: root)
         let state = reader.read()
-        return (state, findings + reader.findings)
+        // The reader walks dictionaries: sorted, its findings come out the same on every run.
+        return (state, (findings + reader.findings).sorted(by: Finding.sourceOrder))
     }
 }

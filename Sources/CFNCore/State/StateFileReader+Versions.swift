@@ -4,7 +4,7 @@ extension StateFileReader {
     /// Reads the versions of every function of `state` and the version lists of its layers.
     mutating func readVersions(into state: inout DeployedState) {
         state.recordsVersions = responses["listVersionsByFunction"].exists
-        for (logicalId, function) in state.functions {
+        for (logicalId, function) in state.functions.sorted(by: { $0.key < $1.key }) {
             let name = state.physicalId(of: logicalId) ?? function.name
             state.versions[logicalId] = readVersions(ofFunction: name)
         }

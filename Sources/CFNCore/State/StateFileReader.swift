@@ -38,7 +38,7 @@ struct StateFileReader {
             resources: resources, functions: [:], layerVersions: [:],
             missingLayerVersions: Set(errors.filter { $0.call == "getLayerVersionByArn" && $0.isNotFound }.compactMap(\.key)),
             accountSettings: readAccountSettings(), errors: errors)
-        for resource in resources.values where resource.type == LambdaFunction.type {
+        for resource in resources.values.sorted(by: { $0.logicalId < $1.logicalId }) where resource.type == LambdaFunction.type {
             guard let name = resource.physicalId else { continue }
             let response = responses["getFunction"][name]
             guard response.exists else { continue }

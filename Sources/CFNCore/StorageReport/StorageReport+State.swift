@@ -127,7 +127,8 @@ extension StorageReport {
             }
         }
         let sorted = arns.compactMap { arn in SnapshotARN.layerVersion(arn).map { (arn, $0.layer, $0.version) } }
-            .sorted { ($0.1, Int($0.2) ?? 0) < ($1.1, Int($1.2) ?? 0) }
+            // The ARN breaks ties ("01" and "1", or numbers beyond Int): a Set's order differs between runs.
+            .sorted { ($0.1, Int($0.2) ?? 0, $0.0) < ($1.1, Int($1.2) ?? 0, $1.0) }
         return sorted.map { arn, layer, version in
             var reasons = (users[arn] ?? []).sorted(by: SnapshotFileWriter.precedes)
             if let id = stackVersions[arn] { reasons.insert("stack:\(id)", at: 0) }
