@@ -42,7 +42,7 @@ import Testing
         #expect(samErrors(expansion, source) == [
             #"16:67 Resource with id [Again] is invalid. Event with id [SignUp] is invalid. Cognito trigger "PreSignUp" defined multiple times."#,
             "21:46 Resource with id [Elsewhere] is invalid. Event with id [SignUp] is invalid. Cognito events must reference a Cognito UserPool in the same template.",
-            "26:67 Resource with id [NotNames] is invalid. Event with id [SignUp] is invalid. Type of property 'Trigger' is invalid.",
+            "26:67 Resource with id [NotNamesSignUp] is invalid. Type of property 'Trigger' is invalid.",
         ])
     }
 }

@@ -132,7 +132,7 @@ import Testing
             "18:97 Resource with id [Both] is invalid. Event with id [BothE] is invalid. You can either define 'Arn' or 'Type' property of DeadLetterConfig.",
             "26:103 Resource with id [Sns] is invalid. Event with id [SnsE] is invalid. The only valid value for 'Type' property of DeadLetterConfig is 'SQS'.",
             "34:124 Resource with id [Computed] is invalid. Event with id [ComputedE] is invalid. QueueLogicalId must be a string",
-            "42:78 Resource with id [Omitted] is invalid. Event with id [OmittedE] is invalid. Type of property 'OmitName' is invalid.",
+            "42:78 Resource with id [OmittedE] is invalid. Type of property 'OmitName' is invalid.",
             "50:94 Resource with id [Named] is invalid. Event with id [NamedE] is invalid. Name cannot be set when OmitName is True",
         ])
     }

@@ -70,7 +70,8 @@ import Testing
             "24:7 Bucket Resource with id [Bucket] is invalid. Property 'NotificationConfiguration' should be a map.",
         ])
         #expect(errors("Events: [s3:ObjectCreated:*, s3:ObjectRemoved:*]", "Events: !Ref Kinds") == [
-            "14:21 Fn Resource with id [Fn] is invalid. Event with id [Upload] is invalid. Type of property 'Events' is invalid.",
+            // The translator's words: the event's `from_dict` names the resource it would make.
+            "14:13 Fn Resource with id [FnUpload] is invalid. Type of property 'Events' is invalid.",
         ])
     }
 

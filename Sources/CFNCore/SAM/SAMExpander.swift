@@ -122,9 +122,10 @@ final class SAMExpander {
         var findings = notes
         for (resource, error) in errors {
             let prefix = resource.map { "Resource with id [\($0)] is invalid. " } ?? ""
-            findings.append(Finding(SAMRules.invalidResource, prefix + error.message, at: error.range, resource: resource,
-                                    resourceType: resource.flatMap { template.resource(named: $0)?.type },
-                                    path: resource.map { ["Resources", $0] } ?? ["Globals"]))
+            let owner = error.owner ?? resource
+            findings.append(Finding(SAMRules.invalidResource, prefix + error.message, at: error.range, resource: owner,
+                                    resourceType: owner.flatMap { template.resource(named: $0)?.type },
+                                    path: owner.map { ["Resources", $0] } ?? ["Globals"]))
         }
         var sources: [String: ResourceSource] = [:]
         for (samId, resources) in expansions {

@@ -43,6 +43,7 @@ struct SAMFunctionEvents {
 
     mutating func make(role: inout SAMResource?) throws -> [SAMResource] {
         guard let events = function["Events"].flatMap(document.entries) else { return [] }
+        try checkProperties(events)
         var resources: [SAMResource] = []
         let ordered = events.sorted { orderKey($0) < orderKey($1) }
         for event in events where expander.value("Type", in: event.value).flatMap(document.string) == "HttpApi" {
@@ -66,9 +67,9 @@ struct SAMFunctionEvents {
             .flatMap(document.string) ?? event.key) : event.key
     }
 
-    private mutating func make(_ event: SAMEntry, role: inout SAMResource?) throws -> [SAMResource] {
-        let name = event.key
-        let fail = { (message: String, range: SourceRange) in SAMError("Event with id [\(name)] is invalid. \(message)", at: range) }
+    /// The event's type and its properties as written (nulls kept), after `resolve_resource_type`'s checks.
+    func header(_ event: SAMEntry) throws -> (type: String, properties: SAMMap) {
+        let fail = { (message: String, range: SourceRange) in SAMError("Event with id [\(event.key)] is invalid. \(message)", at: range) }
         guard document.entries(event.value) != nil else { throw fail("Type of property 'Events' is invalid.", event.keyRange) }
         let typeValue = expander.value("Type", in: event.value)
         guard let type = typeValue.flatMap(document.string),
@@ -81,7 +82,13 @@ struct SAMFunctionEvents {
         if let propertiesValue, document.entries(propertiesValue) == nil {
             throw fail("Properties should be a map.", document.range(propertiesValue))
         }
-        var properties = propertiesValue.flatMap(document.map) ?? SAMMap(at: event.keyRange)
+        return (type, propertiesValue.flatMap(document.map) ?? SAMMap(at: event.keyRange))
+    }
+
+    private mutating func make(_ event: SAMEntry, role: inout SAMResource?) throws -> [SAMResource] {
+        let name = event.key
+        let fail = { (message: String, range: SourceRange) in SAMError("Event with id [\(name)] is invalid. \(message)", at: range) }
+        var (type, properties) = try header(event)
         properties.entries.removeAll { document.isNull($0.value) }
         let logicalId = function.id + name
         try Self.checkTypes(type, properties, document, fail)
@@ -118,44 +125,8 @@ struct SAMFunctionEvents {
         }
     }
 
-    /// Property types the translator checks on events ("Type of property 'X' is invalid.").
-    static let listProperties: Set<String> = ["Topics", "Queues", "SourceAccessConfigurations", "FunctionResponseTypes", "KafkaBootstrapServers"]
-    static let mapProperties: Set<String> = ["DestinationConfig", "FilterCriteria", "ScalingConfig", "ProvisionedPollerConfig", "SchemaRegistryConfig",
-                                             "MetricsConfig", "LoggingConfig", "DeadLetterConfig", "RetryPolicy", "InputTransformer", "Target"]
-    static let stringProperties: Set<String> = ["SecretsManagerKmsKeyId", "ConsumerGroupId", "QueueLogicalId", "RuleName", "EventBusName"]
-
+    /// What the translator checks of an event once its properties have their types (`SAMEventProperties`).
     static func checkTypes(_ type: String, _ properties: SAMMap, _ document: SAMDocument, _ fail: (String, SourceRange) -> SAMError) throws {
-        for entry in properties.entries where document.intrinsic(entry.value) == nil {
-            if listProperties.contains(entry.key), document.elements(entry.value) == nil {
-                throw fail("Type of property '\(entry.key)' is invalid.", entry.keyRange)
-            }
-            if mapProperties.contains(entry.key), document.entries(entry.value) == nil {
-                throw fail("Property '\(entry.key)' should be a map.", entry.keyRange)
-            }
-            if stringProperties.contains(entry.key), document.text(entry.value) == nil {
-                throw fail("Property '\(entry.key)' should be a string.", entry.keyRange)
-            }
-        }
-        if type == "Kinesis" || type == "DynamoDB", properties["StartingPosition"] == nil {
-            throw fail("Missing required property 'StartingPosition'.", properties.range)
-        }
-        if type == "HttpApi" {
-            // The implicit API plugin reads them before any intrinsic is resolved (`_validate_api_event`).
-            if let path = properties["Path"], document.text(path) == nil {
-                throw fail("Property 'Path' should be a string.", document.range(path))
-            }
-            if properties["Path"] != nil, properties["Method"] == nil {
-                throw fail("Property 'Method' is required.", properties.range)
-            }
-            if let method = properties["Method"], document.text(method) == nil {
-                throw fail("Property 'Method' should be a string.", document.range(method))
-            }
-        }
-        // S3 `Events`: a string or a list of strings; an intrinsic is neither (one_of(IS_STR, list_of(IS_STR))).
-        if type == "S3", let events = properties["Events"], document.text(events) == nil,
-           !(document.elements(events)?.allSatisfy { document.text($0) != nil } ?? false) {
-            throw fail("Type of property 'Events' is invalid.", document.range(events))
-        }
         if type == "MQ" || type == "DocumentDB" {
             let supported = type == "MQ" ? ["BASIC_AUTH", "VIRTUAL_HOST"] : ["BASIC_AUTH"]
             let what = type == "MQ" ? "Amazon MQ" : "Amazon DocumentDB"
@@ -217,7 +188,7 @@ struct SAMFunctionEvents {
         }
         if let filter = props["FilterCriteria"], document.intrinsic(filter) == nil, let keys = document.entries(filter)?.map(\.key),
            !(keys.isEmpty || keys == ["Filters"]) {
-            throw SAMError("Event with id [\(event.logicalId)] is invalid. FilterCriteria field has a wrong format", at: event.range("FilterCriteria"))
+            throw SAMError("Event with id [\(event.name)] is invalid. FilterCriteria field has a wrong format", at: event.range("FilterCriteria"))
         }
         if let servers = props["KafkaBootstrapServers"] {
             mapping.properties.set("SelfManagedEventSource", .map([SAMEntry("Endpoints", .map([
@@ -243,7 +214,7 @@ struct SAMFunctionEvents {
         var destinationPolicy: SAMValue?
         if let destination = props["DestinationConfig"] {
             guard let onFailure = expander.value("OnFailure", in: destination), var failure = document.map(onFailure) else {
-                throw event.fail("Property 'DestinationConfig.OnFailure' should be a map.", event.range("DestinationConfig"))
+                throw SAMError("Event with id [\(event.logicalId)] is invalid. Property 'DestinationConfig.OnFailure' should be a map.", at: event.range("DestinationConfig"))
             }
             if let type = failure["Type"].flatMap(document.string) {
                 failure.remove("Type")

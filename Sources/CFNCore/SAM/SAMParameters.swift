@@ -7,11 +7,15 @@ struct SAMError: Error {
     /// The logical ID the translator names ("Resource with id [X]") when it is not the SAM
     /// resource being expanded: a bucket an S3 event writes into, say.
     var resource: String?
+    /// The template resource the finding belongs to when `resource` names one the transform
+    /// would make (an event's `<Function><Event>`): the SAM resource that makes it.
+    var owner: String?
 
-    init(_ message: String, at range: SourceRange, resource: String? = nil) {
+    init(_ message: String, at range: SourceRange, resource: String? = nil, owner: String? = nil) {
         self.message = message
         self.range = range
         self.resource = resource
+        self.owner = owner
     }
 }
 

@@ -8,8 +8,12 @@ struct SAMPropertyTypes {
     /// What a property's validator accepts. The message names the type only for the translator's
     /// plain `IS_STR` and `IS_DICT` validators; for the others it says the type is invalid.
     enum Expected {
-        case string, map, bool, int, any
+        case string, map, bool, int, list, any
         case stringOrMap
+        /// `one_of(IS_BOOL, IS_DICT)`.
+        case boolOrMap
+        /// `one_of(IS_STR, list_of(IS_STR))`.
+        case stringOrListOfStrings
         /// `dict_of(IS_STR, IS_STR)`.
         case mapOfStrings
         /// `list_of(one_of(IS_STR, IS_DICT))`.
@@ -51,7 +55,9 @@ struct SAMPropertyTypes {
     static func accepts(_ expected: Expected, _ value: PythonValue) -> Bool {
         switch (expected, value) {
         case (.any, _): true
-        case (.string, .string), (.map, .dict), (.bool, .bool), (.stringOrMap, .string), (.stringOrMap, .dict): true
+        case (.string, .string), (.map, .dict), (.bool, .bool), (.list, .list), (.stringOrMap, .string), (.stringOrMap, .dict): true
+        case (.boolOrMap, .bool), (.boolOrMap, .dict), (.stringOrListOfStrings, .string): true
+        case (.stringOrListOfStrings, .list(let elements)): elements.allSatisfy { accepts(.string, $0) }
         // Python's bool is an int.
         case (.int, .int), (.int, .bool): true
         case (.mapOfStrings, .dict(let entries)): entries.allSatisfy { if case .string = $0.1 { true } else { false } }
