@@ -90,6 +90,13 @@ struct Py27Keys: Sendable {
         growIfFull()
     }
 
+    /// `merge` (`dict.update` with a dict): the table made room for all the keys first, then each added.
+    mutating func merge(_ added: [String]) {
+        guard !added.isEmpty else { return }
+        if (fill + added.count) * 3 >= slots.count * 2 { resize((size + added.count) * 2) }
+        for key in added { add(key) }
+    }
+
     private mutating func growIfFull() {
         if fill * 3 >= slots.count * 2 { resize(size * (size > 50_000 ? 2 : 4)) }
     }

@@ -221,6 +221,12 @@ struct PyDict: Sendable {
         if isPy27 { keys.add(key) }
     }
 
+    /// `d.update(other)` with a dict of these plain keys: Python 2.7 sizes the table for them first.
+    mutating func merge(_ items: [(String, PyValue)]) {
+        if isPy27 { keys.merge(items.map(\.0)) }
+        for (key, value) in items { set(key, value) }
+    }
+
     /// `d.setdefault(key, value)`.
     mutating func setDefault(_ key: String, _ value: PyValue, unicodeKey: Bool, keyRange: SourceRange) {
         if position[key] == nil { set(key, value, unicodeKey: unicodeKey, keyRange: keyRange) }

@@ -21,6 +21,10 @@ struct SAMRestApiEventOrder {
         let unsupported: String?
         /// `TimeoutInMillis` when truthy, for the integration.
         let timeout: SAMValue?
+        /// `Auth` when truthy, for the method's security.
+        let auth: SAMValue?
+        /// Whether its `Auth` sets `OverrideApiAuth`: its method's auth is written again, also on a written body.
+        let overridesApiAuth: Bool
     }
 
     /// The plugin's order: resources, then each function's `Api` events, in Python 2.7's order.
@@ -87,14 +91,17 @@ struct SAMRestApiEventOrder {
                     stateMachineApis.insert(api)
                     continue
                 }
-                let unsupported = ["Auth", "RequestModel", "RequestParameters"].first { key in
-                    tree.value(forKey: key, in: properties).map { document.isTruthy(.node($0)) } ?? false
-                }
+                let truthy = { (node: NodeID?) in node.map { document.isTruthy(.node($0)) } ?? false }
+                let auth = tree.value(forKey: "Auth", in: properties).flatMap { truthy($0) ? SAMValue.node($0) : nil }
+                var unsupported = ["RequestModel", "RequestParameters"].first { truthy(tree.value(forKey: $0, in: properties)) }
+                // A resource policy is not written here.
+                if let auth, document.isTruthy(document.value("ResourcePolicy", in: auth)) { unsupported = "Auth.ResourcePolicy" }
                 events[name] = Event(function: resource.logicalId, name: name, keyRange: tree.range(entry.key), api: api, namesApi: namesApi,
                                      path: path, method: method, condition: condition, streams: text("ResponseTransferMode") == "RESPONSE_STREAM",
-                                     unsupported: unsupported.map { "its event \(name) sets \($0)" },
+                                     unsupported: unsupported.map { "event \(name) sets \($0)" },
                                      timeout: tree.value(forKey: "TimeoutInMillis", in: properties).map { SAMValue.node($0) }
-                                        .flatMap { document.isTruthy($0) ? $0 : nil })
+                                        .flatMap { document.isTruthy($0) ? $0 : nil },
+                                     auth: auth, overridesApiAuth: auth.map { document.isTruthy(document.value("OverrideApiAuth", in: $0)) } ?? false)
             }
             // `_get_api_events` copies the Api events into a new `Py27Dict`, in the order of `Events`.
             var apiKeys = Py27Keys()

@@ -13,7 +13,7 @@ struct SAMRestApiResources {
 
     /// API properties whose effect on the generated resources is not written here.
     static let unsupportedProperties = [
-        "Auth", "Domain", "MergeDefinitions",
+        "Domain", "MergeDefinitions",
         "OpenApiVersion", "AlwaysDeploy",
     ]
 
@@ -22,6 +22,7 @@ struct SAMRestApiResources {
         if let key = Self.unsupportedProperties.first(where: { key in api[key].map { document.isTruthy($0) } ?? false }) {
             return "its \(key) is not written yet"
         }
+        if let reason = unsupportedAuth() { return reason }
         if key("DisableExecuteApiEndpoint"), let reason = SAMRestApiEndpointExtension(api: api).unsupported() { return reason }
         if events.stateMachineApis.contains(api.id) { return "a state machine's event adds to it" }
         if let event = events.of(api.id).plugin.first(where: { $0.unsupported != nil }), let reason = event.unsupported {
@@ -33,7 +34,7 @@ struct SAMRestApiResources {
         if case .failure(let reason) = propagatedTags() { return reason.text }
         if !api.managesSwagger, let body = api["DefinitionBody"], document.isTruthy(body) {
             if document.intrinsic(body) != nil || document.entries(body) == nil { return "its DefinitionBody is not a mapping" }
-            let edits = ["BinaryMediaTypes", "Cors", "GatewayResponses", "Models"].contains { document.isTruthy(api[$0]) }
+            let edits = ["BinaryMediaTypes", "Cors", "GatewayResponses", "Models", "Auth"].contains { document.isTruthy(api[$0]) }
             if edits, !SAMSwagger.isValid(body, document) {
                 return "its DefinitionBody is not a Swagger document"
             }
@@ -53,6 +54,16 @@ struct SAMRestApiResources {
             return "its GatewayResponses is not a mapping"
         }
         if functionNames() == nil { return "a function naming it has a FunctionName that is not text" }
+        return nil
+    }
+
+    /// The parts of `Auth` not written here: a resource policy, usage plans.
+    private func unsupportedAuth() -> String? {
+        guard let auth = api["Auth"], document.isTruthy(auth) else { return nil }
+        let resolved = expander.parameters.resolve(auth, document)
+        guard document.entries(resolved) != nil, document.intrinsic(resolved) == nil else { return "its Auth is not a mapping" }
+        if document.isTruthy(document.value("ResourcePolicy", in: resolved)) { return "its Auth.ResourcePolicy is not written yet" }
+        if let plan = document.value("UsagePlan", in: resolved), !document.isNull(plan) { return "its Auth.UsagePlan is not written yet" }
         return nil
     }
 
@@ -178,11 +189,18 @@ struct SAMRestApiResources {
         }
         swagger.makePathsConditional(pathConditions)
         for event in events.of(api.id).translator {
+            let auth = methodAuth(event)
             swagger.addIntegration(event.path, event.method, uri: integrationUri(event), condition: event.condition, streams: event.streams,
-                                   timeout: event.timeout.map { .converted($0, document) },
+                                   timeout: event.timeout.map { .converted($0, document) }, auth: auth,
                                    at: event.keyRange)
+            if event.overridesApiAuth { swagger.addMethodAuth(event.path, event.method, auth: auth, at: event.keyRange) }
         }
         return swagger.document
+    }
+
+    private func methodAuth(_ event: SAMRestApiEventOrder.Event) -> SAMRestApiMethodAuth {
+        SAMRestApiMethodAuth(auth: event.auth, apiAuth: api["Auth"].flatMap { document.isTruthy($0) ? $0 : nil },
+                             document: document, partition: expander.partition)
     }
 
     /// `_build_apigw_integration_uri`: the function's ARN (its alias's, with `AutoPublishAlias`) in
@@ -204,12 +222,24 @@ struct SAMRestApiResources {
         if api.managesSwagger {
             body = managedBody()
         } else if let given = api["DefinitionBody"], document.isTruthy(given), case .dict(let dict) = PyValue.converted(given, document) {
-            body = dict
+            // Events with `OverrideApiAuth` write their method's auth into the written body, each in an editor of its own.
+            var swagger = SAMRestApiSwagger(document: dict, at: api.idRange)
+            for event in events.of(api.id).translator where event.overridesApiAuth {
+                swagger.addMethodAuth(event.path, event.method, auth: methodAuth(event), at: event.keyRange)
+            }
+            body = swagger.document
         }
         // `_add_cors`, `_add_auth`, `_add_gateway_responses`, `_add_binary_media_types`, `_add_models`: an editor round each.
         if var document = body, let cors = api["Cors"], self.document.isTruthy(cors) {
             var swagger = SAMRestApiSwagger(document: document, at: api.idRange)
             swagger.addCors(SAMRestApiCors(cors, self.document))
+            document = swagger.document
+            body = document
+        }
+        if var document = body, let auth = api["Auth"], self.document.isTruthy(auth) {
+            var swagger = SAMRestApiSwagger(document: document, at: api.idRange)
+            SAMRestApiAuthSwagger(auth: expander.parameters.resolve(auth, self.document), document: self.document, partition: expander.partition)
+                .apply(to: &swagger)
             document = swagger.document
             body = document
         }

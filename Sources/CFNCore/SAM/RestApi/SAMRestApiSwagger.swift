@@ -101,14 +101,17 @@ struct SAMRestApiSwagger {
         return .dict(dict)
     }
 
-    /// `add_lambda_integration` (the path is there already): the `aws_proxy` integration and empty
-    /// `responses`, the method wrapped in the function's condition when it has one; then, in the same
-    /// editor, `add_timeout_to_method`'s `timeoutInMillis` (push.py `_add_swagger_integration`).
+    /// `add_lambda_integration` (the path is there already): the `aws_proxy` integration (with the
+    /// `credentials` of AWS_IAM) and empty `responses`, the method wrapped in the function's condition
+    /// when it has one; then, in the same editor, the event's `Auth` and `add_timeout_to_method`'s
+    /// `timeoutInMillis` (push.py `_add_swagger_integration`).
     mutating func addIntegration(_ path: String, _ method: String, uri: PyValue, condition: String?, streams: Bool, timeout: PyValue? = nil,
-                                 at range: SourceRange) {
+                                 auth: SAMRestApiMethodAuth? = nil, at range: SourceRange) {
+        let credentials = auth?.credentials(at: range)
         let (key, unicode) = Self.methodKey(method)
         let wrappedUri = condition.map { Self.conditional($0, unicode: true, uri, at: range) } ?? uri
         edit { document in
+            var definitions = Definitions(document, at: range)
             Self.withPaths(&document) { paths in
                 paths.setDefault(path, .dict(PyDict(py27: true, at: range)), unicodeKey: true, keyRange: range)
                 paths.update(path) { item in
@@ -121,6 +124,7 @@ struct SAMRestApiSwagger {
                             integration.set("httpMethod", .text("POST", unicode: false, at: range))
                             integration.set("uri", wrappedUri)
                             if streams { integration.set("responseTransferMode", .text("STREAM", unicode: false, at: range)) }
+                            if let credentials { integration.set("credentials", credentials) }
                             if let timeout { integration.set("timeoutInMillis", timeout) }
                             definition.set("x-amazon-apigateway-integration", .dict(integration))
                             definition.setDefault("responses", .dict(PyDict(py27: true, at: range)), unicodeKey: false, keyRange: range)
@@ -129,7 +133,9 @@ struct SAMRestApiSwagger {
                         }
                     }
                 }
+                auth?.apply(&paths, &definitions, path: path, method: method, at: range)
             }
+            if auth != nil { definitions.write(into: &document) }
         }
     }
 
