@@ -33,6 +33,8 @@ struct SAMRestApiEventOrder {
     private(set) var translatorOrder: [Event] = []
     /// The functions' order, each function's events in the order of `Events` (`_get_function_names`).
     private(set) var namingOrder: [Event] = []
+    /// The resources in the order the translator makes them (Python 2.7's, the implicit APIs added).
+    private(set) var resourceOrder: [String] = []
     /// APIs a state machine's event adds to (not written here).
     private(set) var stateMachineApis: Set<String> = []
 
@@ -59,6 +61,7 @@ struct SAMRestApiEventOrder {
         keys.add("ServerlessHttpApi")
         if !implicitHttpApi, !template.hasResource(named: "ServerlessHttpApi") { keys.remove("ServerlessHttpApi") }
         let translatorResources = keys.order
+        resourceOrder = translatorResources
 
         for resource in template.resources {
             let isFunction = resource.type == "AWS::Serverless::Function"

@@ -57,13 +57,12 @@ struct SAMRestApiResources {
         return nil
     }
 
-    /// The parts of `Auth` not written here: a resource policy, usage plans.
+    /// The part of `Auth` not written here: a resource policy.
     private func unsupportedAuth() -> String? {
         guard let auth = api["Auth"], document.isTruthy(auth) else { return nil }
         let resolved = expander.parameters.resolve(auth, document)
         guard document.entries(resolved) != nil, document.intrinsic(resolved) == nil else { return "its Auth is not a mapping" }
         if document.isTruthy(document.value("ResourcePolicy", in: resolved)) { return "its Auth.ResourcePolicy is not written yet" }
-        if let plan = document.value("UsagePlan", in: resolved), !document.isNull(plan) { return "its Auth.UsagePlan is not written yet" }
         return nil
     }
 
@@ -291,10 +290,6 @@ struct SAMRestApiResources {
             if let value = api[key], document.isTruthy(value) { set(&restApi, key, value) }
         }
 
-        var passthrough = SAMMap(at: api.idRange)
-        for attribute in ["Condition", "DeletionPolicy", "UpdateReplacePolicy"] {
-            if let value = api.attributes[attribute] { passthrough.set(attribute, value) }
-        }
         var hashInput = (body.map { PyValue.dict($0) } ?? bodyS3)?.repr ?? ""
         let names = functionNames() ?? ""
         if !names.isEmpty { hashInput += "||" + names }
@@ -324,7 +319,25 @@ struct SAMRestApiResources {
         }
         expander.derived[api.id + ".Stage"] = stage.logicalId
         expander.derived[api.id + ".Deployment"] = deploymentId
-        return [restApi, deployment, stage]
+        var made = [restApi, deployment, stage]
+        if let plan = usagePlan(), !plan.shared { made += plan.perApi(document) }
+        return made
+    }
+
+    /// `passthrough_resource_attributes`: what the Deployment, Stage and usage plan carry.
+    private var passthrough: SAMMap {
+        var passthrough = SAMMap(at: api.idRange)
+        for attribute in ["Condition", "DeletionPolicy", "UpdateReplacePolicy"] {
+            if let value = api.attributes[attribute] { passthrough.set(attribute, value) }
+        }
+        return passthrough
+    }
+
+    /// `Auth.UsagePlan`, for the API's stage and with its attributes; nil without one or for `NONE`.
+    func usagePlan() -> SAMRestApiUsagePlan? {
+        guard let auth = api["Auth"], document.isTruthy(auth) else { return nil }
+        return SAMRestApiUsagePlan(auth: expander.parameters.resolve(auth, document), api: api.id, stage: stageId(api["StageName"]),
+                                   attributes: passthrough, range: keyRange("Auth"), document)
     }
 
     private func keyRange(_ key: String) -> SourceRange {
@@ -357,7 +370,7 @@ struct SAMRestApiResources {
 
     /// `_construct_stage`: `<Api><StageName>Stage` for an alphanumeric name, the name's hash for
     /// another text, `<Api>Stage` for a name that is not text.
-    private func stageId(_ name: SAMValue?) -> String {
+    func stageId(_ name: SAMValue?) -> String {
         guard let name, document.intrinsic(name) == nil, let text = document.text(name), !text.isEmpty else { return api.id + "Stage" }
         if text.allSatisfy({ $0.isLetter || $0.isNumber }) { return api.id + text + "Stage" }
         return api.id + "Stage" + SHA1.hexDigest(text).prefix(10)
@@ -384,10 +397,21 @@ extension SAMExpander {
             eventNotes[(note.resource ?? "") + "\u{0}" + note.path[4], default: []].append(index)
         }
         var settled = Set<Int>(), removed = Set<Int>()
-        for (api, owner) in restApis where !failed.contains(api.id) && !failed.contains(owner) {
-            let made = SAMRestApiResources(api: api, events: order)
+        let apis = restApis.filter { !failed.contains($0.api.id) && !failed.contains($0.owner) }
+            .map { (made: SAMRestApiResources(api: $0.api, events: order), owner: $0.owner) }
+        var reasons = apis.map { $0.made.unsupported() }
+        // A shared usage plan holds every sharing API's stage: made only when all of them are.
+        let sharing = apis.indices.filter { apis[$0].made.usagePlan()?.shared ?? false }
+        if let blocked = sharing.first(where: { reasons[$0] != nil }) {
+            for index in sharing where reasons[index] == nil {
+                reasons[index] = "it shares its usage plan with \(apis[blocked].made.api.id), which is not generated"
+            }
+        }
+        var sharedPlans: [(plan: SAMRestApiUsagePlan, owner: String)] = []
+        for ((made, owner), reason) in zip(apis, reasons) {
+            let api = made.api
             let noteIndices = order.of(api.id).plugin.flatMap { eventNotes[$0.function + "\u{0}" + $0.name] ?? [] }
-            if let reason = made.unsupported() {
+            if let reason {
                 for index in noteIndices where !settled.contains(index) {
                     notes[index].message += " (\(api.id): \(reason))"
                     settled.insert(index)
@@ -404,6 +428,13 @@ extension SAMExpander {
             list.removeAll { $0.logicalId == api.id && $0.type == "AWS::Serverless::Api" }
             expansions[owner] = resources + list
             for index in noteIndices { settled.insert(index); removed.insert(index) }
+            if let plan = made.usagePlan(), plan.shared { sharedPlans.append((plan, owner)) }
+        }
+        // The translator makes the APIs in its resource order; the last one's shared resources stand.
+        let position = Dictionary(order.resourceOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        sharedPlans.sort { (position[$0.plan.api] ?? 0) < (position[$1.plan.api] ?? 0) }
+        if let owner = sharedPlans.last?.owner {
+            expansions[owner, default: []] += SAMRestApiUsagePlan.shared(sharedPlans.map(\.plan), document, conditions: &conditions)
         }
         notes = notes.indices.filter { !removed.contains($0) }.map { notes[$0] }
     }
