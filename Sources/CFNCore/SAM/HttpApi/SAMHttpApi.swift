@@ -82,6 +82,7 @@ struct SAMHttpApi {
         try checkDefinition()
         let auth: (authorizers: [SAMHttpApiAuth.Authorizer], defaultName: String?) =
             try properties["Auth"].map { try SAMHttpApiAuth(api: self, auth: $0).check() } ?? ([], nil)
+        try checkDocument(hasAuthorizers: !auth.authorizers.isEmpty)
         try checkTags()
         try checkOpenApiEdits()
         var made = try makeApi(authorizers: auth.authorizers, defaultAuthorizer: auth.defaultName)
@@ -136,7 +137,7 @@ struct SAMHttpApi {
             && parts.dropFirst().allSatisfy { $0.count == 1 && $0.first?.isASCII == true && $0.first?.isNumber == true }
     }
 
-    private var bodyRange: SourceRange {
+    var bodyRange: SourceRange {
         properties["DefinitionBody"].map(document.range) ?? idRange
     }
 
@@ -208,6 +209,9 @@ struct SAMHttpApi {
         if let name = properties["Name"], document.isTruthy(name) {
             let at = keyRange("Name")
             guard body != nil else { throw SAMError("Name works only with inline OpenApi specified in the 'DefinitionBody' property.", at: at) }
+            if let info, info != .null {
+                guard case .dict = info else { throw SAMError("Invalid 'DefinitionBody': The value of 'info' should be a map.", at: bodyRange) }
+            }
             if infoValue("title") != Self.defaultTitle {
                 throw SAMError("Unable to set Name because it is already defined within inline OpenAPI specified in the 'DefinitionBody' property.", at: at)
             }
@@ -216,6 +220,10 @@ struct SAMHttpApi {
         if let description = properties["Description"], document.isTruthy(description) {
             let at = keyRange("Description")
             guard body != nil else { throw SAMError("Description works only with inline OpenApi specified in the 'DefinitionBody' property.", at: at) }
+            // The translator's message ends with a stray quote here.
+            if let info, info != .null {
+                guard case .dict = info else { throw SAMError("Invalid 'DefinitionBody': The value of 'info' should be a map'.", at: bodyRange) }
+            }
             if infoValue("description")?.isTruthy == true {
                 throw SAMError("Unable to set Description because it is already defined within inline OpenAPI specified in the 'DefinitionBody' property.", at: at)
             }

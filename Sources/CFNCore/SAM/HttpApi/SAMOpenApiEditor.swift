@@ -6,6 +6,7 @@ import CFNLoader
 /// a time, so what is not edited keeps its source ranges and costs nothing.
 struct SAMOpenApiEditor {
     static let integrationKey = "x-amazon-apigateway-integration"
+    static let endpointConfigurationKey = "x-amazon-apigateway-endpoint-configuration"
     static let anyMethod = "x-amazon-apigateway-any-method"
     static let defaultPath = "$default"
 
@@ -78,14 +79,20 @@ struct SAMOpenApiEditor {
         let document = self.document
         let method = Self.normalized(method)
         try editPath(path, adding: .map([], at: range), keyRange: range) { item in
-            guard document.entries(document.open(item)) != nil || document.intrinsic(item) != nil else { throw Self.notADictionary(path, range) }
+            guard document.entries(document.open(item)) != nil || document.intrinsic(item) != nil else {
+                throw Self.notADictionary(path, document.range(item))
+            }
             try document.editContents(&item) { branch in
                 let done = document.editMap(&branch) { methods in
                     if methods[method] == nil { methods.set(method, .map([], at: range), keyRange: range) }
                 }
-                if !done { throw Self.notADictionary(path, range) }
+                if !done { throw Self.notADictionary(path, document.range(branch)) }
             }
         }
+    }
+
+    static func notAMap(_ method: String, _ path: String, _ range: SourceRange) -> SAMError {
+        SAMError("Structure of the SAM template is invalid. Definition of method '\(method)' for path '\(path)' should be a map.", at: range)
     }
 
     static func notADictionary(_ path: String, _ range: SourceRange) -> SAMError {
@@ -117,7 +124,7 @@ struct SAMOpenApiEditor {
                         guard document.hasIntegration(definition: inner) else { return }
                         let isMap = try document.editMap(&inner, edit)
                         if !isMap {
-                            throw SAMError("Structure of the SAM template is invalid. Definition of method '\(method)' for path '\(path)' should be a map.", at: range)
+                            throw Self.notAMap(method, path, range)
                         }
                     }
                     methods.set(method, definition)
@@ -147,9 +154,9 @@ struct SAMOpenApiEditor {
         let uri = condition.map { Self.conditional($0, uri, at: range) } ?? uri
         try editPath(path) { item in
             try document.editContents(&item) { branch in
-                let done = document.editMap(&branch) { methods in
+                let done = try document.editMap(&branch) { methods in
                     var definition = methods[method].flatMap { document.isNull($0) ? nil : $0 } ?? .map([], at: range)
-                    document.editMap(&definition) { fields in
+                    let isMap = document.editMap(&definition) { fields in
                         let integration: [SAMEntry] = [
                             SAMEntry("type", .string("aws_proxy", at: range), keyRange: range),
                             SAMEntry("httpMethod", .string("POST", at: range), keyRange: range),
@@ -162,6 +169,8 @@ struct SAMOpenApiEditor {
                         }
                         if fields["responses"] == nil { fields.set("responses", .map([], at: range), keyRange: range) }
                     }
+                    // The translator indexes the definition as a mapping (a Python error otherwise).
+                    if !isMap { throw Self.notAMap(method, path, methods[method].map(document.range) ?? range) }
                     if let condition { definition = Self.conditional(condition, definition, at: range) }
                     methods.set(method, definition, keyRange: range)
                 }
@@ -273,7 +282,14 @@ extension SAMOpenApiEditor {
         }
         let entry = SAMValue.map([SAMEntry(name, chosen, keyRange: range)], at: range)
         try editDefinitions(path, method, at: range) { definition in
-            let existing = definition["security"].flatMap { document.elements($0) } ?? []
+            var existing: [SAMValue] = []
+            if let given = definition["security"] {
+                guard let elements = document.elements(given) else {
+                    throw SAMError("Structure of the SAM template is invalid. Type of security for path \(path) method \(method) must be a list",
+                                   at: document.range(given))
+                }
+                existing = elements
+            }
             definition.set("security", .list(existing + [entry], at: range), keyRange: range)
         }
     }
