@@ -3,7 +3,7 @@
 
 Inputs are copied as they are. Each output keeps only what the test compares: its errorMessage,
 or the AWS::Lambda::* resources and the roles generated for functions (`<Function>Role`), with
-their Type, Condition, DeletionPolicy, UpdateReplacePolicy and Properties. Pairs where SAM makes or
+their Type, Condition, DeletionPolicy, UpdateReplacePolicy, DependsOn and Properties. Pairs where SAM makes or
 changes resources of other services that cfn-lambda writes too (CodeDeploy, a bucket's notification, a
 user pool's triggers, queues) also get beyond/NAME.json: those resources, the aliases' UpdatePolicy and
 the Conditions.
@@ -18,7 +18,7 @@ from samtranslator.yaml_helper import yaml_parse
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "Tests" / "SAMConformance"
-KEYS = ("Type", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "Properties")
+KEYS = ("Type", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "DependsOn", "Properties")
 BEYOND_TYPES = ("AWS::CodeDeploy::Application", "AWS::CodeDeploy::DeploymentGroup", "AWS::S3::Bucket",
                 "AWS::Cognito::UserPool", "AWS::SQS::Queue", "AWS::SQS::QueuePolicy")
 BEYOND_KEYS = KEYS + ("UpdatePolicy", "DependsOn")

@@ -5,7 +5,7 @@ import Testing
 
 /// The SAM transform against aws-sam-translator's own input/output pairs (Tests/SAMConformance,
 /// see its README): the AWS::Lambda::* resources and generated roles must be the translator's
-/// (logical IDs, Type, Condition, DeletionPolicy, UpdateReplacePolicy, Properties; lists compared
+/// (logical IDs, Type, Condition, DeletionPolicy, UpdateReplacePolicy, DependsOn, Properties; lists compared
 /// sorted, as the translator's tests compare them), and an input the translator rejects must give
 /// a `sam.invalid` error. Pairs whose template uses a SAM type cfn-lambda does not expand (HttpApi,
 /// StateMachine, …) are counted apart; known differences are listed with their reason and must
@@ -60,7 +60,7 @@ import Testing
             guard let resource = value as? [String: Any], let type = resource["Type"] as? String else { continue }
             let isRole = type == "AWS::IAM::Role" && name.hasSuffix("Role") && functions.contains(String(name.dropLast(4)))
             guard type.hasPrefix("AWS::Lambda::") || isRole else { continue }
-            result[name] = resource.filter { ["Type", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "Properties"].contains($0.key) }
+            result[name] = resource.filter { ["Type", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "DependsOn", "Properties"].contains($0.key) }
         }
         return result
     }

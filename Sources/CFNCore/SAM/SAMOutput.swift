@@ -97,27 +97,27 @@ struct SAMOutput {
         return builder.mapping(entries, at: tree.range(node))
     }
 
-    /// A resource written in the template, with `DependsOn` following renamed resources.
+    /// A resource written in the template, with `DependsOn` naming what a connector it names made.
     private mutating func resource(_ node: NodeID) -> NodeID {
-        guard !expander.renamed.isEmpty || !expander.connectorIds.isEmpty, tree.kind(node) == .mapping, let dependsOn = tree.value(forKey: "DependsOn", in: node) else {
+        guard !expander.connectorIds.isEmpty, tree.kind(node) == .mapping, let dependsOn = tree.value(forKey: "DependsOn", in: node) else {
             return source(node)
         }
         var entries: [(key: NodeID, value: NodeID)] = []
         for entry in tree.entries(node) {
-            let value = entry.value == dependsOn ? renamedDependsOn(dependsOn) : source(entry.value)
+            let value = entry.value == dependsOn ? connectorDependsOn(dependsOn) : source(entry.value)
             entries.append((builder.copy(entry.key, from: tree), value))
         }
         return builder.mapping(entries, at: tree.range(node))
     }
 
-    private mutating func renamedDependsOn(_ node: NodeID) -> NodeID {
+    private mutating func connectorDependsOn(_ node: NodeID) -> NodeID {
         if tree.kind(node) == .sequence {
             var elements: [NodeID] = []
-            for element in tree.elements(node) { elements += connectorParts(element) ?? [renamedName(element)] }
+            for element in tree.elements(node) { elements += connectorParts(element) ?? [dependsOnName(.node(element))] }
             return builder.sequence(elements, at: tree.range(node))
         }
         if let parts = connectorParts(node) { return builder.sequence(parts, at: tree.range(node)) }
-        return renamedName(node)
+        return dependsOn(.node(node))
     }
 
     /// A connector named in `DependsOn` stands for what it made (`replace_depends_on_logical_id`).
@@ -126,9 +126,25 @@ struct SAMOutput {
         return made.map { builder.string($0, at: tree.range(node)) }
     }
 
-    private mutating func renamedName(_ node: NodeID) -> NodeID {
-        guard let name = tree.string(node), let new = expander.renamed[name] else { return builder.copy(node, from: tree) }
-        return builder.string(new, at: tree.range(node))
+    /// The value of a `DependsOn` key, naming a renamed resource (a layer) by its new logical ID. The
+    /// translator's `ResolveDependsOn` (samtranslator/utils/actions.py) does this in every mapping of
+    /// the processed template with that key, to a string or to the strings of a list, and nothing else.
+    private mutating func dependsOn(_ value: SAMValue) -> NodeID {
+        let document = expander.document
+        if renamedLayer(value) != nil { return dependsOnName(value) }
+        guard let elements = document.elements(value), elements.contains(where: { renamedLayer($0) != nil }) else { return self.value(value) }
+        return builder.sequence(elements.map { dependsOnName($0) }, at: document.range(value))
+    }
+
+    private mutating func dependsOnName(_ value: SAMValue) -> NodeID {
+        guard let new = renamedLayer(value) else { return self.value(value) }
+        return builder.string(new, at: expander.document.range(value))
+    }
+
+    /// The new logical ID of the resource a string names (a number, such as `123`, is no name to Python).
+    private func renamedLayer(_ value: SAMValue) -> String? {
+        guard !expander.renamed.isEmpty, let name = expander.document.text(value) else { return nil }
+        return expander.renamed[name]
     }
 
     // MARK: Values
@@ -144,7 +160,11 @@ struct SAMOutput {
             let elements = tree.elements(node).map { source($0) }
             made = builder.sequence(elements, at: tree.range(node))
         case .mapping:
-            let entries = tree.entries(node).map { (key: builder.copy($0.key, from: tree), value: source($0.value)) }
+            let renames = !expander.renamed.isEmpty
+            let entries = tree.entries(node).map { entry in
+                (key: builder.copy(entry.key, from: tree),
+                 value: renames && tree.scalar(entry.key, equals: "DependsOn") ? dependsOn(.node(entry.value)) : source(entry.value))
+            }
             made = builder.mapping(entries, at: tree.range(node))
         case .intrinsic:
             guard let (function, argument) = tree.intrinsic(node) else { return builder.copy(node, from: tree) }
@@ -163,7 +183,10 @@ struct SAMOutput {
             let made = elements.map { self.value($0) }
             return builder.sequence(made, at: range)
         case .map(let entries, let range):
-            let made = entries.map { (key: builder.scalar($0.key, style: .plain, at: $0.keyRange), value: self.value($0.value)) }
+            let made = entries.map { entry in
+                (key: builder.scalar(entry.key, style: .plain, at: entry.keyRange),
+                 value: entry.key == "DependsOn" ? dependsOn(entry.value) : self.value(entry.value))
+            }
             return builder.mapping(made, at: range)
         case .intrinsic(let function, let argument, let range):
             return intrinsic(function, argument, at: range)
