@@ -94,4 +94,19 @@ import Testing
         ])
         #expect(Self.errors(body: "info: x\n        paths: {/a: {get: {}}}").isEmpty)
     }
+
+    /// An event's `RouteSettings` are merged into the API's under the route's key: the API's settings
+    /// and the route's entry are mappings the translator updates (a null one it rejects, a route's
+    /// entry of another shape fails it with a Python error).
+    @Test func routeSettingsTheEventMergesIntoMustBeMaps() {
+        let body = "paths: {/a: {get: {}}}"
+        #expect(Self.errors(settings: "RouteSettings:", body: body, event: ", RouteSettings: {ThrottlingBurstLimit: 1}") == [
+            "6:7 Resource with id [Api] is invalid. Property 'RouteSettings' should be a map.",
+        ])
+        #expect(Self.errors(settings: "RouteSettings: {GET /a: [1]}", body: body, event: ", RouteSettings: {ThrottlingBurstLimit: 1}") == [
+            "6:31 Resource with id [Api] is invalid. Property 'RouteSettings.GET /a' should be a map.",
+        ])
+        #expect(Self.errors(settings: "RouteSettings: {GET /b: [1]}", body: body, event: ", RouteSettings: {ThrottlingBurstLimit: 1}").isEmpty)
+        #expect(Self.errors(settings: "RouteSettings:", body: body).isEmpty)
+    }
 }

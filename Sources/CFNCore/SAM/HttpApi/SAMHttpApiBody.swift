@@ -120,15 +120,24 @@ extension SAMHttpApi {
             if let version = route.payloadFormatVersion, document.isTruthy(version) {
                 try editor.editIntegrations(route.path, route.method, at: at) { $0.set("payloadFormatVersion", version) }
             }
-            if let settings = route.routeSettings { addRouteSettings(route, settings) }
+            if let settings = route.routeSettings { try addRouteSettings(route, settings) }
         }
     }
 
     /// `_add_route_settings_to_api`: the event's settings under its route key (`METHOD /path`, or the
     /// path for any method), in the function's condition when it has one.
-    private mutating func addRouteSettings(_ route: SAMHttpApiRoute, _ settings: SAMValue) {
+    private mutating func addRouteSettings(_ route: SAMHttpApiRoute, _ settings: SAMValue) throws {
         let key = route.method == SAMOpenApiEditor.anyMethod ? route.path : "\(route.method.uppercased()) \(route.path)"
         let at = route.keyRange
+        // The API's settings, and those of the route, are mappings the translator updates
+        // (`sam_expect(...).to_be_a_map()`, then a Python error for the route's).
+        if properties["RouteSettings"] == nil, let node = expander.template.resource(named: id)?.properties,
+           let written = expander.template.tree.value(forKey: "RouteSettings", in: node), document.isNull(.node(written)) {
+            throw SAMError("Property 'RouteSettings' should be a map.", at: document.keyRange("RouteSettings", in: .node(node)) ?? idRange)
+        }
+        if let existing = properties["RouteSettings"].flatMap({ document.value(key, in: $0) }), document.entries(existing) == nil {
+            throw SAMError("Property 'RouteSettings.\(key)' should be a map.", at: document.range(existing))
+        }
         let added: [SAMEntry] = if let condition = route.condition {
             [SAMEntry("Fn::If", .list([condition, settings, .ref("AWS::NoValue", at: at)], at: at), keyRange: at)]
         } else {
