@@ -1,43 +1,60 @@
 import CFNSchemas
-import Foundation
 
 /// The SAM translator's own data, shipped in `schemas/sam/` (see its README for the source and
-/// licence), compiled into the binary: the policy templates and the AWS managed policy name → ARN map.
+/// licence), compiled into the binary: the policy templates, the AWS managed policy name → ARN map
+/// and the connector profiles.
+///
+/// Each part is decoded the first time a template needs it (a `static let` is initialized once, on
+/// first use): decoding the whole managed policy map (390 KB of JSON) at every SAM template was 40%
+/// of the instructions of validating a one-function template, and most templates need one partition.
 struct SAMData: Sendable {
     struct PolicyTemplate: Sendable {
         let parameters: [String]
         let definition: JSONValue
     }
 
-    let policyTemplates: [String: PolicyTemplate]
-    /// Managed policy ARNs by name, per partition (`aws`, `aws-cn`, `aws-us-gov`).
-    let managedPolicies: [String: [String: String]]
-    /// `Permissions` (source type → destination type → profile) and `CfnResourceProperties`.
-    let connectorProfiles: JSONValue
+    static let shipped = SAMData()
 
-    static let shipped = SAMData(policyTemplates: PackedJSON(SchemaFiles.samPolicyTemplates).value,
-                                 managedPolicies: PackedJSON(SchemaFiles.samManagedPolicies).value,
-                                 connectorProfiles: PackedJSON(SchemaFiles.samConnectorProfiles).value)
-
-    init(policyTemplates: JSONValue?, managedPolicies: JSONValue?, connectorProfiles: JSONValue? = nil) {
+    private static let policyTemplates: [String: PolicyTemplate] = {
         var templates: [String: PolicyTemplate] = [:]
-        if let document = policyTemplates {
-            for (name, template) in document["Templates"]?.object ?? [:] {
-                templates[name] = PolicyTemplate(parameters: (template["Parameters"]?.object ?? [:]).keys.sorted(),
-                                                 definition: template["Definition"] ?? .object([:]))
-            }
+        for (name, template) in PackedJSON(SchemaFiles.samPolicyTemplates)["Templates"]?.members ?? [] where template.isObject {
+            templates[name] = PolicyTemplate(parameters: (template["Parameters"]?.members.map(\.name) ?? []).sorted(),
+                                             definition: template["Definition"]?.value ?? .object([:]))
         }
-        self.policyTemplates = templates
-        var policies: [String: [String: String]] = [:]
-        if let document = managedPolicies {
-            for (partition, map) in document.object ?? [:] {
-                policies[partition] = (map.object ?? [:]).compactMapValues(\.string)
-            }
-        }
-        self.managedPolicies = policies
-        self.connectorProfiles = connectorProfiles ?? .object([:])
+        return templates
+    }()
+    private static let awsPolicies = managedPolicies(in: "aws")
+    private static let chinaPolicies = managedPolicies(in: "aws-cn")
+    private static let govCloudPolicies = managedPolicies(in: "aws-us-gov")
+    private static let sovereignCloudPolicies = managedPolicies(in: "aws-eusc")
+    private static let connectorProfileValue = PackedJSON(SchemaFiles.samConnectorProfiles).value
+
+    private static func managedPolicies(in partition: String) -> [String: String] {
+        (PackedJSON(SchemaFiles.samManagedPolicies)[partition]?.value.object ?? [:]).compactMapValues(\.string)
     }
 
-    /// Whether the files were found: without them policy templates and managed policy names are not expanded.
-    var isAvailable: Bool { !policyTemplates.isEmpty && !managedPolicies.isEmpty }
+    /// The policy template of this name (`DynamoDBCrudPolicy`), with its parameters sorted.
+    func policyTemplate(named name: String) -> PolicyTemplate? {
+        Self.policyTemplates[name]
+    }
+
+    /// The ARN of the AWS managed policy of this name in a partition (`aws`, `aws-cn`, `aws-us-gov`,
+    /// `aws-eusc`: the partitions the translator's map has).
+    func managedPolicyArn(named name: String, partition: String) -> String? {
+        switch partition {
+        case "aws": Self.awsPolicies[name]
+        case "aws-cn": Self.chinaPolicies[name]
+        case "aws-us-gov": Self.govCloudPolicies[name]
+        case "aws-eusc": Self.sovereignCloudPolicies[name]
+        default: PackedJSON(SchemaFiles.samManagedPolicies)[partition]?[name]?.string
+        }
+    }
+
+    /// `Permissions` (source type → destination type → profile) and `CfnResourceProperties`.
+    var connectorProfiles: JSONValue { Self.connectorProfileValue }
+
+    /// Whether the data is there: without it policy templates and managed policy names are not expanded.
+    var isAvailable: Bool {
+        !Self.policyTemplates.isEmpty && !Self.awsPolicies.isEmpty
+    }
 }

@@ -64,7 +64,7 @@ struct SAMRolePolicies {
         if document.string(policy) != nil { return .managed }
         if let entries = document.entries(policy) {
             if entries.contains(where: { $0.key == "Statement" }) { return .statement }
-            if entries.count == 1, expander.data.policyTemplates[entries[0].key] != nil { return .statement }
+            if entries.count == 1, expander.data.policyTemplate(named: entries[0].key) != nil { return .statement }
         }
         throw SAMError("Policy at index \(index) in the 'Policies' property is not valid", at: document.range(policy))
     }
@@ -73,7 +73,7 @@ struct SAMRolePolicies {
     /// `Fn::If` converts each branch.
     private func managedArn(_ policy: SAMValue) -> SAMValue {
         if let name = document.string(policy) {
-            if let arn = expander.data.managedPolicies[expander.partition]?[name] { return .string(arn, at: document.range(policy)) }
+            if let arn = expander.data.managedPolicyArn(named: name, partition: expander.partition) { return .string(arn, at: document.range(policy)) }
             return policy
         }
         if let (function, argument) = document.intrinsic(policy), function == .if, var parts = document.elements(argument), parts.count == 3 {
@@ -90,7 +90,7 @@ struct SAMRolePolicies {
     /// by the value given (which keeps its own source range).
     private func expandTemplate(_ policy: SAMValue, index: Int) throws -> SAMValue {
         guard let entries = document.entries(policy), entries.count == 1, !entries.contains(where: { $0.key == "Statement" }),
-              let template = expander.data.policyTemplates[entries[0].key] else { return policy }
+              let template = expander.data.policyTemplate(named: entries[0].key) else { return policy }
         let name = entries[0].key
         guard let given = document.entries(entries[0].value) else {
             throw SAMError("Must specify valid parameter values for policy template '\(name)'", at: entries[0].keyRange)

@@ -123,7 +123,7 @@ struct SAMStateMachine: SAMMacroResource {
         try SAMRolePolicies(expander: expander, roleId: role.logicalId, given: self["Policies"]).add(to: &managed, &documents)
         if let enabled = self["Tracing"].flatMap({ expander.value("Enabled", in: $0) }), document.python(enabled) == .bool(true) {
             let name = expander.partition == "aws" ? "AWSXrayWriteOnlyAccess" : "AWSXRayDaemonWriteAccess"
-            let arn = expander.data.managedPolicies[expander.partition]?[name] ?? name
+            let arn = expander.data.managedPolicyArn(named: name, partition: expander.partition) ?? name
             managed.add(.string(arn, at: keyRange("Tracing")), document)
         }
         role.properties.set("ManagedPolicyArns", .list(managed.values, at: keyRange("Policies")), keyRange: keyRange("Policies"))
