@@ -37,6 +37,8 @@ import CFNLoader
 ///   `usageAfterBytes`, `exceedsQuota`.
 /// - When no plan could be made (BASE or HEAD is not a readable template), `changes` and
 ///   `transitions` are empty, `storage` and `enis` are null, and the findings say why.
+/// - `unreadable` (`[{"file", "message"}]`, as validate writes it; a key added without a version
+///   change) lists the inputs that could not be read, present only when there is one.
 /// - Findings are sorted by file, line, column and rule.
 public struct PlanJSONReporter: Sendable {
     /// The version of this contract: 2 since values not known when planning are objects.
@@ -83,6 +85,17 @@ public struct PlanJSONReporter: Sendable {
             json.key(action.rawValue); json.number(run.plan?.count(action) ?? 0)
         }
         json.endObject()
+        if !run.findings.unreadable.isEmpty {
+            json.key("unreadable")
+            json.beginArray()
+            for input in run.findings.unreadable {
+                json.beginObject()
+                json.key("file"); json.string(input.file)
+                json.key("message"); json.string(input.reason)
+                json.endObject()
+            }
+            json.endArray()
+        }
         json.endObject()
         return json.output + "\n"
     }

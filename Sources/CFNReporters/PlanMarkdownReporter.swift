@@ -31,6 +31,9 @@ public struct PlanMarkdownReporter: Sendable {
         } else {
             blocks.append("No plan: a template is not readable (see the findings).")
         }
+        if !run.findings.unreadable.isEmpty {
+            blocks.append("Not read:\n" + run.findings.unreadable.map { "- \(Self.code($0.file)): \(Self.html($0.reason))" }.joined(separator: "\n"))
+        }
         blocks += findings(run.findings)
         return blocks.joined(separator: "\n\n") + "\n"
     }

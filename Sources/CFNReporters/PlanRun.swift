@@ -19,15 +19,16 @@ public struct PlanRun: Sendable {
     public let eniQuota: Int
 
     /// `plan.findings` are located in `headSource`; `otherReports` are findings in other files.
+    /// `unreadable`: the inputs that could not be read (a template among them means no plan).
     public init(plan: Plan?, head: String, headSource: SourceText, base: String?, otherReports: [FileReport] = [],
-                eniQuota: Int = 500) {
+                eniQuota: Int = 500, unreadable: [UnreadableInput] = []) {
         self.plan = plan
         self.head = head
         self.headSource = headSource
         self.base = base
         self.eniQuota = eniQuota
         let headReport = FileReport(file: head, source: headSource, findings: plan?.findings ?? [])
-        findings = ValidationRun(reports: [headReport] + otherReports)
+        findings = ValidationRun(reports: [headReport] + otherReports, unreadable: unreadable)
     }
 
     /// Changes other than `none`, in logical-ID order.

@@ -14,8 +14,8 @@ struct CDKAssetInput {
 
     /// `template` as named on the command line; `-` and git revisions have no folder to read.
     init(template: String) {
-        directory = (template as NSString).deletingLastPathComponent
-        let name = (template as NSString).lastPathComponent
+        directory = PathText.directory(of: template)
+        let name = PathText.lastComponent(of: template)
         guard name.hasSuffix(".template.json") else { return }
         let path = (directory as NSString).appendingPathComponent(String(name.dropLast(".template.json".count)) + ".assets.json")
         guard FileManager.default.fileExists(atPath: path) else {

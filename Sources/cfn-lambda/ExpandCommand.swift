@@ -9,9 +9,11 @@ struct ExpandCommand: ParsableCommand {
         discussion: """
             Prints the processed template: what `aws cloudformation get-template --template-stage \
             Processed` returns after the AWS::Serverless-2016-10-31 transform. cfn-lambda expands \
-            AWS::Serverless::Function (its role, version, alias, URL and event sources) and \
-            AWS::Serverless::LayerVersion; other SAM types are printed as written, with a warning. \
-            A template without the SAM transform is printed as loaded. Intrinsic functions are \
+            AWS::Serverless::Function (its role, version, alias, URL and event sources), \
+            LayerVersion, Api, HttpApi, WebSocketApi, StateMachine, SimpleTable, Application, \
+            Connector and CapacityProvider. Other SAM types (GraphQLApi) are printed as written \
+            with a sam.not-expanded warning, and an API using what is not generated yet (REST API \
+            auth, custom domains) as written with a sam.partly-expanded warning. A template without the SAM transform is printed as loaded. Intrinsic functions are \
             written in their long form ({"Fn::GetAtt": ["A", "Arn"]}).
 
             A local CodeUri or ContentUri (src/), which `sam package` uploads, becomes an S3 \

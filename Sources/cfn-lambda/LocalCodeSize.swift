@@ -17,7 +17,7 @@ enum LocalCodeSize {
         guard fileSize(full) != nil else { return nil }
         if let zip = file(full), zip.unzippedBytes != nil { return zip }
         guard let size = fileSize(full), let deflated = DeflatedSize.of(file: full) else { return nil }
-        let name = Int64((full as NSString).lastPathComponent.utf8.count)
+        let name = Int64(PathText.lastComponent(of: full).utf8.count)
         return MeasuredAsset(packaging: .zipDirectory, zippedBytes: zipOverhead(nameBytes: name) + deflated + 22,
                              unzippedBytes: size, zippedEstimated: true, entries: 1)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CFNCore
+import CFNLoader
 import CFNReporters
 import Foundation
 
@@ -156,18 +157,28 @@ struct PlanCommand: ParsableCommand {
         for problem in unreadable {
             Console.error("cfn-lambda: \(problem)")
         }
-        guard let headBytes, let base else { throw ExitCode(66) }
+        guard let headBytes, let base else {
+            // JSON and Markdown still say why, for the CI step that reads them.
+            if format != .text {
+                let run = PlanRun(plan: nil, head: InputOptions.name(of: head, stdinName: stdinName), headSource: SourceText(bytes: headBytes ?? []),
+                                  base: templates.count == 2 ? templates[0] : baseRef.map { "\($0):\(head)" }, otherReports: otherReports,
+                                  eniQuota: eniQuota, unreadable: unreadable.map { Self.unreadableInput($0, head: head) })
+                Console.output(format == .json ? PlanJSONReporter().render(run) : PlanMarkdownReporter().render(run))
+            }
+            throw ExitCode(66)
+        }
 
         headSettings.warnAboutUndeclaredParameters(in: [headBytes])
         var planOptions = PlanOptions(eniQuota: eniQuota)
-        otherReports += storageInputs.apply(to: &planOptions, headDirectory: (head as NSString).deletingLastPathComponent, head: head,
+        otherReports += storageInputs.apply(to: &planOptions, headDirectory: PathText.directory(of: head), head: head,
                                             base: templates.count == 2 ? templates[0] : nil)
         if let state = deployed?.state { planOptions.use(state, keepAccountSettings: accountSettings != nil) }
         let headName = InputOptions.name(of: head, stdinName: stdinName)
         let result = Analysis.plan(head: InputFile(path: headName, bytes: headBytes), base: base, settings: headSettings.analysis,
                                    baseSettings: baseSettings.settings, options: planOptions)
         let run = PlanRun(plan: result.plan, head: headName, headSource: result.headSource, base: base.name,
-                          otherReports: otherReports + result.reports, eniQuota: planOptions.eniQuota)
+                          otherReports: otherReports + result.reports, eniQuota: planOptions.eniQuota,
+                          unreadable: unreadable.map { Self.unreadableInput($0, head: head) })
         switch format {
         case .text:
             Console.output(PlanTextReporter(color: Console.useColor).render(run))
@@ -181,6 +192,12 @@ struct PlanCommand: ParsableCommand {
         if !unreadable.isEmpty { throw ExitCode(66) }
         if run.hasError { throw ExitCode(1) }
         if detailedExitcode && run.hasChanges { throw ExitCode(2) }
+    }
+
+    /// A problem recorded as `file: reason` as an unreadable input; one that names no file (git's) is HEAD's.
+    static func unreadableInput(_ problem: String, head: String) -> UnreadableInput {
+        guard let colon = problem.range(of: ": "), !problem.hasPrefix("--") else { return UnreadableInput(file: head, reason: problem) }
+        return UnreadableInput(file: String(problem[..<colon.lowerBound]), reason: String(problem[colon.upperBound...]))
     }
 
     /// BASE from the command line or from git; records why it cannot be read.

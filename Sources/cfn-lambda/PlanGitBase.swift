@@ -15,8 +15,8 @@ enum PlanGitBase {
     }
 
     static func read(revision: String, head: String) -> Result<Outcome, Failure> {
-        let directory = (head as NSString).deletingLastPathComponent
-        let file = (head as NSString).lastPathComponent
+        let directory = PathText.directory(of: head)
+        let file = PathText.lastComponent(of: head)
         let runIn = directory.isEmpty ? "." : directory
         guard let prefix = git(["rev-parse", "--show-prefix"], in: runIn) else {
             return .failure(Failure(message: "git could not be run (is it installed?)"))

@@ -133,7 +133,7 @@ struct SnapshotCommand: ParsableCommand {
             if isDirectory.boolValue { return "it is a directory" }
             return manager.isWritableFile(atPath: path) ? nil : "permission denied"
         }
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.directory(of: path)
         let parent = directory.isEmpty ? "." : directory
         guard manager.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
             return "directory \(parent) does not exist"

@@ -87,7 +87,7 @@ struct TemplateFiles {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
+            let name = PathText.lastComponent(of: relative)
             let isFolder = enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory
             if name.hasPrefix(".") || (isFolder && skippedFolders.contains(name))
                 || excludes.contains(where: { Glob.matches($0, path: relative, name: name) }) {

@@ -27,6 +27,34 @@ import Testing
         let unnamed = try CLI.run(["plan", "-", "head.yaml"], in: scratch.url, input: good)
         #expect(unnamed.stdout.hasPrefix("Plan: <stdin> → head.yaml\n"))
     }
+
+    /// A CI step that parses the plan JSON gets the reason, not an empty file, when a template cannot be read.
+    @Test func planJSONSaysWhichInputCannotBeRead() throws {
+        let scratch = try Scratch(["base.yaml": good])
+        let json = try CLI.run(["plan", "-f", "json", "base.yaml", "missing.yaml"], in: scratch.url)
+        #expect(json.status == 66)
+        #expect(json.stdout.hasSuffix(#""changes":[],"transitions":[],"storage":null,"assets":[],"enis":null,"findings":[],"#
+                                      + #""summary":{"create":0,"update":0,"replace":0,"delete":0},"#
+                                      + #""unreadable":[{"file":"missing.yaml","message":"no such file or directory"}]}"# + "\n"))
+        #expect(json.stderr == "cfn-lambda: missing.yaml: no such file or directory\n")
+        let markdown = try CLI.run(["plan", "-f", "markdown", "base.yaml", "missing.yaml"], in: scratch.url)
+        #expect(markdown.status == 66)
+        #expect(markdown.stdout.hasSuffix("No plan: a template is not readable (see the findings).\n\nNot read:\n- `missing.yaml`: no such file or directory\n"))
+        let text = try CLI.run(["plan", "base.yaml", "missing.yaml"], in: scratch.url)
+        #expect(text.status == 66 && text.stdout.isEmpty)
+    }
+
+    /// HEAD from standard input, and one-character file names: Foundation's path splitting crashed on them.
+    @Test func planReadsHeadFromStandardInputAndOneCharacterNames() throws {
+        let head = good.replacingOccurrences(of: "python3.12", with: "python3.13")
+        let scratch = try Scratch(["b": good, "a": head])
+        let fromStdin = try CLI.run(["plan", "b", "-"], in: scratch.url, input: head)
+        #expect(fromStdin.status == 0)
+        #expect(fromStdin.stdout.hasPrefix("Plan: b → <stdin>\n\n  ~ Fn (AWS::Lambda::Function) will be updated in place\n"))
+        let named = try CLI.run(["plan", "b", "a"], in: scratch.url)
+        #expect(named.status == 0)
+        #expect(named.stdout.hasPrefix("Plan: b → a\n\n  ~ Fn (AWS::Lambda::Function) will be updated in place\n"))
+    }
 }
 
 /// A `--parameters` name the template does not declare is a warning with the closest name.
