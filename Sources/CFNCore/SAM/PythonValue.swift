@@ -153,9 +153,8 @@ enum PythonValue: Equatable, Sendable {
             case "\u{C}": out += "\\f"
             default:
                 if scalar.value < 0x20 || scalar.value > 0x7E {
-                    if scalar.value == 0x7F {
-                        out.unicodeScalars.append(scalar)
-                    } else if scalar.value > 0xFFFF {
+                    // Python escapes DEL too: only ' ' to '~' are written as they are.
+                    if scalar.value > 0xFFFF {
                         let offset = scalar.value - 0x10000
                         out += hex4(0xD800 + (offset >> 10)) + hex4(0xDC00 + (offset & 0x3FF))
                     } else {

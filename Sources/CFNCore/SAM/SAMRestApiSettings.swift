@@ -100,6 +100,11 @@ extension SAMRestApi {
             if ["HostedZoneId", "HostedZoneName"].allSatisfy({ document.value($0, in: route53).map(document.isNull) ?? true }) {
                 throw SAMError("HostedZoneId or HostedZoneName is required to enable Route53 support on Custom Domains.", at: document.range(route53))
             }
+            // `_construct_api_domain`: a truthy `SeparateRecordSetGroup` must be a boolean.
+            if let separate = document.value("SeparateRecordSetGroup", in: route53), document.isTruthy(separate),
+               document.intrinsic(separate) != nil || document.python(separate) != .bool(true) {
+                throw SAMError("Property 'Domain.Route53.SeparateRecordSetGroup' should be a boolean.", at: document.range(separate))
+            }
         }
     }
 

@@ -298,3 +298,46 @@ extension PyValue {
         }
     }
 }
+
+extension PyValue {
+    /// Python's `json.dumps` with its defaults (`", "` and `": "` separators, ASCII only), dicts in
+    /// the order Python iterates them.
+    func json(into out: inout String) {
+        switch self {
+        case .text(let text, _, _): Self.jsonString(text, into: &out)
+        case .scalar(let value, _):
+            switch value {
+            case .null: out += "null"
+            case .bool(let flag): out += flag ? "true" : "false"
+            case .int(let text): out += text
+            case .float(let number): out += PythonValue.pythonRepr(number)
+            case .string(let text): Self.jsonString(text, into: &out)
+            case .list, .dict: out += "null"
+            }
+        case .list(let elements, _):
+            out += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out += ", " }
+                element.json(into: &out)
+            }
+            out += "]"
+        case .dict(let dict):
+            out += "{"
+            for (index, entry) in dict.orderedEntries.enumerated() {
+                if index > 0 { out += ", " }
+                Self.jsonString(entry.key, into: &out)
+                out += ": "
+                entry.value.json(into: &out)
+            }
+            out += "}"
+        }
+    }
+
+    var json: String {
+        var out = ""
+        json(into: &out)
+        return out
+    }
+
+    static func jsonString(_ text: String, into out: inout String) { PythonValue.writeString(text, to: &out) }
+}

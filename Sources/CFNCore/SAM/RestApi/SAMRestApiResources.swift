@@ -13,7 +13,7 @@ struct SAMRestApiResources {
 
     /// API properties whose effect on the generated resources is not written here.
     static let unsupportedProperties = [
-        "Domain", "MergeDefinitions",
+        "MergeDefinitions",
         "OpenApiVersion", "AlwaysDeploy",
     ]
 
@@ -23,6 +23,10 @@ struct SAMRestApiResources {
             return "its \(key) is not written yet"
         }
         if let reason = unsupportedAuth() { return reason }
+        if let domain = api["Domain"], !document.isNull(domain),
+           document.value("EndpointConfiguration", in: expander.parameters.resolve(domain, document)).flatMap(document.text) == "PRIVATE" {
+            return "its private Domain is not written yet"
+        }
         if key("DisableExecuteApiEndpoint"), let reason = SAMRestApiEndpointExtension(api: api).unsupported() { return reason }
         if events.stateMachineApis.contains(api.id) { return "a state machine's event adds to it" }
         if let event = events.of(api.id).plugin.first(where: { $0.unsupported != nil }), let reason = event.unsupported {
@@ -216,7 +220,8 @@ struct SAMRestApiResources {
 
     // MARK: Resources
 
-    func make() -> [SAMResource] {
+    /// The API's resources; `owner` is the resource they are listed under.
+    func make(owner: String) -> [SAMResource] {
         var body: PyDict?
         if api.managesSwagger {
             body = managedBody()
@@ -291,6 +296,8 @@ struct SAMRestApiResources {
         }
 
         var hashInput = (body.map { PyValue.dict($0) } ?? bodyS3)?.repr ?? ""
+        // `make_auto_deployable`: the Swagger, the domain as JSON, the function names, joined by `||`.
+        if !hashInput.isEmpty, let domain = domain(stage: "")?.hashText { hashInput += "||" + domain }
         let names = functionNames() ?? ""
         if !names.isEmpty { hashInput += "||" + names }
         let digest = SHA1.hexDigest(hashInput)
@@ -319,13 +326,13 @@ struct SAMRestApiResources {
         }
         expander.derived[api.id + ".Stage"] = stage.logicalId
         expander.derived[api.id + ".Deployment"] = deploymentId
-        var made = [restApi, deployment, stage]
+        var made = [restApi, deployment, stage] + domainResources(stage: stage.logicalId, owner: owner)
         if let plan = usagePlan(), !plan.shared { made += plan.perApi(document) }
         return made
     }
 
     /// `passthrough_resource_attributes`: what the Deployment, Stage and usage plan carry.
-    private var passthrough: SAMMap {
+    var passthrough: SAMMap {
         var passthrough = SAMMap(at: api.idRange)
         for attribute in ["Condition", "DeletionPolicy", "UpdateReplacePolicy"] {
             if let value = api.attributes[attribute] { passthrough.set(attribute, value) }
@@ -397,7 +404,11 @@ extension SAMExpander {
             eventNotes[(note.resource ?? "") + "\u{0}" + note.path[4], default: []].append(index)
         }
         var settled = Set<Int>(), removed = Set<Int>()
+        // In the translator's order of resources: the first API of a hosted zone makes its record set
+        // group, and the last one sharing a usage plan makes the plan that stands.
+        let position = Dictionary(order.resourceOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let apis = restApis.filter { !failed.contains($0.api.id) && !failed.contains($0.owner) }
+            .sorted { (position[$0.api.id] ?? 0) < (position[$1.api.id] ?? 0) }
             .map { (made: SAMRestApiResources(api: $0.api, events: order), owner: $0.owner) }
         var reasons = apis.map { $0.made.unsupported() }
         // A shared usage plan holds every sharing API's stage: made only when all of them are.
@@ -423,16 +434,13 @@ extension SAMExpander {
                 }
                 continue
             }
-            let resources = made.make()
+            let resources = made.make(owner: owner)
             var list = expansions[owner] ?? []
             list.removeAll { $0.logicalId == api.id && $0.type == "AWS::Serverless::Api" }
             expansions[owner] = resources + list
             for index in noteIndices { settled.insert(index); removed.insert(index) }
             if let plan = made.usagePlan(), plan.shared { sharedPlans.append((plan, owner)) }
         }
-        // The translator makes the APIs in its resource order; the last one's shared resources stand.
-        let position = Dictionary(order.resourceOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        sharedPlans.sort { (position[$0.plan.api] ?? 0) < (position[$1.plan.api] ?? 0) }
         if let owner = sharedPlans.last?.owner {
             expansions[owner, default: []] += SAMRestApiUsagePlan.shared(sharedPlans.map(\.plan), document, conditions: &conditions)
         }
