@@ -107,4 +107,19 @@ func storageFixture() -> StateFixture {
         let versions = StorageReport(state: state).items.filter { $0.kind == .layerVersion }.map(\.version)
         #expect(versions == ["99999999999999999998", "99999999999999999999", "0001", "001", "01", "1", "3"])
     }
+
+    /// A stack version whose physical ID the state file lacks (an emulator's) keeps a version that
+    /// cannot be named: no version is offered for deletion, and a note says why.
+    @Test func aStackVersionWithoutPhysicalIdMakesNothingReclaimable() throws {
+        var fixture = storageFixture()
+        fixture.resources.append(("OldVersion", "__none__", "AWS::Lambda::Version"))
+        let bytes = Array(fixture.json.replacingOccurrences(of: #""__none__""#, with: "null").utf8)
+        let state = try #require(DeployedState.parse(bytes).state)
+        let report = StorageReport(state: state)
+        let versions = report.items.filter { $0.kind == .functionVersion }
+        #expect(!versions.isEmpty && versions.allSatisfy { !$0.reclaimable && $0.keptBy.last == "unknown" })
+        #expect(report.notes.contains("the stack's OldVersion (AWS::Lambda::Version) has no physical ID in the state file, so which version it keeps is not known: no function version is called reclaimable"))
+        // Without it, the fixture has reclaimable versions: the note is what changed.
+        #expect(StorageReport(state: try #require(DeployedState.parse(storageFixture().bytes).state)).items.contains(where: \.reclaimable))
+    }
 }

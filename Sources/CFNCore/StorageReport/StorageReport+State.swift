@@ -11,11 +11,19 @@ extension StorageReport {
             notes.append("the state file does not list versions (it is from before snapshot read them): only $LATEST and the stack's "
                          + "layer versions are counted; take a new snapshot")
         }
+        // A stack version without a physical ID keeps a version nobody can name: none is reclaimable.
+        let unnamedVersions = state.resources.filter { $0.value.type == "AWS::Lambda::Version" && $0.value.physicalId == nil }
+            .keys.sorted(by: SnapshotFileWriter.precedes)
+        if !unnamedVersions.isEmpty {
+            notes.append("the stack's \(unnamedVersions.joined(separator: ", ")) (AWS::Lambda::Version) has no physical ID in the state file, "
+                         + "so which version it keeps is not known: no function version is called reclaimable")
+        }
         var items: [StorageItem] = []
         var functions: [StorageFunctionTotal] = []
         for logicalId in state.functions.keys.sorted(by: SnapshotFileWriter.precedes) {
             guard let function = state.functions[logicalId] else { continue }
-            let functionItems = Self.items(of: function, logicalId: logicalId, state: state, notes: &notes)
+            let functionItems = Self.items(of: function, logicalId: logicalId, state: state, versionsUnknown: !unnamedVersions.isEmpty,
+                                           notes: &notes)
             items += functionItems
             let versions = state.versions[logicalId]?.versions
             functions.append(StorageFunctionTotal(
@@ -47,7 +55,9 @@ extension StorageReport {
     }
 
     /// `$LATEST` and each published version, with what keeps each.
-    static func items(of function: DeployedFunction, logicalId: String, state: DeployedState, notes: inout [String]) -> [StorageItem] {
+    /// `versionsUnknown`: a stack resource keeps a version that cannot be named, so none is reclaimable.
+    static func items(of function: DeployedFunction, logicalId: String, state: DeployedState, versionsUnknown: Bool,
+                      notes: inout [String]) -> [StorageItem] {
         var result = [StorageItem(resource: logicalId, kind: .function, arn: function.arn, version: "$LATEST", name: function.name,
                                   codeSizeBytes: function.codeSize, storage: function.storage, keptBy: ["$LATEST"], reclaimable: false)]
         guard state.recordsVersions else { return result }
@@ -92,7 +102,7 @@ extension StorageReport {
         }
         for version in versions.sorted(by: { (Int($0.version) ?? 0, $0.version) < (Int($1.version) ?? 0, $1.version) }) {
             var reasons = (keptBy[version.version] ?? []).sorted(by: SnapshotFileWriter.precedes)
-            if !missing.isEmpty { reasons.append("unknown") }
+            if !missing.isEmpty || versionsUnknown { reasons.append("unknown") }
             result.append(StorageItem(resource: logicalId, kind: .functionVersion, arn: version.arn, version: version.version,
                                       name: function.name, codeSizeBytes: version.codeSize, storage: function.storage,
                                       keptBy: reasons, reclaimable: reasons.isEmpty))
