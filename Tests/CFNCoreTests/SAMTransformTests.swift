@@ -272,4 +272,30 @@ func place(_ expansion: SAMExpansion, _ source: SourceText, _ logicalId: String,
             "reference.undefined 20:45 Other",
         ])
     }
+
+    /// A Globals value reaches every function: each finding says which function it is on, so that
+    /// the text output does not print the same line twice.
+    @Test func aGlobalsFindingNamesEachFunctionItReaches() {
+        let text = """
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                Timeout: 5000
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {CodeUri: s3://bucket/fn.zip, Handler: index.handler, Runtime: python3.12}
+              Fn2:
+                Type: AWS::Serverless::Function
+                Properties: {CodeUri: s3://bucket/fn.zip, Handler: index.handler, Runtime: python3.12}
+              Fn3:
+                Type: AWS::Serverless::Function
+                Properties: {CodeUri: s3://bucket/fn.zip, Handler: index.handler, Runtime: python3.12, Timeout: 7000}
+            """
+        let report = Validator(checksSchemas: false).validate(file: "t.yaml", bytes: Array(text.utf8))
+        let timeouts = report.findings.filter { $0.rule == "lambda.timeout" }
+        #expect(timeouts.map { "\(report.source.lineColumn(at: $0.range.start)) \($0.resource ?? "-") \($0.message.components(separatedBy: " (on ").dropFirst().first ?? "-")" } == [
+            "4:14 Fn Fn)", "4:14 Fn2 Fn2)", "14:101 Fn3 -",
+        ])
+    }
 }
