@@ -1,8 +1,9 @@
 import CFNLoader
 
 /// Finds the versions CloudFormation will not publish again although their function's code
-/// changes (`plan.version-not-published`): HEAD's `AWS::Lambda::Version` is unchanged, or updated
-/// in place, while the function its `FunctionName` names is updated with new code.
+/// changes (`plan.version-not-published`) or a setting a version snapshots changes
+/// (`plan.version-config-not-published`): HEAD's `AWS::Lambda::Version` is unchanged, or updated
+/// in place, while the function its `FunctionName` names is updated.
 struct UnpublishedVersions {
     let head: ResolvedTemplate
     let changes: [ResourceChange]
@@ -19,19 +20,34 @@ struct UnpublishedVersions {
                   let function = VersionCode.function(of: version.logicalId, in: head),
                   let functionChange = byId[function], functionChange.action == .update else { continue }
             let causes = functionChange.causes.filter(Self.codeParts.contains)
-            guard !causes.isEmpty else { continue }
+            let configuration = UnpublishedConfiguration.details(of: functionChange)
+            guard !causes.isEmpty || !configuration.isEmpty else { continue }
             // Indexed once, on the first version that needs it: linear in the resources.
             let index = aliasesByVersion ?? aliasesOfVersions()
             aliasesByVersion = index
             let aliases = index[version.logicalId] ?? []
             let serving = aliases.isEmpty ? "" : ", and alias\(aliases.count == 1 ? "" : "es") \(aliases.joined(separator: ", ")) keep\(aliases.count == 1 ? "s" : "") serving it"
-            let message = "function \(function)'s code changes (\(causes.joined(separator: ", "))) but version \(version.logicalId) "
-                + "is \(change.action == .none ? "unchanged" : "updated in place"): CloudFormation publishes no new version, so "
-                + "\(version.logicalId) keeps the old code\(serving); give the version a new logical ID with each code change "
-                + "(as SAM's AutoPublishAlias and the CDK's currentVersion do), or change its Description or CodeSha256 with the code"
-            findings.append(head.locatedFinding(PlanVersionRules.versionNotPublished, message,
-                                                at: head.properties[version.logicalId]?["FunctionName"]?.node, in: version,
-                                                fallbackPath: ["Properties", "FunctionName"]))
+            let state = change.action == .none ? "unchanged" : "updated in place"
+            let at = head.properties[version.logicalId]?["FunctionName"]?.node
+            if !causes.isEmpty {
+                let message = "function \(function)'s code changes (\(causes.joined(separator: ", "))) but version \(version.logicalId) "
+                    + "is \(state): CloudFormation publishes no new version, so "
+                    + "\(version.logicalId) keeps the old code\(serving); give the version a new logical ID with each code change "
+                    + "(as SAM's AutoPublishAlias and the CDK's currentVersion do), or change its Description or CodeSha256 with the code"
+                findings.append(head.locatedFinding(PlanVersionRules.versionNotPublished, message, at: at, in: version,
+                                                    fallbackPath: ["Properties", "FunctionName"]))
+            }
+            if !configuration.isEmpty {
+                let source = head.template.sources[version.logicalId]
+                let samFunction = source?.type == "AWS::Serverless::Function" ? source?.resource : nil
+                let paths = configuration.map(UnpublishedConfiguration.describe)
+                let message = "function \(function)'s configuration changes (\(paths.joined(separator: ", "))) but version "
+                    + "\(version.logicalId) is \(state): CloudFormation publishes no new version, and a version is an immutable "
+                    + "snapshot of code and configuration, so \(version.logicalId) keeps the old configuration\(serving); "
+                    + UnpublishedConfiguration.fix(for: configuration, samFunction: samFunction)
+                findings.append(head.locatedFinding(PlanVersionRules.configurationNotPublished, message, at: at, in: version,
+                                                    fallbackPath: ["Properties", "FunctionName"]))
+            }
         }
         return findings.sorted(by: Finding.sourceOrder)
     }
