@@ -101,7 +101,7 @@ public struct ResourcePlanner: Sendable {
             }
             details.append(ChangeDetail(path: path, before: PlanValue(difference.before, path: path),
                                         after: PlanValue(difference.after, path: path),
-                                        reason: reason(difference), requiresReplacement: replacement,
+                                        reason: reason(difference, before, after), requiresReplacement: replacement,
                                         range: difference.after?.node.map(head.tree.range)))
         }
         if !details.isEmpty, let detail = updatePolicyDetail(before, after, base: base) { details.append(detail) }
@@ -115,13 +115,6 @@ public struct ResourcePlanner: Sendable {
         return ResourceChange(logicalId: id, type: type, action: replaces ? .replace : .update,
                               conditional: conditional || onlyConditionally,
                               causes: details.map(\.path).sorted(), details: details.sorted { $0.path < $1.path })
-    }
-
-    /// `direct` when the template text changed; `parameter` when the same text now resolves to
-    /// another value (a parameter, a pseudo parameter, a mapping lookup).
-    func reason(_ difference: PropertyDiff.Difference) -> ChangeDetail.Reason {
-        guard let base, let beforeNode = difference.before?.node, let afterNode = difference.after?.node else { return .direct }
-        return base.tree.isEquivalent(beforeNode, to: afterNode, in: head.tree) ? .parameter : .direct
     }
 
     static func containsUnknown(_ value: Resolved) -> Bool {
