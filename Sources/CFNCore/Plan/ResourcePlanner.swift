@@ -195,7 +195,9 @@ public struct ResourcePlanner: Sendable {
                     added = true
                 }
                 if added {
-                    let summarized = summarize(id: change.logicalId, type: change.type, conditional: change.conditional,
+                    // Conditional again only by the resource's own Condition or a detail still
+                    // conditional: a create-only value the replacement now makes certain is not.
+                    let summarized = summarize(id: change.logicalId, type: change.type, conditional: !head.guardOf(resource).isAlways,
                                                details: change.details)
                     change = summarized
                     changes[resource.logicalId] = change
