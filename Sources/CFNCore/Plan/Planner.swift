@@ -20,6 +20,7 @@ public struct Planner: Sendable {
         let sharing = LayerSharingPlanner(base: base, head: head).findings(changes: changes)
         let failures = FailurePredictor(base: base, head: head).findings(changes: changes)
         let versions = UnpublishedVersions(head: head, changes: changes).findings()
+            + AliasTrafficShifts(head: head, changes: changes).findings()
         var plan = Plan(changes: changes, transitions: storage.transitions, storage: storage.summary, enis: enis,
                         findings: headFindings + storage.findings + eniFindings + sharing + failures + versions)
         plan.assets = storage.assets
