@@ -134,4 +134,29 @@ import Testing
             """)
         #expect(samErrors(expansion, source) == ["10:47 Resource with id [FnZ] is invalid. property Bogus not defined for resource of type SQS"])
     }
+
+    /// A stream's `DestinationConfig.OnFailure.Type` is read only when truthy, and must then be one
+    /// of the four names as text (`PullEventSource.to_cloudformation`).
+    @Test func anOnFailureTypeIsOneOfFourNames() {
+        let properties = { (type: String) in
+            "Stream: arn, StartingPosition: LATEST, DestinationConfig: {OnFailure: {Destination: arn:q, Type: \(type)}}"
+        }
+        let message = "Fn Resource with id [Fn] is invalid. Event with id [FnE] is invalid. The only valid values for 'Type' are 'SQS', 'SNS', 'S3', and 'Kafka'"
+        #expect(Self.errors("Kinesis", properties("[SQS]")) == ["14:63 " + message])
+        #expect(Self.errors("Kinesis", properties("!Ref P")) == ["14:63 " + message])
+        #expect(Self.errors("Kinesis", properties("5")) == ["14:63 " + message])
+        #expect(Self.errors("Kinesis", properties("~")).isEmpty)
+        #expect(Self.errors("Kinesis", properties("SQS")).isEmpty)
+    }
+
+    /// An SNS event's `QueuePolicyLogicalId` becomes a logical ID, so it must be alphanumeric text;
+    /// the translator names it as Python shows it.
+    @Test func aQueuePolicyLogicalIdIsALogicalId() {
+        let properties = { (id: String) in
+            "Topic: arn, SqsSubscription: {QueueArn: arn:q, QueueUrl: https://q, QueuePolicyLogicalId: \(id)}"
+        }
+        #expect(Self.errors("SNS", properties("a-b")) == ["14:114 Fn Resource with id [a-b] is invalid. Logical ids must be alphanumeric."])
+        #expect(Self.errors("SNS", properties("[1]")) == ["14:114 Fn Resource with id [[1]] is invalid. Logical ids must be alphanumeric."])
+        #expect(Self.errors("SNS", properties("Policy1")).isEmpty)
+    }
 }

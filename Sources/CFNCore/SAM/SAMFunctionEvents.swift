@@ -216,7 +216,9 @@ struct SAMFunctionEvents {
             guard let onFailure = expander.value("OnFailure", in: destination), var failure = document.map(onFailure) else {
                 throw SAMError("Event with id [\(event.logicalId)] is invalid. Property 'DestinationConfig.OnFailure' should be a map.", at: event.range("DestinationConfig"))
             }
-            if let type = failure["Type"].flatMap(document.string) {
+            // Only a truthy `Type` is read, and then it must be one of the four names (no intrinsic function).
+            if let given = failure["Type"], document.isTruthy(given) {
+                let type = document.intrinsic(given) == nil ? document.text(given) ?? "" : ""
                 failure.remove("Type")
                 let at = event.range("DestinationConfig")
                 let arn = failure["Destination"] ?? .scalar("null", isString: false, at: at)

@@ -35,7 +35,12 @@ extension SAMFunctionEvents {
             queueArn = arn
             queueUrl = url
             if let size = document.value("BatchSize", in: setting), document.isTruthy(size) { batchSize = size }
-            if let id = document.value("QueuePolicyLogicalId", in: setting), document.isTruthy(id), let text = document.string(id) {
+            if let id = document.value("QueuePolicyLogicalId", in: setting), document.isTruthy(id) {
+                // The queue policy's logical ID as given: the translator names it as Python shows it.
+                let text = document.text(id) ?? document.python(id).pythonRepr
+                guard document.text(id) != nil, TemplateParser.isValidLogicalId(text) else {
+                    throw SAMError("Logical ids must be alphanumeric.", at: document.range(id), resource: text, owner: function.id)
+                }
                 policyId = text
             }
         }
