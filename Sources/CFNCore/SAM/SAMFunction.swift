@@ -66,7 +66,7 @@ struct SAMFunction: SAMMacroResource {
         var resources = [function]
 
         var alias: SAMResource?
-        if let aliasValue = self["AutoPublishAlias"] {
+        if let aliasValue = publishedAlias {
             let name = try aliasName(aliasValue)
             if let sha = self["AutoPublishCodeSha256"] {
                 let resolved = expander.parameters.resolve(sha, document)
@@ -208,6 +208,10 @@ struct SAMFunction: SAMMacroResource {
         if let value = self["AutoPublishAliasAllProperties"], case .bool = document.python(value) {} else if self["AutoPublishAliasAllProperties"] != nil {
             throw error("Type of property 'AutoPublishAliasAllProperties' is invalid.", at: "AutoPublishAliasAllProperties")
         }
+        // `PropertyType(False, one_of(IS_STR))`: a string, or an intrinsic function left to CloudFormation.
+        if let alias = self["AutoPublishAlias"], document.intrinsic(alias) == nil, document.entries(alias)?.count != 1, document.text(alias) == nil {
+            throw error("Type of property 'AutoPublishAlias' is invalid.", at: "AutoPublishAlias")
+        }
         if let dlq = self["DeadLetterQueue"] {
             guard let type = expander.value("Type", in: dlq), expander.value("TargetArn", in: dlq) != nil else {
                 throw error("'DeadLetterQueue' requires Type and TargetArn properties to be specified.", at: "DeadLetterQueue")
@@ -219,7 +223,7 @@ struct SAMFunction: SAMMacroResource {
                 throw SAMError("'DeadLetterQueue' requires Type of ['SQS', 'SNS']", at: document.range(type))
             }
         }
-        if self["ProvisionedConcurrencyConfig"] != nil, self["AutoPublishAlias"] == nil {
+        if self["ProvisionedConcurrencyConfig"] != nil, publishedAlias == nil {
             throw error("To set ProvisionedConcurrencyConfig AutoPublishALias must be defined on the function", at: "ProvisionedConcurrencyConfig")
         }
         if let tags = self["Tags"], document.value("lambda:createdBy", in: tags) != nil {
@@ -319,6 +323,13 @@ struct SAMFunction: SAMMacroResource {
     }
 
     // MARK: Version and alias
+
+    /// `AutoPublishAlias` where the translator makes a version and alias (`if self.AutoPublishAlias:`,
+    /// on the value as written): an empty string is no alias, while a parameter that resolves to one
+    /// is the "Alias name is required" error. `VersionDeletionPolicy` only asks that the key be there.
+    var publishedAlias: SAMValue? {
+        self["AutoPublishAlias"].flatMap { document.isTruthy($0) ? $0 : nil }
+    }
 
     private func aliasName(_ value: SAMValue) throws -> String {
         let resolved = expander.parameters.resolve(value, document)
