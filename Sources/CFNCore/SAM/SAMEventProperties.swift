@@ -91,6 +91,7 @@ extension SAMFunctionEvents {
         }
         for event in events {
             let (type, properties) = try header(event)
+            try SAMLogicalId.check(function.id + event.key, at: event.keyRange, owner: function.id)
             try SAMEventProperties.check(type: type, properties: properties, function: function.id, event: event.key, keyRange: event.keyRange, document)
         }
     }

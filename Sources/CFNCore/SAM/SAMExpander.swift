@@ -118,6 +118,7 @@ final class SAMExpander {
         expandHttpApis()
         addCodeDeployResources()
         expandEmbeddedConnectors()
+        checkMadeLogicalIds()
         checkUniqueLogicalIds()
         var findings = notes
         for (resource, error) in errors {
