@@ -72,7 +72,7 @@ public struct DuplicateLayerRule: FunctionRule {
                     guard let laterIdentity, let node = later.value.node, !reported.contains(node) else { continue }
                     for (earlier, earlierIdentity) in layers[..<second] where earlier.index != later.index {
                         guard let earlierIdentity,
-                              let problem = Self.problem(earlierIdentity, laterIdentity, earlierIndex: earlier.index) else { continue }
+                              let problem = Self.problem(earlierIdentity, laterIdentity, earlierIndex: earlier.index, in: context.template) else { continue }
                         let both = earlier.guardCondition.and(later.guardCondition)
                         guard context.conditionSet.isSatisfiable(both) else { continue }
                         reported.insert(node)
@@ -86,9 +86,9 @@ public struct DuplicateLayerRule: FunctionRule {
         return findings
     }
 
-    static func problem(_ earlier: LayerIdentity, _ later: LayerIdentity, earlierIndex: Int) -> String? {
+    static func problem(_ earlier: LayerIdentity, _ later: LayerIdentity, earlierIndex: Int, in template: Template) -> String? {
         if earlier == later {
-            return "layer \(later) is already attached at Layers/\(earlierIndex); remove one of them"
+            return "layer \(LayerName.of(later, in: template)) is already attached at Layers/\(earlierIndex); remove one of them"
         }
         guard case .arn(let first) = earlier, case .arn(let second) = later,
               case .success(let a) = LayerVersionArn.parse(first), case .success(let b) = LayerVersionArn.parse(second),

@@ -61,16 +61,19 @@ public struct LayerArchitectureRule: FunctionRule {
         for function in context.lambda.functions {
             let architectures = Self.architectures(of: function, in: context)
             guard !architectures.isEmpty else { continue }
-            for use in LayerCompatibility.uses(of: function, in: context) {
+            // A layer named twice (`[!Ref L, !Ref L]`) is one problem, reported at its first use.
+            var reported: Set<String> = []
+            for use in LayerCompatibility.uses(of: function, in: context) where !reported.contains(use.layer.logicalId) {
                 let declared = LayerCompatibility.declared("CompatibleArchitectures", of: use.layer, in: context)
                 search: for (architectureGuard, architecture, isDefault) in architectures {
                     for (layerGuard, compatible) in declared where !compatible.contains(architecture) {
                         let both = use.guardCondition.and(architectureGuard).and(layerGuard)
                         guard context.conditionSet.isSatisfiable(both) else { continue }
                         let runs = isDefault ? "\(architecture) (the default without Architectures)" : architecture
-                        let message = "layer \(use.layer.logicalId) is built for \(compatible.joined(separator: ", ")) (CompatibleArchitectures), but the function runs on \(runs); use a layer built for \(architecture), or set the function's Architectures to match"
+                        let message = "layer \(LayerName.of(use.layer.logicalId, in: context.template)) is built for \(compatible.joined(separator: ", ")) (CompatibleArchitectures), but the function runs on \(runs); use a layer built for \(architecture), or set the function's Architectures to match"
                         findings.append(context.locatedFinding(Self.descriptor, both.annotate(message), at: use.node,
                                                                in: function.resource, fallbackPath: ["Properties", "Layers", String(use.index)]))
+                        reported.insert(use.layer.logicalId)
                         break search
                     }
                 }

@@ -56,15 +56,18 @@ public struct LayerRuntimeRule: FunctionRule {
                 reached.value?.text.map { (reached.guardCondition, $0) }
             }
             guard !runtimes.isEmpty else { continue }
-            for use in LayerCompatibility.uses(of: function, in: context) {
+            // A layer named twice (`[!Ref L, !Ref L]`) is one problem, reported at its first use.
+            var reported: Set<String> = []
+            for use in LayerCompatibility.uses(of: function, in: context) where !reported.contains(use.layer.logicalId) {
                 let declared = LayerCompatibility.declared("CompatibleRuntimes", of: use.layer, in: context)
                 search: for (runtimeGuard, runtime) in runtimes {
                     for (layerGuard, compatible) in declared where !compatible.contains(runtime) {
                         let both = use.guardCondition.and(runtimeGuard).and(layerGuard)
                         guard context.conditionSet.isSatisfiable(both) else { continue }
-                        let message = "layer \(use.layer.logicalId) is not marked compatible with runtime \(runtime): its CompatibleRuntimes are \(compatible.joined(separator: ", ")); add \(runtime) there if the layer works with it, or use a layer built for \(runtime)"
+                        let message = "layer \(LayerName.of(use.layer.logicalId, in: context.template)) is not marked compatible with runtime \(runtime): its CompatibleRuntimes are \(compatible.joined(separator: ", ")); add \(runtime) there if the layer works with it, or use a layer built for \(runtime)"
                         findings.append(context.locatedFinding(Self.descriptor, both.annotate(message), at: use.node,
                                                                in: function.resource, fallbackPath: ["Properties", "Layers", String(use.index)]))
+                        reported.insert(use.layer.logicalId)
                         break search
                     }
                 }
