@@ -25,7 +25,8 @@ public struct SAMTemplateTransform: TemplateTransform {
         processed.sources = sources
         // The transform consumes each resource's embedded `Connectors`.
         let findings = loaded.findings.filter { !($0.rule == TemplateRules.unknownAttribute.id && $0.path.count == 3 && $0.path.last == "Connectors") }
-        return LoadedTemplate(source: loaded.source, template: processed, findings: findings + expansion.findings + structure)
+        let limit = SAMResourceLimit.oneFinding(source: findings, processed: structure, declared: template.resources.count, made: processed.resources.count)
+        return LoadedTemplate(source: loaded.source, template: processed, findings: limit.source + expansion.findings + limit.processed)
     }
 
     private struct FindingKey: Hashable {
