@@ -136,6 +136,12 @@ struct SAMRestApi {
         if let version = self["OpenApiVersion"], document.isTruthy(version), !Self.isOpenApiVersion(document.python(version)) {
             throw error("The OpenApiVersion value must be of the format '3.0.0'.", at: "OpenApiVersion")
         }
+        // `_set_endpoint_configuration`: SAM's spelling and API Gateway's, not both.
+        if let endpoint = self["EndpointConfiguration"], document.isTruthy(endpoint), document.intrinsic(endpoint) == nil,
+           let entries = document.entries(endpoint), document.isTruthy(document.value("Type", in: endpoint)),
+           entries.contains(where: { $0.key == "VPCEndpointIds" }), entries.contains(where: { $0.key == "VpcEndpointIds" }) {
+            throw error("'VPCEndpointIds' and 'VpcEndpointIds' cannot be used together in EndpointConfiguration.", at: "EndpointConfiguration")
+        }
     }
 
     private func has(_ value: SAMValue, _ kind: Kind) -> Bool {
