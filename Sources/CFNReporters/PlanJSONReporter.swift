@@ -35,7 +35,7 @@ import CFNLoader
 ///   the policy is not known, false otherwise.
 /// - Unknown numbers are null: `storageDeltaBytes`, `deltaBytes` of a transition, `usageBeforeBytes`,
 ///   `usageAfterBytes`, `exceedsQuota`.
-/// - When no plan could be made (BASE or HEAD is not a readable template), `changes` and
+/// - When no plan could be made (BASE or HEAD is not a readable template, or BASE fails its transform), `changes` and
 ///   `transitions` are empty, `storage` and `enis` are null, and the findings say why.
 /// - `unreadable` (`[{"file", "message"}]`, as validate writes it; a key added without a version
 ///   change) lists the inputs that could not be read, present only when there is one.

@@ -29,7 +29,7 @@ public struct PlanMarkdownReporter: Sendable {
             blocks += storage(plan)
             blocks += networkInterfaces(plan.enis, quota: run.eniQuota)
         } else {
-            blocks.append("No plan: a template is not readable (see the findings).")
+            blocks.append("No plan: a template cannot be read or processed (see the findings).")
         }
         if !run.findings.unreadable.isEmpty {
             blocks.append("Not read:\n" + run.findings.unreadable.map { "- \(Self.code($0.file)): \(Self.html($0.reason))" }.joined(separator: "\n"))

@@ -4,7 +4,7 @@ import CFNLoader
 /// Everything one `plan` run hands to the plan renderers: the plan, which templates it compares,
 /// and the findings located in their files.
 public struct PlanRun: Sendable {
-    /// Nil when no plan could be made (BASE or HEAD is not a readable template); the findings say why.
+    /// Nil when no plan could be made (BASE or HEAD is not a readable template, or BASE fails its transform); the findings say why.
     public let plan: Plan?
     /// HEAD as the user named it.
     public let head: String

@@ -42,7 +42,7 @@ public struct PlanTextReporter: Sendable {
             blocks.append(storage(plan))
             blocks.append(networkInterfaces(plan.enis, quota: run.eniQuota))
         } else {
-            blocks.append(["No plan: a template is not readable (see the findings)."])
+            blocks.append(["No plan: a template cannot be read or processed (see the findings)."])
         }
         var output = blocks.map { $0.map { $0 + "\n" }.joined() }.joined(separator: "\n")
         let findings = TextReporter(color: color).render(run.findings)

@@ -28,6 +28,19 @@ import Testing
         #expect(result.reports[0].findings.map(\.rule) == ["yaml.syntax"])
     }
 
+    /// Planned as written, a BASE the SAM transform rejects would show every SAM resource replaced.
+    @Test func aBaseTheSAMTransformRejectsGivesNoPlanAndItsError() throws {
+        let text = "Transform: AWS::Serverless-2016-10-31\nParameters:\n  Alias: {Type: String}\nResources:\n  Fn:\n"
+            + "    Type: AWS::Serverless::Function\n"
+            + "    Properties: {Runtime: python3.12, Handler: a.b, CodeUri: s3://bkt/k.zip, AutoPublishAlias: !Ref Alias}\n"
+        let sam = InputFile(path: "head.yaml", bytes: Array(text.replacingOccurrences(of: "!Ref Alias", with: "live").utf8))
+        let result = Analysis.plan(head: sam, base: .template(name: "base.yaml", bytes: Array(text.utf8)), settings: AnalysisSettings())
+        #expect(result.plan == nil)
+        #expect(result.reports.map(\.file) == ["base.yaml", "head.yaml"])
+        let base = try #require(result.reports.first)
+        #expect(base.findings.map { "\($0.rule) \($0.severity) \(base.source.lineColumn(at: $0.range.start))" } == ["sam.invalid error 7:78"])
+    }
+
     @Test func unusableBaseGivesNoPlanButHeadsFindings() {
         let result = Analysis.plan(head: head, base: .unusable(name: "stack.state.json"), settings: AnalysisSettings())
         #expect(result.plan == nil)

@@ -152,7 +152,7 @@ import Testing
 
             `base.yaml` → `head.yaml`
 
-            No plan: a template is not readable (see the findings).
+            No plan: a template cannot be read or processed (see the findings).
 
             #### Findings
 

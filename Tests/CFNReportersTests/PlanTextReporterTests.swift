@@ -80,7 +80,7 @@ import Testing
         #expect(PlanTextReporter().render(PlanSample.run(nil, otherReports: [base])) == """
             Plan: base.yaml → head.yaml
 
-            No plan: a template is not readable (see the findings).
+            No plan: a template cannot be read or processed (see the findings).
 
             base.yaml:2:1: error: did not find expected node content [yaml.syntax]
 

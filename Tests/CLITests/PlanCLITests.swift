@@ -60,7 +60,7 @@ import Testing
         #expect(result.stdout == """
             Plan: broken.yaml → head.yaml
 
-            No plan: a template is not readable (see the findings).
+            No plan: a template cannot be read or processed (see the findings).
 
             broken.yaml:2:1: error: syntax error: did not find expected node content (while parsing a flow node, from line 2) [yaml.syntax]
 

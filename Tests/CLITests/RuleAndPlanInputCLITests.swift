@@ -39,7 +39,7 @@ import Testing
         #expect(json.stderr == "cfn-lambda: missing.yaml: no such file or directory\n")
         let markdown = try CLI.run(["plan", "-f", "markdown", "base.yaml", "missing.yaml"], in: scratch.url)
         #expect(markdown.status == 66)
-        #expect(markdown.stdout.hasSuffix("No plan: a template is not readable (see the findings).\n\nNot read:\n- `missing.yaml`: no such file or directory\n"))
+        #expect(markdown.stdout.hasSuffix("No plan: a template cannot be read or processed (see the findings).\n\nNot read:\n- `missing.yaml`: no such file or directory\n"))
         let text = try CLI.run(["plan", "base.yaml", "missing.yaml"], in: scratch.url)
         #expect(text.status == 66 && text.stdout.isEmpty)
     }

@@ -21,8 +21,11 @@ public enum Analysis {
             if index == 0 { return .head(validator.prepare(file: head.path, bytes: head.bytes)) }
             guard case .template(let name, let bytes) = base else { return .base(nil, nil) }
             let loaded = pipeline.load(bytes, settings: baseValues)
-            guard let template = loaded.template else {
-                return .base(nil, FileReport(file: name, source: loaded.source, findings: loaded.findings))
+            // A BASE its transform rejects (a parameter without value, say) cannot be what is deployed:
+            // planned as written, every SAM resource would look replaced. Its errors say why.
+            let transformErrors = loaded.findings.filter { $0.severity == .error && transformRules.contains($0.rule) }
+            guard let template = loaded.template, transformErrors.isEmpty else {
+                return .base(nil, FileReport(file: name, source: loaded.source, findings: loaded.template == nil ? loaded.findings : transformErrors))
             }
             return .base(pipeline.resolve(template, settings: baseValues), nil)
         }
@@ -52,6 +55,9 @@ public enum Analysis {
         BackgroundRelease.free((consume prepared, consume preparedHead, consume headTemplate, consume resolvedBase))
         return PlanResult(plan: plan, headSource: headReport.source, reports: reports)
     }
+
+    /// The rules of the transforms: their errors mean a template could not be processed.
+    private static let transformRules = Set((SAMRules.all + LanguageExtensionsRules.all).map(\.id))
 
     /// What is made ready for the plan, concurrently: HEAD loaded and resolved, and BASE resolved
     /// or the findings that say why it cannot be.
