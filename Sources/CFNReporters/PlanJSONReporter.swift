@@ -140,6 +140,7 @@ public struct PlanJSONReporter: Sendable {
         if let retained = change.retained { json.bool(retained) } else { json.raw("null") }
         json.key("deletedWithFunction")
         if let function = change.deletedWithFunction { json.string(function) } else { json.raw("null") }
+        json.key("logicalIdFromPackaging"); json.bool(change.logicalIdFromPackaging)
         json.endObject()
     }
 

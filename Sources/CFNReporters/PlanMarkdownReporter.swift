@@ -18,6 +18,7 @@ public struct PlanMarkdownReporter: Sendable {
                 var table = ["| | resource | type | action | storage | causes |", "|---|---|---|---|---|---|"]
                 for change in changed {
                     var action = change.action.rawValue + (change.conditional ? " (conditional)" : "")
+                    if change.logicalIdFromPackaging && change.action == .replace { action += " " + PackagedIdNote.text }
                     if let retained = RetainedNote.text(change) { action += ": " + Self.cellText(retained) }
                     table.append("| \(Self.cellCode(Self.symbol(change.action))) | \(Self.cellCode(change.logicalId)) | "
                                  + "\(Self.typeCell(change)) | \(action) | \(Self.storageDelta(change) ?? "") | "

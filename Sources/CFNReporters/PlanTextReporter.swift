@@ -57,6 +57,7 @@ public struct PlanTextReporter: Sendable {
         var header = "\(symbol(change.action)) \(change.logicalId) (\(Self.typeAndSource(change))) "
         header += change.action == .delete && retained != nil ? "will be removed from the stack" : Self.verb(change.action)
         if change.conditional { header += " (conditional)" }
+        if change.logicalIdFromPackaging && change.action == .replace { header += " " + PackagedIdNote.text }
         if let delta = change.storageDeltaBytes, delta != 0 {
             header += ", storage \(PlanBytes.delta(delta))" + (estimated.contains(change.logicalId) ? " (estimated)" : "")
         }
@@ -99,6 +100,7 @@ public struct PlanTextReporter: Sendable {
         case .direct: "edited"
         case .parameter: "parameter value"
         case .reference: detail.referencedResource.map { "references \($0)" } ?? "reference"
+        case .localCode: "local files changed"
         }
     }
 

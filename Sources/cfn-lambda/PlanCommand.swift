@@ -13,7 +13,7 @@ struct PlanCommand: ParsableCommand {
             BASE is the template deployed now and HEAD the one to deploy; without BASE, HEAD is a \
             new stack. With --base-ref REV, BASE is HEAD's file as it is in that git revision \
             (git show REV:<path>); if the file is not in that revision, HEAD is a new file and every \
-            resource is created. Resources are matched by logical ID and their resolved values \
+            resource is created; the files git tracks under each local code path (CodeUri: src/,             Code: ./src) are compared with that revision too, and a difference changes the             function's code. Resources are matched by logical ID and their resolved values \
             compared: each is created, updated, replaced or deleted, with the properties that cause \
             it and whether they force replacement. HEAD is also validated, and its findings are \
             reported with the plan's own predictions (a replacement that will fail, a quota exceeded).
@@ -173,6 +173,8 @@ struct PlanCommand: ParsableCommand {
         otherReports += storageInputs.apply(to: &planOptions, headDirectory: PathText.directory(of: head), head: head,
                                             base: templates.count == 2 ? templates[0] : nil)
         if let state = deployed?.state { planOptions.use(state, keepAccountSettings: accountSettings != nil) }
+        // BASE from git: the files at local code paths are compared with the same revision.
+        if let baseRef, case .template = base { planOptions.localCode = LocalCodeGit(revision: baseRef, head: head).comparison }
         let headName = InputOptions.name(of: head, stdinName: stdinName)
         let result = Analysis.plan(head: InputFile(path: headName, bytes: headBytes), base: base, settings: headSettings.analysis,
                                    baseSettings: baseSettings.settings, options: planOptions)

@@ -43,7 +43,7 @@ enum PlanGitBase {
 
     /// Runs git in a directory; nil when git cannot be started. Its standard error is discarded:
     /// the exit status says what went wrong.
-    private static func git(_ arguments: [String], in directory: String) -> (status: Int32, output: [UInt8])? {
+    static func git(_ arguments: [String], in directory: String) -> (status: Int32, output: [UInt8])? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", directory] + arguments

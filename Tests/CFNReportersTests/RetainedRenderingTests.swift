@@ -52,16 +52,16 @@ import Testing
         ])
         #expect(PlanMarkdownReporter().render(PlanSample.run(plan)).contains(
             "| `-` | `V1` | `AWS::Lambda::Version` | delete: its DeletionPolicy keeps the resource, but Lambda deletes the version with function Fn | −1.0 MiB |  |"))
-        #expect(PlanJSONReporter().render(PlanSample.run(plan)).contains(#""retained":true,"deletedWithFunction":"Fn"}"#))
+        #expect(PlanJSONReporter().render(PlanSample.run(plan)).contains(#""retained":true,"deletedWithFunction":"Fn","logicalIdFromPackaging":false}"#))
     }
 
     @Test func jsonWritesRetainedOnEveryChange() {
         let output = PlanJSONReporter().render(PlanSample.run(Self.plan))
-        #expect(output.contains(#""logicalId":"V1","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":0,"source":null,"location":null,"retained":true,"deletedWithFunction":null}"#))
-        #expect(output.contains(#""logicalId":"V0","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":-1048576,"source":null,"location":null,"retained":false,"deletedWithFunction":null}"#))
+        #expect(output.contains(#""logicalId":"V1","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":0,"source":null,"location":null,"retained":true,"deletedWithFunction":null,"logicalIdFromPackaging":false}"#))
+        #expect(output.contains(#""logicalId":"V0","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":-1048576,"source":null,"location":null,"retained":false,"deletedWithFunction":null,"logicalIdFromPackaging":false}"#))
         var unknown = Self.plan
         unknown.changes[2].retained = nil
-        #expect(PlanJSONReporter().render(PlanSample.run(unknown)).contains(#""storageDeltaBytes":0,"source":null,"location":null,"retained":null,"deletedWithFunction":null}"#))
+        #expect(PlanJSONReporter().render(PlanSample.run(unknown)).contains(#""storageDeltaBytes":0,"source":null,"location":null,"retained":null,"deletedWithFunction":null,"logicalIdFromPackaging":false}"#))
     }
 }
 

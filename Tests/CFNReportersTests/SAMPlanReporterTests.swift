@@ -73,6 +73,6 @@ import Testing
                                    settings: AnalysisSettings())
         let run = PlanRun(plan: result.plan, head: "head.yaml", headSource: result.headSource, base: nil)
         #expect(PlanTextReporter().render(run).contains("  + Queue (AWS::SQS::Queue) will be created\n"))
-        #expect(PlanJSONReporter().render(run).contains(#""storageDeltaBytes":null,"source":null,"location":{"file":"head.yaml","line":2,"column":3,"endLine":2,"endColumn":8},"retained":false,"deletedWithFunction":null}"#))
+        #expect(PlanJSONReporter().render(run).contains(#""storageDeltaBytes":null,"source":null,"location":{"file":"head.yaml","line":2,"column":3,"endLine":2,"endColumn":8},"retained":false,"deletedWithFunction":null,"logicalIdFromPackaging":false}"#))
     }
 }

@@ -43,7 +43,7 @@ import Testing
         #expect((object["storage"] as? [String: Any])?["deltaBytes"] as? Int == 31_457_280)
         // Without Retain the old version is deleted and frees its copy.
         let deleted = try CLI.run(["plan", "-f", "json", "--artifact-sizes", "sizes.json", "deleted.yaml", "head.yaml"], in: scratch.url)
-        #expect(deleted.stdout.contains(#"{"logicalId":"V1","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":-10485760,"source":null,"location":null,"retained":false,"deletedWithFunction":null}"#))
+        #expect(deleted.stdout.contains(#"{"logicalId":"V1","type":"AWS::Lambda::Version","action":"delete","conditional":false,"causes":[],"details":[],"storageDeltaBytes":-10485760,"source":null,"location":null,"retained":false,"deletedWithFunction":null,"logicalIdFromPackaging":false}"#))
         #expect(deleted.stdout.contains(#""deltaBytes":20971520"#))
     }
 

@@ -60,6 +60,10 @@ public struct ResourceChange: Sendable, Hashable {
     /// DeleteFunction without a qualifier deletes every version of the function (Lambda API
     /// reference, DeleteFunction), so the version's code is freed. Nil otherwise.
     public var deletedWithFunction: String?
+    /// The logical ID is a hash of where packaging uploads the code (a SAM version or layer version
+    /// of code at a local path): CloudFormation will see another one. A `replace` then adds the
+    /// resource under its new logical ID and removes the old one as a deletion does.
+    public var logicalIdFromPackaging = false
 
     public init(logicalId: String, type: String, action: Action, conditional: Bool = false, causes: [String] = [],
                 details: [ChangeDetail] = [], storageDeltaBytes: Int64? = nil) {
@@ -82,6 +86,8 @@ public struct ChangeDetail: Sendable, Hashable {
         case parameter
         /// A referenced resource is replaced or changed (a new layer version ARN, say).
         case reference
+        /// The files at a local code path changed while the template text did not (`LocalCodeChanges`).
+        case localCode
     }
 
     public enum Replacement: String, Sendable, Hashable {

@@ -9,7 +9,9 @@ public struct Planner: Sendable {
 
     /// `base` is nil for a new stack. `headFindings` are HEAD's validate findings, reported with the plan.
     public func plan(base: ResolvedTemplate?, head: ResolvedTemplate, headFindings: [Finding] = []) -> Plan {
-        var changes = ResourcePlanner(base: base, head: head).changes()
+        var resources = ResourcePlanner(base: base, head: head)
+        resources.localCode = options.localCode
+        var changes = resources.changes()
         if let base { RemovalRetention.mark(&changes, base: base, head: head) }
         let storage = StoragePlanner(base: base, head: head, changes: changes, sizes: options.sizes,
                                      options: options.storage).plan()
@@ -21,6 +23,7 @@ public struct Planner: Sendable {
         let failures = FailurePredictor(base: base, head: head).findings(changes: changes)
         let versions = UnpublishedVersions(head: head, changes: changes).findings()
             + AliasTrafficShifts(head: head, changes: changes).findings()
+            + (base.map { LocalCodeChanges(base: $0, head: head, comparison: options.localCode).findings() } ?? [])
         var plan = Plan(changes: changes, transitions: storage.transitions, storage: storage.summary, enis: enis,
                         findings: headFindings + storage.findings + eniFindings + sharing + failures + versions)
         plan.assets = storage.assets
@@ -40,6 +43,9 @@ public struct PlanOptions: Sendable {
     /// configuration and its resources' physical IDs. Its code sizes and storage modes go in
     /// `sizes.deployed`, its account settings in `storage.account`.
     public var deployed: DeployedState?
+    /// Whether the files at local code paths changed between BASE and HEAD (`--base-ref`); by
+    /// default they cannot be compared.
+    public var localCode = LocalCodeComparison()
 
     public init(sizes: CodeSizes = CodeSizes(), storage: StorageOptions = StorageOptions(), eniQuota: Int = 500,
                 deployed: DeployedState? = nil) {

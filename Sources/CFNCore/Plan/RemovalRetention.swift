@@ -8,7 +8,9 @@ enum RemovalRetention {
             let id = changes[index].logicalId
             let retention: PlanRetention
             switch changes[index].action {
-            case .delete:
+            case .replace where changes[index].logicalIdFromPackaging,
+                 .delete:
+                // Replaced under a new logical ID that packaging decides, the old resource is deleted.
                 retention = head.template.resource(named: id).map { PlanRetention(.deletionPolicy, of: $0, in: head) }
                     ?? PlanRetention.onDelete(id, base: base)
             case .replace: retention = PlanRetention.onReplace(id, head: head)

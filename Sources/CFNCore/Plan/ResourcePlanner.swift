@@ -10,6 +10,8 @@ import CFNLoader
 public struct ResourcePlanner: Sendable {
     public let base: ResolvedTemplate?
     public let head: ResolvedTemplate
+    /// Whether the files at local code paths changed (`LocalCodeChanges`).
+    public var localCode = LocalCodeComparison()
 
     public init(base: ResolvedTemplate?, head: ResolvedTemplate) {
         self.base = base
@@ -53,6 +55,7 @@ public struct ResourcePlanner: Sendable {
         for id in baseIds.union(headIds) {
             changes[id] = change(of: id, createOnly: createOnly)
         }
+        if let base { LocalCodeChanges(base: base, head: head, comparison: localCode).mark(&changes, planner: self) }
         ripple(&changes)
         return locate(changes.values.sorted { $0.logicalId < $1.logicalId })
     }
@@ -181,7 +184,7 @@ public struct ResourcePlanner: Sendable {
                             change.details[index].requiresReplacement = replacement
                             change.details[index].referencedResource = reference.target
                             added = true
-                        case .direct:
+                        case .direct, .localCode:
                             break
                         }
                         continue

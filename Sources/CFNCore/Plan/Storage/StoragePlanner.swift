@@ -105,7 +105,8 @@ public struct StoragePlanner: Sendable {
         let goesWithFunction = change?.deletedWithFunction != nil
         let retainedOnDelete = goesWithFunction ? false : Self.retains(.deletionPolicy, of: id, in: inHead != nil ? head : base,
                                                                        values: ["Retain", "RetainExceptOnCreate"])
-        let retainedOnReplace = goesWithFunction ? false : Self.retains(.updateReplacePolicy, of: id, in: head, values: ["Retain"])
+        let retainedOnReplace = goesWithFunction ? false : change?.logicalIdFromPackaging == true ? retainedOnDelete
+            : Self.retains(.updateReplacePolicy, of: id, in: head, values: ["Retain"])
         var effects: [(effect: StorageEffect, head: StoredCode)] = []
         for before in befores {
             for after in afters {

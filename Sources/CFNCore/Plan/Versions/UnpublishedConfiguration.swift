@@ -26,6 +26,7 @@ enum UnpublishedConfiguration {
         case .direct: detail.path
         case .parameter: "\(detail.path) by a parameter value"
         case .reference: "\(detail.path) by replacing \(detail.referencedResource ?? "a referenced resource")"
+        case .localCode: "\(detail.path) by its local files"
         }
     }
 
