@@ -156,9 +156,9 @@ extension Validator {
     /// says which resource it is on, so that the lines differ.
     static func namingSources(_ findings: [Finding], _ loaded: LoadedTemplate) -> [Finding] {
         guard let template = loaded.template, !template.sources.isEmpty else { return findings }
-        var resourcesAt: [SharedSpot: Set<String>] = [:]
+        var resourcesAt: [FindingSpot: Set<String>] = [:]
         for finding in findings {
-            if let resource = finding.resource { resourcesAt[SharedSpot(finding), default: []].insert(resource) }
+            if let resource = finding.resource { resourcesAt[FindingSpot(finding), default: []].insert(resource) }
         }
         var seen = Set<Finding>()
         return findings.compactMap { finding in
@@ -168,23 +168,10 @@ extension Validator {
                 // whose Metadata suppressions then apply.
                 if template.hasResource(named: origin) { named.resource = origin }
                 named.message += " (on \(generated), generated from \(origin))"
-            } else if let resource = finding.resource, (resourcesAt[SharedSpot(finding)]?.count ?? 0) > 1 {
+            } else if let resource = finding.resource, (resourcesAt[FindingSpot(finding)]?.count ?? 0) > 1 {
                 named.message += " (on \(resource))"
             }
             return seen.insert(named).inserted ? named : nil
-        }
-    }
-
-    /// A finding's rule, place and message, whatever resource it is on.
-    private struct SharedSpot: Hashable {
-        let rule: String
-        let range: SourceRange
-        let message: String
-
-        init(_ finding: Finding) {
-            rule = finding.rule
-            range = finding.range
-            message = finding.message
         }
     }
 }

@@ -35,17 +35,7 @@ public struct JSONReporter: Reporter {
         json.key("warnings"); json.number(run.count(.warning))
         json.key("infos"); json.number(run.count(.info))
         json.endObject()
-        if !run.unreadable.isEmpty {
-            json.key("unreadable")
-            json.beginArray()
-            for input in run.unreadable {
-                json.beginObject()
-                json.key("file"); json.string(input.file)
-                json.key("message"); json.string(input.reason)
-                json.endObject()
-            }
-            json.endArray()
-        }
+        json.unreadable(run.unreadable)
         json.endObject()
         return json.output + "\n"
     }

@@ -5,6 +5,20 @@ import CFNLoader
 extension JSONWriter {
     mutating func number(_ number: Int64?) { raw(number.map(String.init) ?? "null") }
 
+    /// The inputs that could not be read, as `"unreadable": [{"file", "message"}]`; nothing when there are none.
+    mutating func unreadable(_ inputs: [UnreadableInput]) {
+        guard !inputs.isEmpty else { return }
+        key("unreadable")
+        beginArray()
+        for input in inputs {
+            beginObject()
+            key("file"); string(input.file)
+            key("message"); string(input.reason)
+            endObject()
+        }
+        endArray()
+    }
+
     /// One finding as `validate --format json` writes it: rule, severity, message, file, line,
     /// column, endLine, endColumn, resource, resourceType, path.
     mutating func finding(_ finding: Finding, in report: FileReport) {

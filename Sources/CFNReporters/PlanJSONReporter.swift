@@ -85,17 +85,7 @@ public struct PlanJSONReporter: Sendable {
             json.key(action.rawValue); json.number(run.plan?.count(action) ?? 0)
         }
         json.endObject()
-        if !run.findings.unreadable.isEmpty {
-            json.key("unreadable")
-            json.beginArray()
-            for input in run.findings.unreadable {
-                json.beginObject()
-                json.key("file"); json.string(input.file)
-                json.key("message"); json.string(input.reason)
-                json.endObject()
-            }
-            json.endArray()
-        }
+        json.unreadable(run.findings.unreadable)
         json.endObject()
         return json.output + "\n"
     }

@@ -14,8 +14,8 @@ public struct SAMTemplateTransform: TemplateTransform {
                                     keepsTransformWhenPartial: true).run()
         guard var processed = expansion.template else { return loaded }
         // The processed template's own structure findings, less those the source already had.
-        let known = Set(loaded.findings.map { FindingKey($0) })
-        let structure = expansion.structureFindings.filter { !known.contains(FindingKey($0)) }
+        let known = Set(loaded.findings.map { FindingSpot($0) })
+        let structure = expansion.structureFindings.filter { !known.contains(FindingSpot($0)) }
         // What an earlier transform made and SAM kept (a `Fn::ForEach` loop's queue) keeps its source;
         // what SAM makes names the SAM resource, and the loop that made that resource.
         var sources = template.sources.filter { processed.hasResource(named: $0.key) }
@@ -27,17 +27,5 @@ public struct SAMTemplateTransform: TemplateTransform {
         let findings = loaded.findings.filter { !($0.rule == TemplateRules.unknownAttribute.id && $0.path.count == 3 && $0.path.last == "Connectors") }
         let limit = SAMResourceLimit.oneFinding(source: findings, processed: structure, declared: template.resources.count, made: processed.resources.count)
         return LoadedTemplate(source: loaded.source, template: processed, findings: limit.source + expansion.findings + limit.processed)
-    }
-
-    private struct FindingKey: Hashable {
-        let rule: String
-        let range: SourceRange
-        let message: String
-
-        init(_ finding: Finding) {
-            rule = finding.rule
-            range = finding.range
-            message = finding.message
-        }
     }
 }
